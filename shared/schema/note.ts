@@ -1,0 +1,190 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { zoneAt } from '../template/geometry';
+import type { BoardTemplate, Placement, Point } from '../template/template';
+import { ID_PATTERN, newId } from '../ids';
+
+/** A note is capped so that a pasted megabyte cannot freeze a board or bloat a doc. */
+export const NOTE_TEXT_MAX = 500;
+export const NOTE_WIDTH = 180;
+export const NOTE_HEIGHT = 120;
+
+export const NOTE_COLOURS = ['yellow', 'orange', 'pink', 'blue', 'green', 'purple'] as const;
+export type NoteColour = (typeof NOTE_COLOURS)[number];
+export const NOTE_COLOUR_HEX: Readonly<Record<NoteColour, string>> = {
+  yellow: '#ffe680',
+  orange: '#ffc38a',
+  pink: '#ffb3cf',
+  blue: '#a9dcff',
+  green: '#c2eba0',
+  purple: '#d7c7ff',
+};
+
+/** The plain record the UI draws; read from the doc, never written back as a whole. */
+export const NoteSchema = z.object({
+  id: z.string().regex(ID_PATTERN),
+  text: z.string().max(NOTE_TEXT_MAX),
+  /** Top-left corner in board coordinates. */
+  x: z.number().finite(),
+  y: z.number().finite(),
+  /** Derived from the position when it is written, so other tools can read it without geometry. */
+  zone: z.string().min(1).max(32),
+  colour: z.enum(NOTE_COLOURS),
+  author: z.string().max(80).optional(),
+  domain: z.string().max(40).optional(),
+  createdAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+export interface NewNote {
+  readonly x: number;
+  readonly y: number;
+  readonly text?: string;
+  readonly colour?: NoteColour;
+  readonly author?: string;
+  readonly domain?: string;
+}
+
+/** Board doc layout: `notes` is a Y.Map of note id → Y.Map (text: Y.Text, the rest plain values). */
+export function notesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap('notes');
+}
+
+export function noteCentre(note: { x: number; y: number }): Point {
+  return { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 };
+}
+
+export function placementOf(template: BoardTemplate, x: number, y: number): Placement {
+  return zoneAt(template, noteCentre({ x, y }));
+}
+
+export function clampNoteText(text: string): string {
+  return text.length > NOTE_TEXT_MAX ? text.slice(0, NOTE_TEXT_MAX) : text;
+}
+
+/** Reads one note; returns null for a record that does not validate (a broken or hostile peer). */
+export function readNote(id: string, ynote: Y.Map<unknown>): Note | null {
+  const text = ynote.get('text');
+  const candidate = {
+    id,
+    text: text instanceof Y.Text ? text.toString() : '',
+    x: ynote.get('x'),
+    y: ynote.get('y'),
+    zone: ynote.get('zone'),
+    colour: ynote.get('colour'),
+    author: ynote.get('author') ?? undefined,
+    domain: ynote.get('domain') ?? undefined,
+    createdAt: ynote.get('createdAt'),
+    updatedAt: ynote.get('updatedAt'),
+  };
+  const parsed = NoteSchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  // Text over the cap can arrive from a peer that ignores it: show it cut, do not drop the note.
+  if (candidate.text.length > NOTE_TEXT_MAX) {
+    const cut = NoteSchema.safeParse({ ...candidate, text: clampNoteText(candidate.text) });
+    if (cut.success) return cut.data;
+  }
+  return null;
+}
+
+export function readNotes(doc: Y.Doc): Note[] {
+  const notes: Note[] = [];
+  notesMap(doc).forEach((ynote, id) => {
+    if (!(ynote instanceof Y.Map)) return;
+    const note = readNote(id, ynote);
+    if (note) notes.push(note);
+  });
+  return notes.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+export function addNote(doc: Y.Doc, template: BoardTemplate, init: NewNote, origin?: unknown): string {
+  const id = newId();
+  const now = Date.now();
+  doc.transact(() => {
+    const ynote = new Y.Map<unknown>();
+    const text = new Y.Text();
+    text.insert(0, clampNoteText(init.text ?? ''));
+    ynote.set('text', text);
+    ynote.set('x', init.x);
+    ynote.set('y', init.y);
+    ynote.set('zone', placementOf(template, init.x, init.y));
+    ynote.set('colour', init.colour ?? 'yellow');
+    if (init.author) ynote.set('author', init.author.slice(0, 80));
+    if (init.domain) ynote.set('domain', init.domain.slice(0, 40));
+    ynote.set('createdAt', now);
+    ynote.set('updatedAt', now);
+    notesMap(doc).set(id, ynote);
+  }, origin);
+  return id;
+}
+
+function withNote(doc: Y.Doc, id: string, origin: unknown, fn: (ynote: Y.Map<unknown>) => void): boolean {
+  const ynote = notesMap(doc).get(id);
+  if (!(ynote instanceof Y.Map)) return false;
+  doc.transact(() => {
+    fn(ynote);
+    ynote.set('updatedAt', Date.now());
+  }, origin);
+  return true;
+}
+
+/** Moves a note; its zone follows from where its centre now lies. */
+export function moveNote(doc: Y.Doc, template: BoardTemplate, id: string, x: number, y: number, origin?: unknown): boolean {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+  return withNote(doc, id, origin, (ynote) => {
+    ynote.set('x', x);
+    ynote.set('y', y);
+    const zone = placementOf(template, x, y);
+    if (ynote.get('zone') !== zone) ynote.set('zone', zone);
+  });
+}
+
+export function setNoteColour(doc: Y.Doc, id: string, colour: NoteColour, origin?: unknown): boolean {
+  return withNote(doc, id, origin, (ynote) => ynote.set('colour', colour));
+}
+
+/**
+ * Turns the note's text into `next` with the smallest edit (common prefix and suffix kept), so that
+ * two people typing in the same note at once both keep their words.
+ */
+export function setNoteText(doc: Y.Doc, id: string, next: string, origin?: unknown): boolean {
+  const ynote = notesMap(doc).get(id);
+  const ytext = ynote instanceof Y.Map ? ynote.get('text') : undefined;
+  if (!(ytext instanceof Y.Text)) return false;
+  const target = clampNoteText(next);
+  const current = ytext.toString();
+  if (current === target) return true;
+  let start = 0;
+  const maxStart = Math.min(current.length, target.length);
+  while (start < maxStart && current.charCodeAt(start) === target.charCodeAt(start)) start++;
+  let endCurrent = current.length;
+  let endTarget = target.length;
+  while (endCurrent > start && endTarget > start && current.charCodeAt(endCurrent - 1) === target.charCodeAt(endTarget - 1)) {
+    endCurrent--;
+    endTarget--;
+  }
+  // Never split a surrogate pair: lib0 would encode the lone halves as U+FFFD.
+  const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+  const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+  if (start > 0 && isHigh(current.charCodeAt(start - 1))) start--;
+  if (endCurrent < current.length && isLow(current.charCodeAt(endCurrent))) {
+    endCurrent++;
+    endTarget++;
+  }
+  return withNote(doc, id, origin, () => {
+    if (endCurrent > start) ytext.delete(start, endCurrent - start);
+    if (endTarget > start) ytext.insert(start, target.slice(start, endTarget));
+  });
+}
+
+export function deleteNote(doc: Y.Doc, id: string, origin?: unknown): boolean {
+  const notes = notesMap(doc);
+  if (!notes.has(id)) return false;
+  doc.transact(() => notes.delete(id), origin);
+  return true;
+}
+
+export function countNotes(doc: Y.Doc): number {
+  return notesMap(doc).size;
+}

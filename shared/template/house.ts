@@ -1,0 +1,66 @@
+import { BoardTemplateSchema, type BoardTemplate } from './template';
+
+/**
+ * The house of seed 000 ("Zo thuis mogelijk!"): roof, walls and foundation, each with the question
+ * the subgroups answered there. World units; a note is 180 × 120.
+ */
+export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
+  id: 'house',
+  name: { nl: 'Huis', en: 'House' },
+  zones: [
+    {
+      id: 'roof',
+      label: { nl: 'Dak', en: 'Roof' },
+      subtitle: { nl: 'wat hebben we nodig', en: 'what do we need' },
+      defaultQuestion:
+        'Wat hebben we nodig, van onze organisaties/leidinggevenden, of elkaar, om het huis stevig te maken en houden?',
+      polygon: [
+        { x: 0, y: 700 },
+        { x: 1000, y: 0 },
+        { x: 2000, y: 700 },
+      ],
+      fill: '#f4c7b8',
+      labelAt: { x: 640, y: 250 },
+      labelWidth: 720,
+    },
+    {
+      id: 'walls',
+      label: { nl: 'Muren', en: 'Walls' },
+      subtitle: { nl: 'werkwijze of methode', en: 'working method' },
+      defaultQuestion:
+        'Welke werkwijze of methode is belangrijk en succesvol gebleken om een stevig thuis voor kinderen in complexe situaties te kunnen (blijven) bieden? Waarvan willen we meer zien en doen omdat dit bijdraagt aan de ambitie?',
+      polygon: [
+        { x: 120, y: 700 },
+        { x: 1880, y: 700 },
+        { x: 1880, y: 1500 },
+        { x: 120, y: 1500 },
+      ],
+      fill: '#fbf3dc',
+      labelAt: { x: 160, y: 730 },
+      labelWidth: 1680,
+    },
+    {
+      id: 'foundation',
+      label: { nl: 'Fundament', en: 'Foundation' },
+      subtitle: { nl: 'kennis en kunde', en: 'knowledge and skills' },
+      defaultQuestion:
+        'Welke brede kennis en kunde is nodig om een stevig thuis voor kinderen in complexe situaties te kunnen (blijven) bieden? Welk fundament zorgt voor een stevige basis om kinderen/gezinnen de juiste hulp te bieden?',
+      polygon: [
+        { x: 60, y: 1500 },
+        { x: 1940, y: 1500 },
+        { x: 1940, y: 1900 },
+        { x: 60, y: 1900 },
+      ],
+      fill: '#cfd8dc',
+      labelAt: { x: 100, y: 1525 },
+      labelWidth: 1800,
+    },
+  ],
+  bounds: { x: -40, y: -40, width: 2080, height: 1980 },
+});
+
+export const TEMPLATES: Readonly<Record<string, BoardTemplate>> = { house: HOUSE_TEMPLATE };
+
+export function templateById(id: string): BoardTemplate {
+  return TEMPLATES[id] ?? HOUSE_TEMPLATE;
+}

@@ -1,0 +1,49 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// `vite build` builds the renderer (dist/renderer); `vite build --mode bench` builds the benchmark
+// page (dist/bench) that mounts the real board components. `vitest` runs the unit and e2e projects.
+export default defineConfig(({ mode }) => {
+  const bench = mode === 'bench';
+  return {
+    root: bench ? here('tests/bench/page') : here('renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: bench ? here('dist/bench') : here('dist/renderer'),
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: true,
+      chunkSizeWarningLimit: 2000,
+    },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            root: here('.'),
+            include: ['tests/unit/**/*.test.ts'],
+            environment: 'node',
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            root: here('.'),
+            include: ['tests/e2e/**/*.e2e.ts'],
+            environment: 'node',
+            pool: 'forks',
+            fileParallelism: false,
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
+          },
+        },
+      ],
+    },
+  };
+});
