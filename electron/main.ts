@@ -1,0 +1,71 @@
+import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
+import Store from 'electron-store';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { APP_SCHEME } from '../shared/ipc';
+import { createAppProtocolHandler } from './appProtocol';
+import { routePlatformIpc } from './ipcRouter';
+import { createPlatformHandlers } from './platformHandlers';
+import { isPermissionAllowed } from './security';
+import { createMainWindow } from './window';
+
+/**
+ * Electron's main process, kept to wiring: every decision lives in a module without Electron
+ * (window.ts, security.ts, ipcRouter.ts, platformHandlers.ts, appProtocol.ts, host/) that is
+ * tested in Node. Built to dist/electron/main.js (ESM) beside preload.cjs.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = process.env.BOUWPLAATS_RENDERER_DIR || path.join(here, '..', 'renderer');
+const preloadPath = path.join(here, 'preload.cjs');
+
+// Must happen before `ready`: a standard, secure scheme gives the renderer IndexedDB, localStorage
+// and a real origin for its CSP, which file:// does not.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+
+function openMainWindow(): BrowserWindow {
+  const window = createMainWindow({ createWindow: (options) => new BrowserWindow(options), preloadPath });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  mainWindow = window;
+  return window;
+}
+
+function start(): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl));
+  });
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
+  // A corrupt settings file is replaced by defaults instead of stopping the app at launch.
+  const store = new Store<Record<string, unknown>>({ name: 'bouwplaats', clearInvalidConfig: true });
+  routePlatformIpc(ipcMain, createPlatformHandlers(store));
+  openMainWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('Bouwplaats kon niet starten:', error);
+    app.exit(1);
+  });
+}
