@@ -1,0 +1,387 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { HOUSE_TEMPLATE } from '../../shared/template/house';
+import { PARKED } from '../../shared/template/template';
+import {
+  NOTE_COLOURS,
+  NOTE_HEIGHT,
+  NOTE_TEXT_MAX,
+  NOTE_WIDTH,
+  addNote,
+  countNotes,
+  deleteNote,
+  moveNote,
+  notesMap,
+  readNote,
+  readNotes,
+  setNoteColour,
+  setNoteText,
+} from '../../shared/schema/note';
+
+const house = HOUSE_TEMPLATE;
+
+/** Top-left corner that puts a note's centre on (cx, cy). */
+const centredOn = (cx: number, cy: number) => ({ x: cx - NOTE_WIDTH / 2, y: cy - NOTE_HEIGHT / 2 });
+
+/** A second peer that starts from a copy of `doc`, as after a sync. */
+function peerOf(doc: Y.Doc): Y.Doc {
+  const peer = new Y.Doc();
+  Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+  return peer;
+}
+
+/** Exchanges what each side is missing, in both directions, like a provider does. */
+function sync(a: Y.Doc, b: Y.Doc): void {
+  const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
+  const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+  Y.applyUpdate(b, toB, 'remote');
+  Y.applyUpdate(a, toA, 'remote');
+}
+
+/** Waits for the clock to tick: notes made in the same millisecond are ordered by (random) id. */
+function nextMillisecond(): void {
+  const now = Date.now();
+  while (Date.now() === now) {
+    /* spin */
+  }
+}
+
+function textOf(doc: Y.Doc, id: string): string | undefined {
+  const ynote = notesMap(doc).get(id);
+  return ynote ? readNote(id, ynote)?.text : undefined;
+}
+
+/** A note map as a broken or hostile peer might write it, starting from a valid one. */
+function rawNote(doc: Y.Doc, fields: Record<string, unknown>, drop: string[] = []): string {
+  const id = 'rogue0note01';
+  doc.transact(() => {
+    const ynote = new Y.Map<unknown>();
+    const text = new Y.Text();
+    text.insert(0, 'Werk systemisch');
+    const base: Record<string, unknown> = {
+      text,
+      x: 500,
+      y: 900,
+      zone: 'walls',
+      colour: 'yellow',
+      createdAt: 1_694_678_400_000,
+      updatedAt: 1_694_678_400_000,
+      ...fields,
+    };
+    for (const [key, value] of Object.entries(base)) if (!drop.includes(key)) ynote.set(key, value);
+    notesMap(doc).set(id, ynote);
+  });
+  return id;
+}
+
+describe('adding and reading notes', () => {
+  it('reads back what the group wrote, with the zone under the note', () => {
+    const doc = new Y.Doc();
+    const before = Date.now();
+    const id = addNote(doc, house, {
+      ...centredOn(1000, 1700),
+      text: 'Werk systemisch',
+      colour: 'green',
+      author: 'Sanne',
+      domain: 'lokaal team',
+    });
+    const note = readNote(id, notesMap(doc).get(id)!);
+    expect(note).toMatchObject({
+      id,
+      text: 'Werk systemisch',
+      x: 910,
+      y: 1640,
+      zone: 'foundation',
+      colour: 'green',
+      author: 'Sanne',
+      domain: 'lokaal team',
+    });
+    expect(note!.createdAt).toBeGreaterThanOrEqual(before);
+    expect(note!.updatedAt).toBe(note!.createdAt);
+  });
+
+  it('gives a new note an empty yellow face and no author by default', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, centredOn(1000, 400));
+    const note = readNote(id, notesMap(doc).get(id)!)!;
+    expect(note.text).toBe('');
+    expect(note.colour).toBe('yellow');
+    expect(note.zone).toBe('roof');
+    expect(note.author).toBeUndefined();
+    expect(note.domain).toBeUndefined();
+  });
+
+  it('lists every note of a board oldest first, and a synced peer sees the same', () => {
+    const doc = new Y.Doc();
+    const texts = ['Werk systemisch', '1Gezin1Plan1Regisseur', 'Ruimte bieden aan innovatie'];
+    const ids = texts.map((text, i) => {
+      nextMillisecond();
+      return addNote(doc, house, { ...centredOn(400 + i * 500, 1100), text });
+    });
+    expect(readNotes(doc).map((n) => n.text)).toEqual(texts);
+    expect(readNotes(doc).map((n) => n.id)).toEqual(ids);
+    expect(countNotes(doc)).toBe(3);
+    expect(readNotes(peerOf(doc))).toEqual(readNotes(doc));
+  });
+
+  it('parks a note put down outside the house', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, { x: 2600, y: 300, text: 'Onderwijs is vaak de grote afwezige' });
+    expect(readNote(id, notesMap(doc).get(id)!)!.zone).toBe(PARKED);
+  });
+});
+
+describe('moving notes', () => {
+  it('changes the zone when the note is dragged across the roof/walls line, and back', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, { ...centredOn(1000, 600), text: 'Ruimte bieden aan innovatie' });
+    expect(readNotes(doc)[0]!.zone).toBe('roof');
+
+    expect(moveNote(doc, house, id, centredOn(1000, 760).x, centredOn(1000, 760).y)).toBe(true);
+    expect(readNotes(doc)[0]).toMatchObject({ zone: 'walls', x: 910, y: 700 });
+
+    moveNote(doc, house, id, centredOn(1000, 650).x, centredOn(1000, 650).y);
+    expect(readNotes(doc)[0]!.zone).toBe('roof');
+  });
+
+  it('parks a note dragged off the house, and a peer sees the same zone', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    moveNote(doc, house, id, 2400, 1100);
+    expect(readNotes(doc)[0]!.zone).toBe(PARKED);
+    expect(readNotes(peerOf(doc))[0]!.zone).toBe(PARKED);
+  });
+
+  it('ignores a move to a position that is not a number, and a move of a note that is gone', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, centredOn(1000, 1100));
+    expect(moveNote(doc, house, id, NaN, 10)).toBe(false);
+    expect(moveNote(doc, house, id, 10, Infinity)).toBe(false);
+    expect(readNotes(doc)[0]).toMatchObject({ x: 910, y: 1040, zone: 'walls' });
+    expect(moveNote(doc, house, 'nosuchnote00', 10, 10)).toBe(false);
+  });
+
+  it('marks the note as updated', async () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, centredOn(1000, 1100));
+    const created = readNotes(doc)[0]!.createdAt;
+    await new Promise((r) => setTimeout(r, 5));
+    moveNote(doc, house, id, 300, 800);
+    expect(readNotes(doc)[0]!.updatedAt).toBeGreaterThan(created);
+  });
+});
+
+describe('colours', () => {
+  it('recolours a note with every colour of the palette', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, centredOn(1000, 1100));
+    for (const colour of NOTE_COLOURS) {
+      expect(setNoteColour(doc, id, colour)).toBe(true);
+      expect(readNotes(doc)[0]!.colour).toBe(colour);
+    }
+    expect(setNoteColour(doc, 'nosuchnote00', 'pink')).toBe(false);
+  });
+});
+
+describe('editing note text', () => {
+  it('changes the text and leaves the note where it was', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    expect(setNoteText(doc, id, 'Werk systemisch, met school erbij')).toBe(true);
+    expect(readNotes(doc)[0]).toMatchObject({ text: 'Werk systemisch, met school erbij', zone: 'walls' });
+    expect(setNoteText(doc, 'nosuchnote00', 'x')).toBe(false);
+  });
+
+  it('makes the smallest edit: unchanged text before and after the change stays the same items', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    const ytext = notesMap(doc).get(id)!.get('text') as Y.Text;
+    const deltas: unknown[] = [];
+    ytext.observe((event) => deltas.push(event.delta));
+    setNoteText(doc, id, 'Werk echt systemisch');
+    expect(deltas).toEqual([[{ retain: 5 }, { insert: 'echt ' }]]);
+  });
+
+  it('keeps both words when two people edit the same note at once (one prefixes, one appends)', () => {
+    const alice = new Y.Doc();
+    const id = addNote(alice, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    const bob = peerOf(alice);
+
+    // Both type before they hear from each other.
+    setNoteText(alice, id, 'Altijd: Werk systemisch');
+    setNoteText(bob, id, 'Werk systemisch (gezin, school, vrije tijd)');
+    sync(alice, bob);
+
+    const expected = 'Altijd: Werk systemisch (gezin, school, vrije tijd)';
+    expect(textOf(alice, id)).toBe(expected);
+    expect(textOf(bob, id)).toBe(expected);
+  });
+
+  it('keeps both edits when one deletes a word and the other appends', () => {
+    const alice = new Y.Doc();
+    const id = addNote(alice, house, { ...centredOn(1000, 1100), text: 'Ruimte bieden aan veel innovatie' });
+    const bob = peerOf(alice);
+    setNoteText(alice, id, 'Ruimte bieden aan innovatie');
+    setNoteText(bob, id, 'Ruimte bieden aan veel innovatie en vertrouwen');
+    sync(alice, bob);
+    expect(textOf(alice, id)).toBe('Ruimte bieden aan innovatie en vertrouwen');
+    expect(textOf(bob, id)).toBe(textOf(alice, id));
+  });
+
+  it('never splits an emoji: an edit between two emoji survives a round trip intact', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: '🏠👪' });
+    setNoteText(doc, id, '🏠 1Gezin1Plan1Regisseur 👪');
+    const peer = peerOf(doc);
+    expect(textOf(peer, id)).toBe('🏠 1Gezin1Plan1Regisseur 👪');
+    expect(textOf(peer, id)).not.toContain('\uFFFD');
+  });
+
+  it('never splits an emoji when only its second half differs', () => {
+    // 😀 and 😁 share their first UTF-16 code unit; 😀 and 🨀 share their second one.
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: 'ja 😀 ja' });
+    const peer = peerOf(doc);
+    for (const next of ['ja 😁 ja', 'ja \u{1FA00} ja', 'ja 👍🏽 ja', 'ja  ja', 'ja 😀😀 ja']) {
+      setNoteText(doc, id, next);
+      sync(doc, peer);
+      expect(textOf(peer, id), next).toBe(next);
+      expect(textOf(peer, id)).not.toContain('\uFFFD');
+    }
+  });
+
+  it('keeps emoji typed at the same time by two people', () => {
+    const alice = new Y.Doc();
+    const id = addNote(alice, house, { ...centredOn(1000, 1100), text: '👍👍' });
+    const bob = peerOf(alice);
+    setNoteText(alice, id, '👍❤️👍');
+    setNoteText(bob, id, '👍👍🎉');
+    sync(alice, bob);
+    expect(textOf(alice, id)).toBe('👍❤️👍🎉');
+    expect(textOf(bob, id)).toBe('👍❤️👍🎉');
+  });
+
+  it(`caps a pasted megabyte at ${NOTE_TEXT_MAX} characters, when adding and when editing`, () => {
+    const megabyte = 'Werk systemisch. '.repeat(62_000).slice(0, 1_000_000);
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: megabyte });
+    expect(readNotes(doc)[0]!.text).toBe(megabyte.slice(0, NOTE_TEXT_MAX));
+
+    const other = addNote(doc, house, centredOn(1000, 1700));
+    setNoteText(doc, other, megabyte);
+    expect(textOf(doc, other)).toHaveLength(NOTE_TEXT_MAX);
+    expect(textOf(peerOf(doc), other)).toBe(megabyte.slice(0, NOTE_TEXT_MAX));
+    expect(textOf(doc, id)).toHaveLength(500);
+  });
+
+  // Known bug in shared/schema/note.ts (clampNoteText cuts between the two halves of an emoji at the
+  // cap; the lone half becomes U+FFFD on every peer). Remove `.fails` once clampNoteText is fixed.
+  it.fails('caps text at the limit without cutting an emoji in half', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: 'x' + '😀'.repeat(NOTE_TEXT_MAX) });
+    const seen = textOf(peerOf(doc), id)!;
+    expect(seen).not.toContain('\uFFFD');
+    expect(seen).toBe('x' + '😀'.repeat((NOTE_TEXT_MAX - 2) / 2));
+  });
+
+  it('stores hostile markup and spreadsheet formulas verbatim, as plain text', () => {
+    const doc = new Y.Doc();
+    const html = '<img src=x onerror=alert(1)>';
+    const formula = '=HYPERLINK("http://x","klik")';
+    const a = addNote(doc, house, { ...centredOn(1000, 1100), text: html });
+    const b = addNote(doc, house, centredOn(1000, 1700));
+    setNoteText(doc, b, formula);
+    const peer = peerOf(doc);
+    expect(textOf(peer, a)).toBe(html);
+    expect(textOf(peer, b)).toBe(formula);
+  });
+});
+
+describe('validating what peers send', () => {
+  it('reads a well-formed record written by hand (the schema the README documents)', () => {
+    const doc = new Y.Doc();
+    const id = rawNote(doc, {});
+    expect(readNote(id, notesMap(doc).get(id)!)).toMatchObject({ text: 'Werk systemisch', zone: 'walls' });
+  });
+
+  it.each([
+    ['x as a string', { x: '500' }, []],
+    ['y as NaN', { y: NaN }, []],
+    ['x as Infinity', { x: Infinity }, []],
+    ['missing createdAt', {}, ['createdAt']],
+    ['negative updatedAt', { updatedAt: -1 }, []],
+    ['fractional createdAt', { createdAt: 1.5 }, []],
+    ['an unknown colour', { colour: 'red' }, []],
+    ['a colour as CSS', { colour: '#ff0000' }, []],
+    ['an empty zone', { zone: '' }, []],
+    ['a very long zone', { zone: 'z'.repeat(33) }, []],
+    ['an author of 81 characters', { author: 'a'.repeat(81) }, []],
+    ['a domain as a number', { domain: 7 }, []],
+  ] as const)('drops a note with %s', (_label, fields, drop) => {
+    const doc = new Y.Doc();
+    const good = addNote(doc, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    const bad = rawNote(doc, fields, [...drop]);
+    expect(readNote(bad, notesMap(doc).get(bad)!)).toBeNull();
+    // The board still shows the good notes.
+    expect(readNotes(doc).map((n) => n.id)).toEqual([good]);
+  });
+
+  it('drops a note whose id is not one of ours, and a notes entry that is not a map', () => {
+    const doc = new Y.Doc();
+    const ynote = new Y.Map<unknown>();
+    notesMap(doc).set('../../etc', ynote);
+    (notesMap(doc) as Y.Map<unknown>).set('abcdefabcdef', 'not a map');
+    expect(readNote('../../etc', ynote)).toBeNull();
+    expect(readNotes(doc)).toEqual([]);
+  });
+
+  // Known gap in shared/schema/note.ts: readNote reads a missing or non-Y.Text `text` as '' instead
+  // of rejecting the record, so a note nobody can edit (setNoteText returns false) shows up empty.
+  // Remove `.fails` once readNote returns null here.
+  it.fails.each([
+    ['text as a plain string', { text: 'Werk systemisch' }, []],
+    ['text as a Y.Array', { text: new Y.Array() }, []],
+    ['no text at all', {}, ['text']],
+  ] as const)('drops a note with %s', (_label, fields, drop) => {
+    const doc = new Y.Doc();
+    const bad = rawNote(doc, fields, [...drop]);
+    expect(readNote(bad, notesMap(doc).get(bad)!)).toBeNull();
+  });
+
+  it('shows a note with over-long text from a rogue peer cut, instead of dropping it', () => {
+    const doc = new Y.Doc();
+    const long = new Y.Text();
+    long.insert(0, 'Werk systemisch. '.repeat(200));
+    const id = rawNote(doc, { text: long });
+    const note = readNote(id, notesMap(doc).get(id)!);
+    expect(note).not.toBeNull();
+    expect(note!.text).toBe('Werk systemisch. '.repeat(200).slice(0, NOTE_TEXT_MAX));
+    expect(readNotes(doc)).toHaveLength(1);
+  });
+});
+
+describe('deleting notes', () => {
+  it('removes the note for everyone', () => {
+    const doc = new Y.Doc();
+    const keep = addNote(doc, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    const gone = addNote(doc, house, { ...centredOn(1000, 1700), text: 'weg ermee' });
+    const peer = peerOf(doc);
+    expect(deleteNote(doc, gone)).toBe(true);
+    sync(doc, peer);
+    expect(readNotes(doc).map((n) => n.id)).toEqual([keep]);
+    expect(readNotes(peer).map((n) => n.id)).toEqual([keep]);
+    expect(deleteNote(doc, gone)).toBe(false);
+    expect(countNotes(peer)).toBe(1);
+  });
+
+  it('does not bring a note back when a peer edits it while it is being deleted', () => {
+    const alice = new Y.Doc();
+    const id = addNote(alice, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    const bob = peerOf(alice);
+    deleteNote(alice, id);
+    setNoteText(bob, id, 'Werk systemisch!');
+    sync(alice, bob);
+    expect(readNotes(alice)).toEqual([]);
+    expect(readNotes(bob)).toEqual([]);
+  });
+});
