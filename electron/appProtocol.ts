@@ -20,7 +20,7 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
     } catch {
       return textResponse(400, 'Ongeldig verzoek');
     }
-    if (url.host !== APP_HOST) return textResponse(404, 'Niet gevonden');
+    if (url.host.toLowerCase() !== APP_HOST) return textResponse(404, 'Niet gevonden');
     const file = await resolveStaticFile(rootDir, url.pathname);
     if (!file) return textResponse(404, 'Niet gevonden');
     const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(file.path));

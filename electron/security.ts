@@ -6,13 +6,13 @@ export const APP_HOST = new URL(`https://${APP_ORIGIN.slice(`${APP_SCHEME}://`.l
 /**
  * True for URLs of our own renderer (app://bouwplaats/…). Compares scheme and host rather than a
  * string prefix, so "app://bouwplaats.evil/" is not ours. (Node's URL gives custom schemes an
- * opaque "null" origin, hence no `.origin` comparison.)
+ * opaque "null" origin and keeps their host's case, hence no `.origin` comparison.)
  */
 export function isAppUrl(url: string | undefined | null): boolean {
   if (!url) return false;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host.toLowerCase() === APP_HOST && parsed.username === '' && parsed.password === '';
   } catch {
     return false;
   }
