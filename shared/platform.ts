@@ -17,6 +17,8 @@ export const SessionIndexEntrySchema = z.object({
   date: z.string().max(10),
   place: z.string().max(200),
   noteCount: z.number().int().nonnegative(),
+  /** Notes per board (group id → count); noteCount is their sum. */
+  boardNotes: z.record(z.string(), z.number().int().nonnegative()).default({}),
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
 });

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../shared/platform';
+import { SettingsDialog } from './components/SettingsDialog';
+import { routeHref, useRoute } from './hooks';
+import { setLanguage } from './i18n';
+import { platform } from './platform';
+import { BoardScreen } from './screens/BoardScreen';
+import { LibraryScreen } from './screens/LibraryScreen';
+import { NewSessionScreen } from './screens/NewSessionScreen';
+import { SessionScreen } from './screens/SessionScreen';
+
+export function App({ initialSettings }: { initialSettings: Settings }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const [settings, setSettings] = useState(initialSettings);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsError, setSettingsError] = useState(false);
+
+  const changeSettings = (next: Settings) => {
+    setSettings(next);
+    void setLanguage(next.language);
+    platform.saveSettings(next).then(
+      () => setSettingsError(false),
+      () => setSettingsError(true),
+    );
+  };
+
+  const header = (
+    <header className="app-header">
+      <a className="brand" href={routeHref({ name: 'library' })}>
+        <span className="brand-mark" aria-hidden="true">
+          ⌂
+        </span>
+        Bouwplaats
+      </a>
+      <div className="spacer" />
+      <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
+        {t('settings.open')}
+      </button>
+    </header>
+  );
+
+  return (
+    <div className={route.name === 'board' ? 'app app-board' : 'app'}>
+      {route.name !== 'board' && header}
+      {settingsError && (
+        <p role="alert" className="banner error">
+          {t('settings.saveFailed')}
+        </p>
+      )}
+      {route.name === 'library' && <LibraryScreen />}
+      {route.name === 'new' && <NewSessionScreen />}
+      {route.name === 'session' && <SessionScreen key={route.sessionId} sessionId={route.sessionId} />}
+      {route.name === 'board' && (
+        <BoardScreen
+          key={`${route.sessionId}/${route.groupId}`}
+          sessionId={route.sessionId}
+          groupId={route.groupId}
+          onOpenSettings={() => setSettingsOpen(true)}
+        />
+      )}
+      {settingsOpen && (
+        <SettingsDialog settings={settings} onChange={changeSettings} onClose={() => setSettingsOpen(false)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useTranslation } from 'react-i18next';
+import { NOTE_COLOURS, NOTE_COLOUR_HEX, type NoteColour } from '../../shared/schema/note';
+import type { BoardTemplate } from '../../shared/template/template';
+import type { Language } from '../../shared/platform';
+import type { SaveState } from '../docs/openDoc';
+import type { UndoState } from './useBoard';
+
+interface Props {
+  backHref: string;
+  sessionTitle: string;
+  groupName: string;
+  template: BoardTemplate;
+  lang: Language;
+  colour: NoteColour;
+  hasSelection: boolean;
+  undoState: UndoState;
+  zoom: number;
+  saveState: SaveState;
+  onAdd: (zoneId: string) => void;
+  onColour: (colour: NoteColour) => void;
+  onDelete: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onZoomIn: () => void;
+  onZoomOut: () => void;
+  onFit: () => void;
+  onOpenSettings: () => void;
+}
+
+export function BoardToolbar(p: Props) {
+  const { t } = useTranslation();
+  // Listed as the house is built, bottom up, matching the keys 1, 2, 3.
+  const zones = [...p.template.zones].reverse();
+  return (
+    <header className="board-toolbar">
+      <div className="toolbar-title">
+        <a className="back" href={p.backHref} aria-label={t('board.back')}>
+          ←
+        </a>
+        <div>
+          <h1>{p.groupName}</h1>
+          <p>{p.sessionTitle}</p>
+        </div>
+      </div>
+      <div className="toolbar-group" role="group" aria-label={t('board.addGroup')}>
+        {zones.map((zone, i) => (
+          <button
+            key={zone.id}
+            type="button"
+            className="add-note"
+            onClick={() => p.onAdd(zone.id)}
+            title={t('board.addTo', { zone: zone.label[p.lang], key: i + 1 })}
+          >
+            + {zone.label[p.lang]} <kbd>{i + 1}</kbd>
+          </button>
+        ))}
+      </div>
+      <div className="toolbar-group swatches" role="radiogroup" aria-label={t('board.colour')}>
+        {NOTE_COLOURS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            role="radio"
+            aria-checked={p.colour === c}
+            className="swatch"
+            style={{ background: NOTE_COLOUR_HEX[c] }}
+            aria-label={t(`colours.${c}`)}
+            title={t(`colours.${c}`)}
+            onClick={() => p.onColour(c)}
+          />
+        ))}
+      </div>
+      <div className="toolbar-group">
+        <button type="button" onClick={p.onDelete} disabled={!p.hasSelection}>
+          {t('board.delete')}
+        </button>
+        <button type="button" onClick={p.onUndo} disabled={!p.undoState.canUndo} title="Ctrl+Z">
+          ↶ {t('board.undo')}
+        </button>
+        <button type="button" onClick={p.onRedo} disabled={!p.undoState.canRedo} title="Ctrl+Shift+Z">
+          ↷ {t('board.redo')}
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button type="button" onClick={p.onZoomOut} aria-label={t('board.zoomOut')}>
+          −
+        </button>
+        <span className="zoom" aria-live="off">
+          {Math.round(p.zoom * 100)}%
+        </span>
+        <button type="button" onClick={p.onZoomIn} aria-label={t('board.zoomIn')}>
+          +
+        </button>
+        <button type="button" onClick={p.onFit}>
+          {t('board.fit')}
+        </button>
+      </div>
+      <div className="spacer" />
+      <span className={`save-state ${p.saveState}`} role="status">
+        {t(`save.${p.saveState}`)}
+      </span>
+      <button type="button" className="ghost" onClick={p.onOpenSettings}>
+        {t('settings.open')}
+      </button>
+    </header>
+  );
+}

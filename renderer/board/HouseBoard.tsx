@@ -1,0 +1,332 @@
+import Konva from 'konva';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { Layer, Stage } from 'react-konva';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Note } from '../../shared/schema/note';
+import { rectsIntersect } from '../../shared/template/geometry';
+import type { BoardTemplate, Point } from '../../shared/template/template';
+import type { Language } from '../../shared/platform';
+import { HouseDrawing } from './HouseDrawing';
+import { NoteNode } from './NoteNode';
+import { fitRect, screenToWorld, visibleWorldRect, worldToScreen, zoomAt, type Viewport } from './viewport';
+
+export interface HouseBoardHandle {
+  fit(): void;
+  zoomBy(factor: number): void;
+  /** The world point at the centre of the visible board. */
+  centre(): Point;
+  /** Pans so that the note is on screen. */
+  reveal(note: Note): void;
+  /** The Konva objects, for the benchmark page. */
+  konva(): { stage: Konva.Stage; notesLayer: Konva.Layer; dragLayer: Konva.Layer } | null;
+}
+
+export interface EditorRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+interface Props {
+  template: BoardTemplate;
+  questions: Readonly<Record<string, string>>;
+  lang: Language;
+  parkingLabel: string;
+  parkingHint: string;
+  notes: readonly Note[];
+  selectedId: string | null;
+  editingId: string | null;
+  onSelect: (id: string | null) => void;
+  onMove: (id: string, x: number, y: number) => void;
+  onCreateAt: (world: Point) => void;
+  onEdit: (id: string) => void;
+  renderEditor: (note: Note, rect: EditorRect) => ReactNode;
+  onZoomChange?: (scale: number) => void;
+}
+
+type Gesture =
+  | { kind: 'press'; id: string; start: Point; offset: Point }
+  | { kind: 'drag'; id: string; offset: Point; original: Konva.Node; proxy: Konva.Shape }
+  | { kind: 'pan'; start: Point; from: Viewport };
+
+const DRAG_THRESHOLD = 4;
+
+/** Topmost note under a world point (notes are drawn in list order, so search from the end). */
+function noteAt(notes: readonly Note[], p: Point): Note | undefined {
+  for (let i = notes.length - 1; i >= 0; i--) {
+    const n = notes[i]!;
+    if (p.x >= n.x && p.x <= n.x + NOTE_WIDTH && p.y >= n.y && p.y <= n.y + NOTE_HEIGHT) return n;
+  }
+  return undefined;
+}
+
+/**
+ * The house and its notes on a Konva stage. Konva only draws here: hit testing, dragging and
+ * panning are done on plain pointer events against the note records, so Konva keeps no hit
+ * canvas (halving every redraw), off-screen notes are hidden, and a dragged note moves on its own
+ * layer so the other notes are not redrawn on every frame.
+ */
+export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoard(props, ref) {
+  const { template, notes, selectedId, editingId, onSelect, onMove, onCreateAt, onEdit, onZoomChange } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<Konva.Stage>(null);
+  const notesLayerRef = useRef<Konva.Layer>(null);
+  const dragLayerRef = useRef<Konva.Layer>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const viewRef = useRef<Viewport>({ x: 0, y: 0, scale: 1 });
+  const [view, setView] = useState<Viewport>(viewRef.current);
+  const gestureRef = useRef<Gesture | null>(null);
+  const hiddenRef = useRef<Konva.Node | null>(null);
+  const notesRef = useRef(notes);
+  notesRef.current = notes;
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
+  const editingRef = useRef(editingId);
+  editingRef.current = editingId;
+  const lastScale = useRef(0);
+  useLayoutEffect(() => {
+    if (editingId) setView(viewRef.current);
+  }, [editingId]);
+
+  const cull = useCallback(() => {
+    const layer = notesLayerRef.current;
+    const s = sizeRef.current;
+    if (!layer || !s) return;
+    const margin = 40 / viewRef.current.scale;
+    const visible = visibleWorldRect(viewRef.current, s.width, s.height);
+    const area = { x: visible.x - margin, y: visible.y - margin, width: visible.width + 2 * margin, height: visible.height + 2 * margin };
+    for (const node of layer.getChildren()) {
+      const attrs = node.attrs as { x: number; y: number };
+      const show =
+        node !== hiddenRef.current && rectsIntersect(area, { x: attrs.x, y: attrs.y, width: NOTE_WIDTH, height: NOTE_HEIGHT });
+      if (node.isVisible() !== show) node.visible(show);
+    }
+  }, []);
+
+  const applyView = useCallback(
+    (next: Viewport) => {
+      viewRef.current = next;
+      const stage = stageRef.current;
+      if (!stage) return;
+      stage.position({ x: next.x, y: next.y });
+      stage.scale({ x: next.scale, y: next.scale });
+      cull();
+      stage.batchDraw();
+      // React only needs the view to place the text editor; re-rendering on every pan frame
+      // would cost frames with thousands of notes.
+      if (editingRef.current) setView(next);
+      if (next.scale !== lastScale.current) {
+        lastScale.current = next.scale;
+        onZoomChange?.(next.scale);
+      }
+    },
+    [cull, onZoomChange],
+  );
+
+  const fit = useCallback(() => {
+    const s = sizeRef.current;
+    if (s) applyView(fitRect(template.bounds, s.width, s.height));
+  }, [applyView, template.bounds]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit,
+      zoomBy(factor) {
+        const s = sizeRef.current;
+        if (s) applyView(zoomAt(viewRef.current, { x: s.width / 2, y: s.height / 2 }, factor));
+      },
+      centre() {
+        const s = sizeRef.current ?? { width: 0, height: 0 };
+        return screenToWorld(viewRef.current, { x: s.width / 2, y: s.height / 2 });
+      },
+      reveal(note) {
+        const s = sizeRef.current;
+        if (!s) return;
+        const v = viewRef.current;
+        const tl = worldToScreen(v, note);
+        const br = worldToScreen(v, { x: note.x + NOTE_WIDTH, y: note.y + NOTE_HEIGHT });
+        if (tl.x >= 0 && tl.y >= 0 && br.x <= s.width && br.y <= s.height) return;
+        const cx = note.x + NOTE_WIDTH / 2;
+        const cy = note.y + NOTE_HEIGHT / 2;
+        applyView({ ...v, x: s.width / 2 - cx * v.scale, y: s.height / 2 - cy * v.scale });
+      },
+      konva() {
+        const stage = stageRef.current;
+        const notesLayer = notesLayerRef.current;
+        const dragLayer = dragLayerRef.current;
+        return stage && notesLayer && dragLayer ? { stage, notesLayer, dragLayer } : null;
+      },
+    }),
+    [applyView, fit],
+  );
+
+  // Follow the container's size; fit the house the first time we know it.
+  useLayoutEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const measure = () => {
+      const next = { width: el.clientWidth, height: el.clientHeight };
+      setSize((old) => (old && old.width === next.width && old.height === next.height ? old : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const fitted = useRef(false);
+  useLayoutEffect(() => {
+    if (size && stageRef.current && !fitted.current) {
+      fitted.current = true;
+      fit();
+    } else if (size) {
+      cull();
+    }
+  }, [size, fit, cull]);
+
+  // New or moved notes may lie off screen.
+  useLayoutEffect(() => {
+    cull();
+  }, [notes, cull]);
+
+  // Wheel zooms at the pointer; it must not scroll the page, so the listener is not passive.
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const rect = el.getBoundingClientRect();
+      const factor = Math.exp(-Math.max(-100, Math.min(100, e.deltaY)) * 0.0025);
+      applyView(zoomAt(viewRef.current, { x: e.clientX - rect.left, y: e.clientY - rect.top }, factor));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [applyView]);
+
+  const local = (e: { clientX: number; clientY: number }): Point => {
+    const rect = containerRef.current!.getBoundingClientRect();
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+  };
+
+  const endDrag = (gesture: Extract<Gesture, { kind: 'drag' }>, commit: boolean) => {
+    const { proxy, original, id } = gesture;
+    if (commit) onMove(id, proxy.x(), proxy.y());
+    proxy.destroy();
+    hiddenRef.current = null;
+    original.visible(true);
+    cull();
+    dragLayerRef.current?.batchDraw();
+    notesLayerRef.current?.batchDraw();
+  };
+
+  const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0 || gestureRef.current) return;
+    const screen = local(e);
+    const world = screenToWorld(viewRef.current, screen);
+    const hit = noteAt(notesRef.current, world);
+    e.currentTarget.setPointerCapture(e.pointerId);
+    if (hit) {
+      onSelect(hit.id);
+      gestureRef.current = { kind: 'press', id: hit.id, start: screen, offset: { x: world.x - hit.x, y: world.y - hit.y } };
+    } else {
+      onSelect(null);
+      gestureRef.current = { kind: 'pan', start: screen, from: viewRef.current };
+    }
+  };
+
+  const onPointerMove = (e: React.PointerEvent<HTMLDivElement>) => {
+    const gesture = gestureRef.current;
+    if (!gesture) return;
+    const screen = local(e);
+    if (gesture.kind === 'pan') {
+      applyView({ ...gesture.from, x: gesture.from.x + screen.x - gesture.start.x, y: gesture.from.y + screen.y - gesture.start.y });
+      return;
+    }
+    const world = screenToWorld(viewRef.current, screen);
+    if (gesture.kind === 'press') {
+      if (Math.hypot(screen.x - gesture.start.x, screen.y - gesture.start.y) < DRAG_THRESHOLD) return;
+      const layer = notesLayerRef.current;
+      const dragLayer = dragLayerRef.current;
+      const original = layer?.findOne(`#${gesture.id}`);
+      if (!layer || !dragLayer || !original) return;
+      const proxy = (original as Konva.Shape).clone({ lifted: true, selected: true, visible: true }) as Konva.Shape;
+      dragLayer.add(proxy);
+      hiddenRef.current = original;
+      original.visible(false);
+      layer.batchDraw();
+      gestureRef.current = { kind: 'drag', id: gesture.id, offset: gesture.offset, original, proxy };
+    }
+    const drag = gestureRef.current;
+    if (drag?.kind === 'drag') {
+      drag.proxy.position({ x: world.x - drag.offset.x, y: world.y - drag.offset.y });
+      dragLayerRef.current?.batchDraw();
+    }
+  };
+
+  const onPointerUp = (e: React.PointerEvent<HTMLDivElement>) => {
+    const gesture = gestureRef.current;
+    gestureRef.current = null;
+    if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+    if (gesture?.kind === 'drag') endDrag(gesture, e.type === 'pointerup');
+  };
+
+  const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const world = screenToWorld(viewRef.current, local(e));
+    const hit = noteAt(notesRef.current, world);
+    if (hit) onEdit(hit.id);
+    else onCreateAt({ x: world.x - NOTE_WIDTH / 2, y: world.y - NOTE_HEIGHT / 2 });
+  };
+
+  const editing = editingId ? notes.find((n) => n.id === editingId) : undefined;
+  let editor: ReactNode = null;
+  if (editing && size) {
+    const tl = worldToScreen(view, editing);
+    const width = Math.max(NOTE_WIDTH * view.scale, 280);
+    const height = Math.max(NOTE_HEIGHT * view.scale, 170);
+    const left = Math.min(Math.max(8, tl.x), Math.max(8, size.width - width - 8));
+    const top = Math.min(Math.max(8, tl.y), Math.max(8, size.height - height - 40));
+    editor = props.renderEditor(editing, { left, top, width, height });
+  }
+
+  return (
+    <div
+      ref={containerRef}
+      className="house-board"
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+      onDoubleClick={onDoubleClick}
+    >
+      {size && (
+        <Stage ref={stageRef} width={size.width} height={size.height} listening={false}>
+          <Layer listening={false}>
+            <HouseDrawing
+              template={template}
+              questions={props.questions}
+              lang={props.lang}
+              parkingLabel={props.parkingLabel}
+              parkingHint={props.parkingHint}
+            />
+          </Layer>
+          <Layer ref={notesLayerRef} listening={false}>
+            {notes.map((note) => (
+              <NoteNode key={note.id} note={note} selected={note.id === selectedId} />
+            ))}
+          </Layer>
+          <Layer ref={dragLayerRef} listening={false} />
+        </Stage>
+      )}
+      {editor}
+    </div>
+  );
+});

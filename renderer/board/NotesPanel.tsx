@@ -1,0 +1,56 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NOTE_COLOUR_HEX, type Note } from '../../shared/schema/note';
+import { PARKED, type BoardTemplate } from '../../shared/template/template';
+import type { Language } from '../../shared/platform';
+
+interface Props {
+  template: BoardTemplate;
+  lang: Language;
+  notes: readonly Note[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}
+
+/** The board as a list, per zone: readable by screen readers and usable without a mouse. */
+export const NotesPanel = memo(function NotesPanel({ template, lang, notes, selectedId, onSelect }: Props) {
+  const { t } = useTranslation();
+  const sections = [
+    ...template.zones.map((z) => ({ id: z.id, title: z.label[lang] })),
+    { id: PARKED, title: t('board.parking') },
+  ];
+  return (
+    <aside className="notes-panel" aria-label={t('board.overview')}>
+      <h2>{t('board.overview')}</h2>
+      {sections.map((section) => {
+        const inZone = notes.filter((n) => n.zone === section.id);
+        return (
+          <section key={section.id} data-zone={section.id}>
+            <h3>
+              {section.title} <span className="count">({inZone.length})</span>
+            </h3>
+            {inZone.length === 0 ? (
+              <p className="muted">{t('board.noNotes')}</p>
+            ) : (
+              <ul>
+                {inZone.map((note) => (
+                  <li key={note.id}>
+                    <button
+                      type="button"
+                      className={note.id === selectedId ? 'panel-note selected' : 'panel-note'}
+                      style={{ borderLeftColor: NOTE_COLOUR_HEX[note.colour] }}
+                      aria-pressed={note.id === selectedId}
+                      onClick={() => onSelect(note.id)}
+                    >
+                      {note.text || <em>{t('board.emptyNote')}</em>}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </aside>
+  );
+});

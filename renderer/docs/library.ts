@@ -1,0 +1,121 @@
+import * as Y from 'yjs';
+import { newId } from '../../shared/ids';
+import type { SessionIndexEntry } from '../../shared/platform';
+import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
+import { readGroups } from '../../shared/schema/group';
+import { readSessionMeta, writeSessionMeta } from '../../shared/schema/session';
+import { initSessionDoc, type SessionDraft } from '../../shared/schema/sessionDraft';
+import { templateById } from '../../shared/template/house';
+import { platform } from '../platform';
+import { deleteStoredDoc, withDoc } from './openDoc';
+
+type Listener = (entries: SessionIndexEntry[]) => void;
+const listeners = new Set<Listener>();
+// Every write to the index goes through this chain, so two quick updates never overwrite each other.
+let chain: Promise<SessionIndexEntry[]> = platform.loadSessionIndex().catch(() => []);
+
+function update(fn: (entries: SessionIndexEntry[]) => SessionIndexEntry[]): Promise<SessionIndexEntry[]> {
+  chain = chain.then(async (entries) => {
+    const next = fn(entries);
+    await platform.saveSessionIndex(next);
+    listeners.forEach((l) => l(next));
+    return next;
+  });
+  return chain;
+}
+
+export function loadLibrary(): Promise<SessionIndexEntry[]> {
+  return chain;
+}
+
+export function onLibraryChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function entryFromDoc(id: string, doc: Y.Doc, previous?: SessionIndexEntry): SessionIndexEntry | null {
+  const meta = readSessionMeta(doc);
+  if (!meta) return null;
+  const boardNotes = previous?.boardNotes ?? {};
+  return {
+    id,
+    title: meta.title,
+    date: meta.date,
+    place: meta.place,
+    createdAt: meta.createdAt,
+    updatedAt: Date.now(),
+    boardNotes,
+    noteCount: Object.values(boardNotes).reduce((a, b) => a + b, 0),
+  };
+}
+
+function upsert(entries: SessionIndexEntry[], entry: SessionIndexEntry): SessionIndexEntry[] {
+  const rest = entries.filter((e) => e.id !== entry.id);
+  return [entry, ...rest];
+}
+
+export async function createSession(draft: SessionDraft): Promise<string> {
+  const id = newId();
+  const entry = await withDoc(sessionDocName(id), ({ doc }) => {
+    initSessionDoc(doc, templateById('house'), draft);
+    return entryFromDoc(id, doc);
+  });
+  if (!entry) throw new Error('session meta invalid after create');
+  await update((entries) => upsert(entries, entry));
+  return id;
+}
+
+/** Refreshes the library row from the session doc (after a rename or an edit of the details). */
+export async function syncLibraryEntry(id: string, doc: Y.Doc): Promise<void> {
+  await update((entries) => {
+    const entry = entryFromDoc(id, doc, entries.find((e) => e.id === id));
+    return entry ? upsert(entries, entry) : entries;
+  });
+}
+
+export async function recordBoardNoteCount(sessionId: string, groupId: string, count: number): Promise<void> {
+  await update((entries) =>
+    entries.map((e) => {
+      if (e.id !== sessionId || e.boardNotes[groupId] === count) return e;
+      const boardNotes = { ...e.boardNotes, [groupId]: count };
+      return { ...e, boardNotes, noteCount: Object.values(boardNotes).reduce((a, b) => a + b, 0), updatedAt: Date.now() };
+    }),
+  );
+}
+
+export async function renameSession(id: string, title: string): Promise<void> {
+  await withDoc(sessionDocName(id), async ({ doc }) => {
+    writeSessionMeta(doc, { title: title.trim() });
+    await syncLibraryEntry(id, doc);
+  });
+}
+
+/** Copies the session doc and every board into a new session called `title`. */
+export async function duplicateSession(id: string, title: string): Promise<string> {
+  const copyId = newId();
+  const groupIds = await withDoc(sessionDocName(id), async ({ doc }) => {
+    await withDoc(sessionDocName(copyId), async ({ doc: copy }) => {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+      writeSessionMeta(copy, { title: title.trim(), createdAt: Date.now() });
+    });
+    return readGroups(doc).map((g) => g.id);
+  });
+  for (const groupId of groupIds) {
+    await withDoc(boardDocName(id, groupId), async ({ doc }) => {
+      await withDoc(boardDocName(copyId, groupId), ({ doc: copy }) => {
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+      });
+    });
+  }
+  const original = (await chain).find((e) => e.id === id);
+  const entry = await withDoc(sessionDocName(copyId), ({ doc }) => entryFromDoc(copyId, doc, original));
+  if (entry) await update((entries) => upsert(entries, entry));
+  return copyId;
+}
+
+export async function deleteSession(id: string): Promise<void> {
+  const groupIds = await withDoc(sessionDocName(id), ({ doc }) => readGroups(doc).map((g) => g.id));
+  await update((entries) => entries.filter((e) => e.id !== id));
+  for (const groupId of groupIds) await deleteStoredDoc(boardDocName(id, groupId));
+  await deleteStoredDoc(sessionDocName(id));
+}

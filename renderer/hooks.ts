@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { acquireDoc, type SaveState, type StoredDoc } from './docs/openDoc';
+
+export type Route =
+  | { name: 'library' }
+  | { name: 'new' }
+  | { name: 'session'; sessionId: string }
+  | { name: 'board'; sessionId: string; groupId: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'nieuw') return { name: 'new' };
+  if (parts[0] === 'sessie' && parts[1]) {
+    if (parts[2] === 'groep' && parts[3]) return { name: 'board', sessionId: parts[1], groupId: parts[3] };
+    return { name: 'session', sessionId: parts[1] };
+  }
+  return { name: 'library' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'library':
+      return '#/';
+    case 'new':
+      return '#/nieuw';
+    case 'session':
+      return `#/sessie/${encodeURIComponent(route.sessionId)}`;
+    case 'board':
+      return `#/sessie/${encodeURIComponent(route.sessionId)}/groep/${encodeURIComponent(route.groupId)}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+const subscribeHash = (cb: () => void) => {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribeHash, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+export type DocStatus = { state: 'loading' } | { state: 'ready'; stored: StoredDoc } | { state: 'error'; error: unknown };
+
+/** Opens a stored doc for as long as the component is mounted. */
+export function useStoredDoc(name: string): DocStatus {
+  const [status, setStatus] = useState<{ name: string; status: DocStatus } | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    let release: (() => void) | null = null;
+    acquireDoc(name).then(
+      (handle) => {
+        if (cancelled) return handle.release();
+        release = handle.release;
+        setStatus({ name, status: { state: 'ready', stored: handle.stored } });
+      },
+      (error: unknown) => !cancelled && setStatus({ name, status: { state: 'error', error } }),
+    );
+    return () => {
+      cancelled = true;
+      release?.();
+    };
+  }, [name]);
+  return status && status.name === name ? status.status : { state: 'loading' };
+}
+
+function docValueStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T) {
+  let dirty = true;
+  let value: T;
+  return {
+    subscribe(onChange: () => void) {
+      const onUpdate = () => {
+        dirty = true;
+        onChange();
+      };
+      doc.on('update', onUpdate);
+      return () => doc.off('update', onUpdate);
+    },
+    get(): T {
+      if (dirty) {
+        value = read(doc);
+        dirty = false;
+      }
+      return value;
+    },
+  };
+}
+
+/**
+ * `read(doc)`, re-read after every change of the doc. `read` must be stable (module-level or
+ * memoised), and is called only when the doc changed.
+ */
+export function useDocValue<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
+  const store = useMemo(() => docValueStore(doc, read), [doc, read]);
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+export function useSaveState(stored: StoredDoc): SaveState {
+  return useSyncExternalStore(
+    (cb) => stored.onSaveState(cb),
+    () => stored.saveState(),
+  );
+}
+

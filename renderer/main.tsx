@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n } from './i18n';
+import { platform } from './platform';
+import { DEFAULT_SETTINGS } from '../shared/platform';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const settings = await platform.loadSettings().catch(() => DEFAULT_SETTINGS);
+  await initI18n(settings.language);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App initialSettings={settings} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,44 @@
+import {
+  DEFAULT_SETTINGS,
+  SessionIndexSchema,
+  SettingsSchema,
+  type Platform,
+  type SessionIndexEntry,
+  type Settings,
+} from '../../shared/platform';
+
+const SETTINGS_KEY = 'bouwplaats.settings';
+const SESSIONS_KEY = 'bouwplaats.sessions';
+
+function readJson(key: string): unknown {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw === null ? undefined : JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Platform for a plain browser (browser participants, tests): localStorage. */
+export const browserPlatform: Platform = {
+  kind: 'browser',
+  async loadSettings(): Promise<Settings> {
+    const parsed = SettingsSchema.safeParse(readJson(SETTINGS_KEY));
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  },
+  async saveSettings(settings: Settings): Promise<void> {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(SettingsSchema.parse(settings)));
+  },
+  async loadSessionIndex(): Promise<SessionIndexEntry[]> {
+    const raw = readJson(SESSIONS_KEY);
+    if (!Array.isArray(raw)) return [];
+    // Keep every row that validates, so one damaged row does not hide the whole library.
+    return raw.flatMap((row) => {
+      const parsed = SessionIndexSchema.element.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    });
+  },
+  async saveSessionIndex(entries: SessionIndexEntry[]): Promise<void> {
+    localStorage.setItem(SESSIONS_KEY, JSON.stringify(SessionIndexSchema.parse(entries)));
+  },
+};

@@ -1,0 +1,308 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
+import { readGroups } from '../../shared/schema/group';
+import {
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  addNote,
+  deleteNote,
+  moveNote,
+  setNoteColour,
+  setNoteText,
+  type NoteColour,
+} from '../../shared/schema/note';
+import { readQuestions, readSessionMeta } from '../../shared/schema/session';
+import { freeSpotInZone } from '../../shared/template/freeSpot';
+import { templateById } from '../../shared/template/house';
+import type { Point } from '../../shared/template/template';
+import { HouseBoard, type HouseBoardHandle } from '../board/HouseBoard';
+import { NoteEditor } from '../board/NoteEditor';
+import { LOCAL_ORIGIN, useNotes, useNotesStore, useUndoManager, useUndoState } from '../board/useBoard';
+import { BoardToolbar } from '../board/BoardToolbar';
+import { NotesPanel } from '../board/NotesPanel';
+import { recordBoardNoteCount } from '../docs/library';
+import type { StoredDoc } from '../docs/openDoc';
+import { routeHref, useDocValue, useSaveState, useStoredDoc } from '../hooks';
+
+interface Props {
+  sessionId: string;
+  groupId: string;
+  onOpenSettings: () => void;
+}
+
+export function BoardScreen({ sessionId, groupId, onOpenSettings }: Props) {
+  const { t } = useTranslation();
+  const session = useStoredDoc(sessionDocName(sessionId));
+  const board = useStoredDoc(boardDocName(sessionId, groupId));
+  if (session.state === 'error' || board.state === 'error') {
+    return (
+      <main className="page">
+        <p role="alert" className="banner error">
+          {t('board.openFailed')}
+        </p>
+        <a href={routeHref({ name: 'library' })}>{t('common.backToLibrary')}</a>
+      </main>
+    );
+  }
+  if (session.state !== 'ready' || board.state !== 'ready') return <main className="page" aria-busy="true" />;
+  return (
+    <BoardView
+      sessionId={sessionId}
+      groupId={groupId}
+      sessionDoc={session.stored.doc}
+      board={board.stored}
+      onOpenSettings={onOpenSettings}
+    />
+  );
+}
+
+const NUDGE = 10;
+const NUDGE_FAST = 60;
+
+function BoardView({
+  sessionId,
+  groupId,
+  sessionDoc,
+  board,
+  onOpenSettings,
+}: Props & { sessionDoc: Y.Doc; board: StoredDoc }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const doc = board.doc;
+  const meta = useDocValue(sessionDoc, readSessionMeta);
+  const groups = useDocValue(sessionDoc, readGroups);
+  const template = templateById(meta?.templateId ?? 'house');
+  const readTemplateQuestions = useCallback((d: Y.Doc) => readQuestions(d, template), [template]);
+  const questions = useDocValue(sessionDoc, readTemplateQuestions);
+  const store = useNotesStore(doc);
+  const notes = useNotes(store);
+  const undo = useUndoManager(doc);
+  const undoState = useUndoState(undo);
+  const saveState = useSaveState(board);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [colour, setColour] = useState<NoteColour>('yellow');
+  const [zoom, setZoom] = useState(1);
+  const boardRef = useRef<HouseBoardHandle>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  const freshNoteRef = useRef<string | null>(null);
+  const group = groups.find((g) => g.id === groupId);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void recordBoardNoteCount(sessionId, groupId, notes.length).catch(() => {}), 400);
+    return () => clearTimeout(timer);
+  }, [notes.length, sessionId, groupId]);
+
+  const focusBoard = () => surfaceRef.current?.focus({ preventScroll: true });
+
+  const createNote = useCallback(
+    (at: Point) => {
+      undo.stopCapturing();
+      const id = addNote(doc, template, { x: at.x, y: at.y, colour }, LOCAL_ORIGIN);
+      freshNoteRef.current = id;
+      setSelectedId(id);
+      setEditingId(id);
+    },
+    [doc, template, colour, undo],
+  );
+
+  const addToZone = (zoneId: string) => {
+    const zone = template.zones.find((z) => z.id === zoneId);
+    if (!zone) return;
+    const occupied = notes.map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }));
+    const spot = freeSpotInZone(zone, occupied);
+    boardRef.current?.reveal({ ...spot, id: '', text: '', zone: zoneId, colour, createdAt: 0, updatedAt: 0 });
+    createNote(spot);
+  };
+
+  const addAtCentre = () => {
+    const c = boardRef.current?.centre() ?? { x: 0, y: 0 };
+    createNote({ x: c.x - NOTE_WIDTH / 2, y: c.y - NOTE_HEIGHT / 2 });
+  };
+
+  const onMove = useCallback(
+    (id: string, x: number, y: number) => {
+      undo.stopCapturing();
+      moveNote(doc, template, id, Math.round(x), Math.round(y), LOCAL_ORIGIN);
+    },
+    [doc, template, undo],
+  );
+
+  const finishEditing = () => {
+    const id = editingId;
+    setEditingId(null);
+    if (id && freshNoteRef.current === id && !store.get(id)?.text.trim()) {
+      // A note opened and left empty was never meant: take it away, undo-neutral.
+      deleteNote(doc, id, LOCAL_ORIGIN);
+      setSelectedId(null);
+    }
+    freshNoteRef.current = null;
+    undo.stopCapturing();
+    focusBoard();
+  };
+
+  const recolour = (next: NoteColour) => {
+    setColour(next);
+    if (selectedId) {
+      undo.stopCapturing();
+      setNoteColour(doc, selectedId, next, LOCAL_ORIGIN);
+    }
+  };
+
+  const remove = () => {
+    if (!selectedId) return;
+    undo.stopCapturing();
+    deleteNote(doc, selectedId, LOCAL_ORIGIN);
+    setSelectedId(null);
+  };
+
+  const doUndo = () => {
+    setEditingId(null);
+    undo.undo();
+  };
+  const doRedo = () => {
+    setEditingId(null);
+    undo.redo();
+  };
+
+  const selectNote = (id: string | null, reveal = false) => {
+    setSelectedId(id);
+    const note = id ? store.get(id) : undefined;
+    if (note && reveal) boardRef.current?.reveal(note);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (editingId) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key;
+    const selected = selectedId ? store.get(selectedId) : undefined;
+    const handled = () => e.preventDefault();
+    if (mod && key.toLowerCase() === 'z') {
+      handled();
+      if (e.shiftKey) doRedo();
+      else doUndo();
+    } else if (mod && key.toLowerCase() === 'y') {
+      handled();
+      doRedo();
+    } else if (mod) {
+      return;
+    } else if (key === '1' || key === '2' || key === '3') {
+      handled();
+      // Numbered as the house is built: 1 foundation, 2 walls, 3 roof.
+      const zone = [...template.zones].reverse()[Number(key) - 1];
+      if (zone) addToZone(zone.id);
+    } else if (key === 'n' || key === 'N' || key === 'Insert') {
+      handled();
+      addAtCentre();
+    } else if ((key === 'Enter' || key === 'F2') && selected) {
+      handled();
+      freshNoteRef.current = null;
+      setEditingId(selected.id);
+    } else if ((key === 'Delete' || key === 'Backspace') && selected) {
+      handled();
+      remove();
+    } else if (key.startsWith('Arrow') && selected) {
+      handled();
+      const step = e.shiftKey ? NUDGE_FAST : NUDGE;
+      const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
+      const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
+      moveNote(doc, template, selected.id, selected.x + dx, selected.y + dy, LOCAL_ORIGIN);
+      boardRef.current?.reveal({ ...selected, x: selected.x + dx, y: selected.y + dy });
+    } else if (key === 'Tab' && notes.length > 0) {
+      const index = selected ? notes.findIndex((n) => n.id === selected.id) : -1;
+      const next = index + (e.shiftKey ? -1 : 1);
+      if (next < 0 || next >= notes.length) return; // let focus leave the board
+      handled();
+      selectNote(notes[next]!.id, true);
+    } else if (key === 'Escape') {
+      setSelectedId(null);
+    } else if (key === '+' || key === '=') {
+      handled();
+      boardRef.current?.zoomBy(1.25);
+    } else if (key === '-') {
+      handled();
+      boardRef.current?.zoomBy(0.8);
+    } else if (key === '0') {
+      handled();
+      boardRef.current?.fit();
+    }
+  };
+
+  return (
+    <main className="board-screen">
+      <BoardToolbar
+        backHref={routeHref({ name: 'session', sessionId })}
+        sessionTitle={meta?.title ?? ''}
+        groupName={group?.name ?? t('board.unknownGroup')}
+        template={template}
+        lang={lang}
+        colour={colour}
+        hasSelection={Boolean(selectedId)}
+        undoState={undoState}
+        zoom={zoom}
+        saveState={saveState}
+        onAdd={addToZone}
+        onColour={recolour}
+        onDelete={remove}
+        onUndo={doUndo}
+        onRedo={doRedo}
+        onZoomIn={() => boardRef.current?.zoomBy(1.25)}
+        onZoomOut={() => boardRef.current?.zoomBy(0.8)}
+        onFit={() => boardRef.current?.fit()}
+        onOpenSettings={onOpenSettings}
+      />
+      <div className="board-body">
+        <div
+          ref={surfaceRef}
+          className="board-surface"
+          tabIndex={0}
+          role="application"
+          aria-label={t('board.canvasLabel', { group: group?.name ?? '' })}
+          aria-describedby="board-help"
+          onKeyDown={onKeyDown}
+        >
+          <HouseBoard
+            ref={boardRef}
+            template={template}
+            questions={questions}
+            lang={lang}
+            parkingLabel={t('board.parking')}
+            parkingHint={t('board.parkingHint')}
+            notes={notes}
+            selectedId={selectedId}
+            editingId={editingId}
+            onSelect={(id) => {
+              setSelectedId(id);
+              focusBoard();
+            }}
+            onMove={onMove}
+            onCreateAt={createNote}
+            onEdit={(id) => {
+              freshNoteRef.current = null;
+              setSelectedId(id);
+              setEditingId(id);
+            }}
+            onZoomChange={setZoom}
+            renderEditor={(note, rect) => (
+              <NoteEditor
+                key={note.id}
+                note={note}
+                {...rect}
+                onChange={(text) => setNoteText(doc, note.id, text, LOCAL_ORIGIN)}
+                onDone={finishEditing}
+                onUndo={doUndo}
+                onRedo={doRedo}
+              />
+            )}
+          />
+          <p id="board-help" className="board-help">
+            {t('board.help')}
+          </p>
+        </div>
+        <NotesPanel template={template} lang={lang} notes={notes} selectedId={selectedId} onSelect={(id) => selectNote(id, true)} />
+      </div>
+    </main>
+  );
+}

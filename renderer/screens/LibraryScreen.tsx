@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionIndexEntry } from '../../shared/platform';
+import { Dialog } from '../components/Dialog';
+import { deleteSession, duplicateSession, loadLibrary, onLibraryChange, renameSession } from '../docs/library';
+import { formatDate } from '../format';
+import { navigate, routeHref } from '../hooks';
+
+type Pending = { kind: 'rename'; entry: SessionIndexEntry } | { kind: 'delete'; entry: SessionIndexEntry } | null;
+
+export function LibraryScreen() {
+  const { t } = useTranslation();
+  const [entries, setEntries] = useState<SessionIndexEntry[] | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    void loadLibrary().then((list) => alive && setEntries(list));
+    const off = onLibraryChange((list) => setEntries(list));
+    return () => {
+      alive = false;
+      off();
+    };
+  }, []);
+
+  const act = (fn: () => Promise<unknown>) => {
+    setError(null);
+    fn().catch(() => setError(t('library.actionFailed')));
+  };
+
+  if (entries === null) return <main className="page" aria-busy="true" />;
+
+  return (
+    <main className="page library">
+      <div className="page-title">
+        <h1>{t('library.title')}</h1>
+        <button type="button" className="primary" onClick={() => navigate({ name: 'new' })}>
+          {t('library.new')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="banner error">
+          {error}
+        </p>
+      )}
+      {entries.length === 0 ? (
+        <section className="empty">
+          <p className="empty-title">{t('library.emptyTitle')}</p>
+          <p>{t('library.emptyText')}</p>
+        </section>
+      ) : (
+        <ul className="session-list" aria-label={t('library.title')}>
+          {entries.map((entry) => (
+            <li key={entry.id} className="session-row">
+              <a className="session-main" href={routeHref({ name: 'session', sessionId: entry.id })}>
+                <span className="session-title">{entry.title}</span>
+                <span className="session-details">
+                  {[entry.date && formatDate(entry.date), entry.place].filter(Boolean).join(' · ')}
+                </span>
+              </a>
+              <span className="session-count">{t('library.noteCount', { count: entry.noteCount })}</span>
+              <div className="row-actions">
+                <button type="button" onClick={() => setPending({ kind: 'rename', entry })}>
+                  {t('library.rename')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => act(() => duplicateSession(entry.id, t('library.copyOf', { title: entry.title })))}
+                >
+                  {t('library.duplicate')}
+                </button>
+                <button type="button" className="danger" onClick={() => setPending({ kind: 'delete', entry })}>
+                  {t('library.delete')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pending?.kind === 'rename' && (
+        <RenameDialog
+          entry={pending.entry}
+          onClose={() => setPending(null)}
+          onRename={(title) => {
+            setPending(null);
+            act(() => renameSession(pending.entry.id, title));
+          }}
+        />
+      )}
+      {pending?.kind === 'delete' && (
+        <Dialog
+          title={t('library.deleteTitle')}
+          onClose={() => setPending(null)}
+          onSubmit={() => {
+            setPending(null);
+            act(() => deleteSession(pending.entry.id));
+          }}
+          actions={
+            <>
+              <button type="button" onClick={() => setPending(null)}>
+                {t('common.cancel')}
+              </button>
+              <button type="submit" className="danger-solid">
+                {t('library.deleteConfirm')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('library.deleteText', { title: pending.entry.title, count: pending.entry.noteCount })}</p>
+        </Dialog>
+      )}
+    </main>
+  );
+}
+
+function RenameDialog({
+  entry,
+  onClose,
+  onRename,
+}: {
+  entry: SessionIndexEntry;
+  onClose: () => void;
+  onRename: (title: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(entry.title);
+  const [invalid, setInvalid] = useState(false);
+  return (
+    <Dialog
+      title={t('library.renameTitle')}
+      onClose={onClose}
+      onSubmit={() => (title.trim() ? onRename(title) : setInvalid(true))}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        <span>{t('session.title')}</span>
+        <input autoFocus value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} aria-invalid={invalid} />
+      </label>
+      {invalid && <p className="field-error">{t('form.titleRequired')}</p>}
+    </Dialog>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { SessionIndexEntry } from '../../shared/platform';
+import { sessionDocName } from '../../shared/schema/docNames';
+import { readGroups } from '../../shared/schema/group';
+import { readQuestions, readSessionMeta } from '../../shared/schema/session';
+import { templateById } from '../../shared/template/house';
+import { loadLibrary, onLibraryChange } from '../docs/library';
+import { formatDate } from '../format';
+import { routeHref, useDocValue, useStoredDoc } from '../hooks';
+
+export function SessionScreen({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const status = useStoredDoc(sessionDocName(sessionId));
+  if (status.state === 'loading') return <main className="page" aria-busy="true" />;
+  if (status.state === 'error') {
+    return (
+      <main className="page">
+        <p role="alert" className="banner error">
+          {t('session.openFailed')}
+        </p>
+      </main>
+    );
+  }
+  return <SessionOverview sessionId={sessionId} doc={status.stored.doc} />;
+}
+
+function useLibraryEntry(id: string): SessionIndexEntry | undefined {
+  const [entry, setEntry] = useState<SessionIndexEntry>();
+  useEffect(() => {
+    let alive = true;
+    void loadLibrary().then((list) => alive && setEntry(list.find((e) => e.id === id)));
+    const off = onLibraryChange((list) => setEntry(list.find((e) => e.id === id)));
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [id]);
+  return entry;
+}
+
+function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const meta = useDocValue(doc, readSessionMeta);
+  const groups = useDocValue(doc, readGroups);
+  const entry = useLibraryEntry(sessionId);
+  if (!meta) {
+    return (
+      <main className="page">
+        <p role="alert" className="banner error">
+          {t('session.notFound')}
+        </p>
+        <a href={routeHref({ name: 'library' })}>{t('common.backToLibrary')}</a>
+      </main>
+    );
+  }
+  const template = templateById(meta.templateId);
+  const questions = readQuestions(doc, template);
+  return (
+    <main className="page session">
+      <a className="back" href={routeHref({ name: 'library' })}>
+        ← {t('common.backToLibrary')}
+      </a>
+      <h1>{meta.title}</h1>
+      <p className="session-details">
+        {[meta.date && formatDate(meta.date), meta.place, meta.organiser && t('session.by', { organiser: meta.organiser })]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {meta.intro && <p className="intro">{meta.intro}</p>}
+
+      <h2>{t('session.groupsHeading')}</h2>
+      <ul className="group-grid">
+        {groups.map((group) => (
+          <li key={group.id}>
+            <a className="group-card" href={routeHref({ name: 'board', sessionId, groupId: group.id })}>
+              <span className="group-name">{group.name}</span>
+              <span className="group-count">{t('library.noteCount', { count: entry?.boardNotes[group.id] ?? 0 })}</span>
+              <span className="group-open">{t('session.openBoard')} →</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('session.questionsHeading')}</h2>
+      <dl className="questions">
+        {[...template.zones].reverse().map((zone) => (
+          <div key={zone.id}>
+            <dt>
+              {zone.label[lang]} — {zone.subtitle[lang]}
+            </dt>
+            <dd>{questions[zone.id]}</dd>
+          </div>
+        ))}
+      </dl>
+    </main>
+  );
+}
