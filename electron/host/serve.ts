@@ -21,6 +21,9 @@ async function main(): Promise<void> {
   }
   const host = await startHost(config);
   for (const url of joinUrls(config.host, host.port, host.url)) console.log(`Bouwplaats draait op ${url}`);
+  if (['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+    console.log('Alleen bereikbaar op deze computer; start met HOST=0.0.0.0 om deelnemers op het netwerk toe te laten.');
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
