@@ -74,21 +74,35 @@ export function BoardToolbar(p: Props) {
         <button type="button" onClick={p.onDelete} disabled={!p.hasSelection}>
           {t('board.delete')}
         </button>
-        <button type="button" onClick={p.onUndo} disabled={!p.undoState.canUndo} title="Ctrl+Z">
-          ↶ {t('board.undo')}
+        <button
+          type="button"
+          className="icon"
+          onClick={p.onUndo}
+          disabled={!p.undoState.canUndo}
+          aria-label={t('board.undo')}
+          title={`${t('board.undo')} (Ctrl+Z)`}
+        >
+          ↶
         </button>
-        <button type="button" onClick={p.onRedo} disabled={!p.undoState.canRedo} title="Ctrl+Shift+Z">
-          ↷ {t('board.redo')}
+        <button
+          type="button"
+          className="icon"
+          onClick={p.onRedo}
+          disabled={!p.undoState.canRedo}
+          aria-label={t('board.redo')}
+          title={`${t('board.redo')} (Ctrl+Shift+Z)`}
+        >
+          ↷
         </button>
       </div>
       <div className="toolbar-group">
-        <button type="button" onClick={p.onZoomOut} aria-label={t('board.zoomOut')}>
+        <button type="button" className="icon" onClick={p.onZoomOut} aria-label={t('board.zoomOut')}>
           −
         </button>
         <span className="zoom" aria-live="off">
           {Math.round(p.zoom * 100)}%
         </span>
-        <button type="button" onClick={p.onZoomIn} aria-label={t('board.zoomIn')}>
+        <button type="button" className="icon" onClick={p.onZoomIn} aria-label={t('board.zoomIn')}>
           +
         </button>
         <button type="button" onClick={p.onFit}>
@@ -99,8 +113,8 @@ export function BoardToolbar(p: Props) {
       <span className={`save-state ${p.saveState}`} role="status">
         {t(`save.${p.saveState}`)}
       </span>
-      <button type="button" className="ghost" onClick={p.onOpenSettings}>
-        {t('settings.open')}
+      <button type="button" className="ghost icon" onClick={p.onOpenSettings} aria-label={t('settings.open')} title={t('settings.open')}>
+        ⚙
       </button>
     </header>
   );

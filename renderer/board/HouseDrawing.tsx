@@ -16,8 +16,7 @@ const FONT = "'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
 
 /** The template's zones, each with its name and question, plus the parking strip beside it. */
 export const HouseDrawing = memo(function HouseDrawing({ template, questions, lang, parkingLabel, parkingHint }: Props) {
-  const b = template.bounds;
-  const parking = { x: b.x + b.width + 80, y: b.y + 700, width: 640, height: b.height - 700 };
+  const parking = template.parking;
   return (
     <Group listening={false}>
       {template.zones.map((zone) => (
@@ -27,60 +26,58 @@ export const HouseDrawing = memo(function HouseDrawing({ template, questions, la
           closed
           fill={zone.fill}
           stroke={INK}
-          strokeWidth={8}
+          strokeWidth={10}
           lineJoin="round"
           perfectDrawEnabled={false}
         />
       ))}
-      {template.zones.map((zone) => (
-        <Group key={`label-${zone.id}`} x={zone.labelAt.x} y={zone.labelAt.y}>
-          <Text
-            text={`${zone.label[lang]} — ${zone.subtitle[lang]}`}
-            width={zone.labelWidth}
-            align={zone.id === 'roof' ? 'center' : 'left'}
-            fontSize={38}
-            fontStyle="bold"
-            fontFamily={FONT}
-            fill={INK}
-          />
-          <Text
-            y={50}
-            text={questions[zone.id] ?? zone.defaultQuestion}
-            width={zone.labelWidth}
-            align={zone.id === 'roof' ? 'center' : 'left'}
-            fontSize={22}
-            lineHeight={1.25}
-            fontFamily={FONT}
-            fill="#3d3d3d"
-            ellipsis
-            height={80}
-          />
-        </Group>
-      ))}
+      {template.zones.map((zone) => {
+        const align = zone.id === 'roof' ? 'center' : 'left';
+        return (
+          <Group key={`label-${zone.id}`} x={zone.labelAt.x} y={zone.labelAt.y}>
+            <Text
+              text={zone.label[lang]}
+              width={zone.labelWidth}
+              align={align}
+              fontSize={52}
+              fontStyle="bold"
+              fontFamily={FONT}
+              fill={INK}
+            />
+            <Text
+              y={62}
+              text={questions[zone.id] ?? zone.defaultQuestion}
+              width={zone.labelWidth}
+              height={zone.labelHeight - 62}
+              align={align}
+              fontSize={25}
+              lineHeight={1.2}
+              fontFamily={FONT}
+              fill="#333"
+              ellipsis
+            />
+          </Group>
+        );
+      })}
       <Rect
         {...parking}
         stroke="#8a8a8a"
-        strokeWidth={4}
-        dash={[24, 16]}
-        cornerRadius={24}
-        fill="rgba(255,255,255,0.5)"
+        strokeWidth={5}
+        dash={[28, 18]}
+        cornerRadius={28}
+        fill="rgba(255,255,255,0.55)"
       />
-      <Text x={parking.x + 30} y={parking.y + 28} text={parkingLabel} fontSize={38} fontStyle="bold" fontFamily={FONT} fill="#555" />
+      <Text x={parking.x + 32} y={parking.y + 30} text={parkingLabel} fontSize={52} fontStyle="bold" fontFamily={FONT} fill="#555" />
       <Text
-        x={parking.x + 30}
-        y={parking.y + 80}
-        width={parking.width - 60}
+        x={parking.x + 32}
+        y={parking.y + 96}
+        width={parking.width - 64}
         text={parkingHint}
-        fontSize={22}
+        fontSize={25}
+        lineHeight={1.2}
         fontFamily={FONT}
-        fill="#666"
+        fill="#555"
       />
     </Group>
   );
 });
-
-/** The parking strip's rectangle, for "fit" to include it when notes are parked. */
-export function parkingRect(template: BoardTemplate) {
-  const b = template.bounds;
-  return { x: b.x + b.width + 80, y: b.y + 700, width: 640, height: b.height - 700 };
-}

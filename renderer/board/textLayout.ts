@@ -2,7 +2,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH } from '../../shared/schema/note';
 
 export const NOTE_FONT_FAMILY = "'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
 export const NOTE_PADDING = 10;
-const SIZES = [22, 20, 18, 16, 14, 12] as const;
+const SIZES = [26, 24, 22, 20, 18, 16, 14] as const;
 const LINE_HEIGHT = 1.2;
 
 export interface TextLayout {

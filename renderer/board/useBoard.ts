@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { notesMap } from '../../shared/schema/note';
+import { createBoardUndoManager, LOCAL_ORIGIN } from '../../shared/schema/undo';
 import { NotesStore } from './notesStore';
 
-/** Marks the changes made on this device, so undo never takes back what others did. */
-export const LOCAL_ORIGIN = Symbol('bouwplaats.local');
+export { LOCAL_ORIGIN };
 
 export function useNotesStore(doc: Y.Doc): NotesStore {
   const store = useMemo(() => new NotesStore(doc), [doc]);
@@ -22,10 +21,7 @@ export interface UndoState {
 }
 
 export function useUndoManager(doc: Y.Doc): Y.UndoManager {
-  const manager = useMemo(
-    () => new Y.UndoManager(notesMap(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 600 }),
-    [doc],
-  );
+  const manager = useMemo(() => createBoardUndoManager(doc), [doc]);
   useEffect(() => () => manager.destroy(), [manager]);
   return manager;
 }

@@ -3,6 +3,7 @@ import { newId } from '../../shared/ids';
 import type { SessionIndexEntry } from '../../shared/platform';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
+import { countNotes } from '../../shared/schema/note';
 import { readSessionMeta, writeSessionMeta } from '../../shared/schema/session';
 import { initSessionDoc, type SessionDraft } from '../../shared/schema/sessionDraft';
 import { templateById } from '../../shared/template/house';
@@ -12,7 +13,35 @@ import { deleteStoredDoc, withDoc } from './openDoc';
 type Listener = (entries: SessionIndexEntry[]) => void;
 const listeners = new Set<Listener>();
 // Every write to the index goes through this chain, so two quick updates never overwrite each other.
-let chain: Promise<SessionIndexEntry[]> = platform.loadSessionIndex().catch(() => []);
+let chain: Promise<SessionIndexEntry[]> = platform
+  .loadSessionIndex()
+  .catch(() => [])
+  .then(recoverMissing);
+
+const SESSION_DB = /^bouwplaats\/([0-9a-z]{6,32})\/session$/;
+
+/**
+ * The docs are the truth; the index is a cache. A session whose doc exists but whose row is
+ * missing (an index write lost in a crash) is put back.
+ */
+async function recoverMissing(entries: SessionIndexEntry[]): Promise<SessionIndexEntry[]> {
+  if (typeof indexedDB.databases !== 'function') return entries;
+  const known = new Set(entries.map((e) => e.id));
+  const names = (await indexedDB.databases().catch(() => [])).map((d) => d.name ?? '');
+  const missing = names.flatMap((name) => {
+    const id = SESSION_DB.exec(name)?.[1];
+    return id && !known.has(id) ? [id] : [];
+  });
+  if (missing.length === 0) return entries;
+  const recovered: SessionIndexEntry[] = [];
+  for (const id of missing) {
+    const entry = await withDoc(sessionDocName(id), ({ doc }) => entryFromDoc(id, doc)).catch(() => null);
+    if (entry) recovered.push(entry);
+  }
+  const next = [...recovered, ...entries];
+  await platform.saveSessionIndex(next).catch(() => {});
+  return next;
+}
 
 function update(fn: (entries: SessionIndexEntry[]) => SessionIndexEntry[]): Promise<SessionIndexEntry[]> {
   chain = chain.then(async (entries) => {
@@ -111,6 +140,14 @@ export async function duplicateSession(id: string, title: string): Promise<strin
   const entry = await withDoc(sessionDocName(copyId), ({ doc }) => entryFromDoc(copyId, doc, original));
   if (entry) await update((entries) => upsert(entries, entry));
   return copyId;
+}
+
+/** Counts the notes of every board of a session and stores the counts in the library. */
+export async function recountSession(sessionId: string, groupIds: readonly string[]): Promise<void> {
+  for (const groupId of groupIds) {
+    const count = await withDoc(boardDocName(sessionId, groupId), ({ doc }) => countNotes(doc));
+    await recordBoardNoteCount(sessionId, groupId, count);
+  }
 }
 
 export async function deleteSession(id: string): Promise<void> {

@@ -7,8 +7,10 @@ import {
   type Settings,
 } from '../../shared/platform';
 
+import { kvGet, kvSet } from './kvStore';
+
 const SETTINGS_KEY = 'bouwplaats.settings';
-const SESSIONS_KEY = 'bouwplaats.sessions';
+const SESSIONS_KEY = 'sessions';
 
 function readJson(key: string): unknown {
   try {
@@ -19,7 +21,7 @@ function readJson(key: string): unknown {
   }
 }
 
-/** The Platform for a plain browser (browser participants, tests): localStorage. */
+/** The Platform for a plain browser: settings in localStorage, the session list in IndexedDB. */
 export const browserPlatform: Platform = {
   kind: 'browser',
   async loadSettings(): Promise<Settings> {
@@ -30,7 +32,7 @@ export const browserPlatform: Platform = {
     localStorage.setItem(SETTINGS_KEY, JSON.stringify(SettingsSchema.parse(settings)));
   },
   async loadSessionIndex(): Promise<SessionIndexEntry[]> {
-    const raw = readJson(SESSIONS_KEY);
+    const raw = await kvGet(SESSIONS_KEY).catch(() => undefined);
     if (!Array.isArray(raw)) return [];
     // Keep every row that validates, so one damaged row does not hide the whole library.
     return raw.flatMap((row) => {
@@ -39,6 +41,6 @@ export const browserPlatform: Platform = {
     });
   },
   async saveSessionIndex(entries: SessionIndexEntry[]): Promise<void> {
-    localStorage.setItem(SESSIONS_KEY, JSON.stringify(SessionIndexSchema.parse(entries)));
+    await kvSet(SESSIONS_KEY, SessionIndexSchema.parse(entries));
   },
 };

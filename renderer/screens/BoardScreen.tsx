@@ -91,8 +91,7 @@ function BoardView({
   const group = groups.find((g) => g.id === groupId);
 
   useEffect(() => {
-    const timer = setTimeout(() => void recordBoardNoteCount(sessionId, groupId, notes.length).catch(() => {}), 400);
-    return () => clearTimeout(timer);
+    void recordBoardNoteCount(sessionId, groupId, notes.length).catch(() => {});
   }, [notes.length, sessionId, groupId]);
 
   const focusBoard = () => surfaceRef.current?.focus({ preventScroll: true });

@@ -6,7 +6,7 @@ import { sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
 import { readQuestions, readSessionMeta } from '../../shared/schema/session';
 import { templateById } from '../../shared/template/house';
-import { loadLibrary, onLibraryChange } from '../docs/library';
+import { loadLibrary, onLibraryChange, recountSession } from '../docs/library';
 import { formatDate } from '../format';
 import { routeHref, useDocValue, useStoredDoc } from '../hooks';
 
@@ -46,6 +46,11 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
   const meta = useDocValue(doc, readSessionMeta);
   const groups = useDocValue(doc, readGroups);
   const entry = useLibraryEntry(sessionId);
+  const groupKey = groups.map((g) => g.id).join(',');
+  useEffect(() => {
+    // Counts can be stale after a crash; they are cheap to take again.
+    if (groupKey) void recountSession(sessionId, groupKey.split(',')).catch(() => {});
+  }, [sessionId, groupKey]);
   if (!meta) {
     return (
       <main className="page">

@@ -6,8 +6,8 @@ import { ID_PATTERN, newId } from '../ids';
 
 /** A note is capped so that a pasted megabyte cannot freeze a board or bloat a doc. */
 export const NOTE_TEXT_MAX = 500;
-export const NOTE_WIDTH = 180;
-export const NOTE_HEIGHT = 120;
+export const NOTE_WIDTH = 200;
+export const NOTE_HEIGHT = 140;
 
 export const NOTE_COLOURS = ['yellow', 'orange', 'pink', 'blue', 'green', 'purple'] as const;
 export type NoteColour = (typeof NOTE_COLOURS)[number];
@@ -59,24 +59,38 @@ export function placementOf(template: BoardTemplate, x: number, y: number): Plac
   return zoneAt(template, noteCentre({ x, y }));
 }
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Cuts text to `max` UTF-16 units, never inside a surrogate pair (a lone half syncs as U+FFFD). */
+export function clampText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return text.slice(0, isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max);
+}
+
 export function clampNoteText(text: string): string {
-  return text.length > NOTE_TEXT_MAX ? text.slice(0, NOTE_TEXT_MAX) : text;
+  return clampText(text, NOTE_TEXT_MAX);
 }
 
 /** Reads one note; returns null for a record that does not validate (a broken or hostile peer). */
 export function readNote(id: string, ynote: Y.Map<unknown>): Note | null {
   const text = ynote.get('text');
+  // A note whose text is not a Y.Text could never be edited: treat it as broken, not as empty.
+  if (!(text instanceof Y.Text)) return null;
+  const createdAt = ynote.get('createdAt');
   const candidate = {
     id,
-    text: text instanceof Y.Text ? text.toString() : '',
+    text: text.toString(),
     x: ynote.get('x'),
     y: ynote.get('y'),
     zone: ynote.get('zone'),
     colour: ynote.get('colour'),
     author: ynote.get('author') ?? undefined,
     domain: ynote.get('domain') ?? undefined,
-    createdAt: ynote.get('createdAt'),
-    updatedAt: ynote.get('updatedAt'),
+    createdAt,
+    // Undo after a concurrent edit can delete this key (yjs #514); it must not cost the note.
+    updatedAt: ynote.get('updatedAt') ?? createdAt,
   };
   const parsed = NoteSchema.safeParse(candidate);
   if (parsed.success) return parsed.data;
@@ -99,6 +113,7 @@ export function readNotes(doc: Y.Doc): Note[] {
 }
 
 export function addNote(doc: Y.Doc, template: BoardTemplate, init: NewNote, origin?: unknown): string {
+  if (!Number.isFinite(init.x) || !Number.isFinite(init.y)) throw new RangeError('note position must be finite');
   const id = newId();
   const now = Date.now();
   doc.transact(() => {
@@ -110,8 +125,8 @@ export function addNote(doc: Y.Doc, template: BoardTemplate, init: NewNote, orig
     ynote.set('y', init.y);
     ynote.set('zone', placementOf(template, init.x, init.y));
     ynote.set('colour', init.colour ?? 'yellow');
-    if (init.author) ynote.set('author', init.author.slice(0, 80));
-    if (init.domain) ynote.set('domain', init.domain.slice(0, 40));
+    if (init.author) ynote.set('author', clampText(init.author, 80));
+    if (init.domain) ynote.set('domain', clampText(init.domain, 40));
     ynote.set('createdAt', now);
     ynote.set('updatedAt', now);
     notesMap(doc).set(id, ynote);
@@ -165,9 +180,8 @@ export function setNoteText(doc: Y.Doc, id: string, next: string, origin?: unkno
     endTarget--;
   }
   // Never split a surrogate pair: lib0 would encode the lone halves as U+FFFD.
-  const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
   const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-  if (start > 0 && isHigh(current.charCodeAt(start - 1))) start--;
+  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
   if (endCurrent < current.length && isLow(current.charCodeAt(endCurrent))) {
     endCurrent++;
     endTarget++;

@@ -3,8 +3,6 @@ import { pointInPolygon, rectsIntersect } from './geometry';
 import type { Point, Rect, Zone } from './template';
 
 const GAP = 16;
-/** Room kept free under a zone's label for its question. */
-const LABEL_HEIGHT = 130;
 
 /**
  * Where a note added with the keyboard goes: the first grid spot, reading order, whose whole note
@@ -17,8 +15,8 @@ export function freeSpotInZone(zone: Zone, occupied: readonly Rect[]): Point {
   const minX = Math.min(...xs);
   const maxX = Math.max(...xs);
   const maxY = Math.max(...ys);
-  const label: Rect = { x: zone.labelAt.x, y: zone.labelAt.y, width: zone.labelWidth, height: LABEL_HEIGHT };
-  const startY = label.y + LABEL_HEIGHT + GAP;
+  const label: Rect = { x: zone.labelAt.x, y: zone.labelAt.y, width: zone.labelWidth, height: zone.labelHeight };
+  const startY = label.y + zone.labelHeight + GAP;
   let first: Point | null = null;
   for (let y = startY; y + NOTE_HEIGHT <= maxY; y += NOTE_HEIGHT + GAP) {
     for (let x = minX + GAP; x + NOTE_WIDTH <= maxX; x += NOTE_WIDTH + GAP) {

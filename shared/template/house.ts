@@ -2,7 +2,7 @@ import { BoardTemplateSchema, type BoardTemplate } from './template';
 
 /**
  * The house of seed 000 ("Zo thuis mogelijk!"): roof, walls and foundation, each with the question
- * the subgroups answered there. World units; a note is 180 × 120.
+ * the subgroups answered there. World units; a note is 200 × 140.
  */
 export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
   id: 'house',
@@ -15,13 +15,14 @@ export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
       defaultQuestion:
         'Wat hebben we nodig, van onze organisaties/leidinggevenden, of elkaar, om het huis stevig te maken en houden?',
       polygon: [
-        { x: 0, y: 700 },
+        { x: 0, y: 760 },
         { x: 1000, y: 0 },
-        { x: 2000, y: 700 },
+        { x: 2000, y: 760 },
       ],
       fill: '#f4c7b8',
-      labelAt: { x: 640, y: 250 },
-      labelWidth: 720,
+      labelAt: { x: 690, y: 180 },
+      labelWidth: 620,
+      labelHeight: 170,
     },
     {
       id: 'walls',
@@ -30,14 +31,15 @@ export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
       defaultQuestion:
         'Welke werkwijze of methode is belangrijk en succesvol gebleken om een stevig thuis voor kinderen in complexe situaties te kunnen (blijven) bieden? Waarvan willen we meer zien en doen omdat dit bijdraagt aan de ambitie?',
       polygon: [
-        { x: 120, y: 700 },
-        { x: 1880, y: 700 },
-        { x: 1880, y: 1500 },
-        { x: 120, y: 1500 },
+        { x: 120, y: 760 },
+        { x: 1880, y: 760 },
+        { x: 1880, y: 1460 },
+        { x: 120, y: 1460 },
       ],
       fill: '#fbf3dc',
-      labelAt: { x: 160, y: 730 },
+      labelAt: { x: 160, y: 790 },
       labelWidth: 1680,
+      labelHeight: 130,
     },
     {
       id: 'foundation',
@@ -46,17 +48,19 @@ export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
       defaultQuestion:
         'Welke brede kennis en kunde is nodig om een stevig thuis voor kinderen in complexe situaties te kunnen (blijven) bieden? Welk fundament zorgt voor een stevige basis om kinderen/gezinnen de juiste hulp te bieden?',
       polygon: [
-        { x: 60, y: 1500 },
-        { x: 1940, y: 1500 },
-        { x: 1940, y: 1900 },
-        { x: 60, y: 1900 },
+        { x: 60, y: 1460 },
+        { x: 1940, y: 1460 },
+        { x: 1940, y: 1980 },
+        { x: 60, y: 1980 },
       ],
       fill: '#cfd8dc',
-      labelAt: { x: 100, y: 1525 },
+      labelAt: { x: 100, y: 1490 },
       labelWidth: 1800,
+      labelHeight: 130,
     },
   ],
-  bounds: { x: -40, y: -40, width: 2080, height: 1980 },
+  bounds: { x: -40, y: -40, width: 2840, height: 2060 },
+  parking: { x: 2120, y: 760, width: 640, height: 1220 },
 });
 
 export const TEMPLATES: Readonly<Record<string, BoardTemplate>> = { house: HOUSE_TEMPLATE };

@@ -18,6 +18,12 @@ export const LocalizedText = z.object({ nl: z.string().min(1), en: z.string().mi
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const PointSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+const RectSchema = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+});
 
 /**
  * One part of a board drawing that notes can lie in (the roof of the house, say).
@@ -36,6 +42,8 @@ export const ZoneSchema = z.object({
   /** Where the zone's label and question are drawn (top-left of the text block). */
   labelAt: PointSchema,
   labelWidth: z.number().positive(),
+  /** Height of the label block; notes added with the keyboard go below it. */
+  labelHeight: z.number().positive(),
 });
 export type Zone = z.infer<typeof ZoneSchema>;
 
@@ -46,8 +54,10 @@ export const BoardTemplateSchema = z.object({
    * Zones in priority order: a point on the border of two zones belongs to the one listed first.
    */
   zones: z.array(ZoneSchema).min(1),
-  /** The rectangle "fit to screen" shows. */
-  bounds: z.object({ x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() }),
+  /** The rectangle around the drawing and the parking; "fit to screen" shows it. */
+  bounds: RectSchema,
+  /** A marked place beside the drawing for notes that fit no zone yet (they are "parked"). */
+  parking: RectSchema,
 });
 export type BoardTemplate = z.infer<typeof BoardTemplateSchema>;
 
