@@ -14,16 +14,12 @@ interface Props {
   colour: NoteColour;
   hasSelection: boolean;
   undoState: UndoState;
-  zoom: number;
   saveState: SaveState;
   onAdd: (zoneId: string) => void;
   onColour: (colour: NoteColour) => void;
   onDelete: () => void;
   onUndo: () => void;
   onRedo: () => void;
-  onZoomIn: () => void;
-  onZoomOut: () => void;
-  onFit: () => void;
   onOpenSettings: () => void;
 }
 
@@ -93,20 +89,6 @@ export function BoardToolbar(p: Props) {
           title={`${t('board.redo')} (Ctrl+Shift+Z)`}
         >
           ↷
-        </button>
-      </div>
-      <div className="toolbar-group">
-        <button type="button" className="icon" onClick={p.onZoomOut} aria-label={t('board.zoomOut')}>
-          −
-        </button>
-        <span className="zoom" aria-live="off">
-          {Math.round(p.zoom * 100)}%
-        </span>
-        <button type="button" className="icon" onClick={p.onZoomIn} aria-label={t('board.zoomIn')}>
-          +
-        </button>
-        <button type="button" onClick={p.onFit}>
-          {t('board.fit')}
         </button>
       </div>
       <div className="spacer" />

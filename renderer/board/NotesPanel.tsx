@@ -42,7 +42,7 @@ export const NotesPanel = memo(function NotesPanel({ template, lang, notes, sele
                       aria-pressed={note.id === selectedId}
                       onClick={() => onSelect(note.id)}
                     >
-                      {note.text || <em>{t('board.emptyNote')}</em>}
+                      <span className="clamp">{note.text || <em>{t('board.emptyNote')}</em>}</span>
                     </button>
                   </li>
                 ))}

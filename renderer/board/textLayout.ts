@@ -26,16 +26,16 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): st
       const candidate = line + word;
       if (ctx.measureText(candidate).width <= maxWidth || !line.trim()) {
         line = candidate;
-        // A single word wider than the note is broken by characters.
-        while (ctx.measureText(line).width > maxWidth && line.length > 1) {
-          let cut = line.length - 1;
-          while (cut > 1 && ctx.measureText(line.slice(0, cut)).width > maxWidth) cut--;
-          lines.push(line.slice(0, cut));
-          line = line.slice(cut);
-        }
       } else {
         lines.push(line.trimEnd());
         line = word.trimStart();
+      }
+      // A single word wider than the note is broken by characters.
+      while (line.length > 1 && ctx.measureText(line).width > maxWidth) {
+        let cut = line.length - 1;
+        while (cut > 1 && ctx.measureText(line.slice(0, cut)).width > maxWidth) cut--;
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut);
       }
     }
     lines.push(line.trimEnd());

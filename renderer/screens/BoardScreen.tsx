@@ -22,6 +22,7 @@ import { NoteEditor } from '../board/NoteEditor';
 import { LOCAL_ORIGIN, useNotes, useNotesStore, useUndoManager, useUndoState } from '../board/useBoard';
 import { BoardToolbar } from '../board/BoardToolbar';
 import { NotesPanel } from '../board/NotesPanel';
+import { ZoomControls } from '../board/ZoomControls';
 import { recordBoardNoteCount } from '../docs/library';
 import type { StoredDoc } from '../docs/openDoc';
 import { routeHref, useDocValue, useSaveState, useStoredDoc } from '../hooks';
@@ -240,16 +241,12 @@ function BoardView({
         colour={colour}
         hasSelection={Boolean(selectedId)}
         undoState={undoState}
-        zoom={zoom}
         saveState={saveState}
         onAdd={addToZone}
         onColour={recolour}
         onDelete={remove}
         onUndo={doUndo}
         onRedo={doRedo}
-        onZoomIn={() => boardRef.current?.zoomBy(1.25)}
-        onZoomOut={() => boardRef.current?.zoomBy(0.8)}
-        onFit={() => boardRef.current?.fit()}
         onOpenSettings={onOpenSettings}
       />
       <div className="board-body">
@@ -295,6 +292,12 @@ function BoardView({
                 onRedo={doRedo}
               />
             )}
+          />
+          <ZoomControls
+            zoom={zoom}
+            onZoomIn={() => boardRef.current?.zoomBy(1.25)}
+            onZoomOut={() => boardRef.current?.zoomBy(0.8)}
+            onFit={() => boardRef.current?.fit()}
           />
           <p id="board-help" className="board-help">
             {t('board.help')}
