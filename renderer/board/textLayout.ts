@@ -32,8 +32,15 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): st
       }
       // A single word wider than the note is broken by characters.
       while (line.length > 1 && ctx.measureText(line).width > maxWidth) {
-        let cut = line.length - 1;
-        while (cut > 1 && ctx.measureText(line.slice(0, cut)).width > maxWidth) cut--;
+        // Binary search for the longest prefix that fits: a 500-character word stays cheap.
+        let lo = 1;
+        let hi = line.length - 1;
+        while (lo < hi) {
+          const mid = Math.ceil((lo + hi) / 2);
+          if (ctx.measureText(line.slice(0, mid)).width <= maxWidth) lo = mid;
+          else hi = mid - 1;
+        }
+        const cut = lo;
         lines.push(line.slice(0, cut));
         line = line.slice(cut);
       }

@@ -6,8 +6,8 @@ import {
   NOTE_COLOURS,
   NOTE_HEIGHT,
   NOTE_TEXT_MAX,
-  NOTE_WIDTH,
   addNote,
+  clampText,
   countNotes,
   deleteNote,
   moveNote,
@@ -17,11 +17,24 @@ import {
   setNoteColour,
   setNoteText,
 } from '../../shared/schema/note';
+import {
+  centreX,
+  centredOn,
+  centredOnPoint,
+  inside,
+  parkingCentre,
+  roofWallsY,
+  wallsLeft,
+  wallsRight,
+} from './houseLandmarks';
 
 const house = HOUSE_TEMPLATE;
 
-/** Top-left corner that puts a note's centre on (cx, cy). */
-const centredOn = (cx: number, cy: number) => ({ x: cx - NOTE_WIDTH / 2, y: cy - NOTE_HEIGHT / 2 });
+/** Top-left corners of notes that lie in the middle of each part of the house, and in the parking. */
+const IN_ROOF = centredOnPoint(inside.roof);
+const IN_WALLS = centredOnPoint(inside.walls);
+const IN_FOUNDATION = centredOnPoint(inside.foundation);
+const IN_PARKING = centredOnPoint(parkingCentre);
 
 /** A second peer that starts from a copy of `doc`, as after a sync. */
 function peerOf(doc: Y.Doc): Y.Doc {
@@ -60,8 +73,8 @@ function rawNote(doc: Y.Doc, fields: Record<string, unknown>, drop: string[] = [
     text.insert(0, 'Werk systemisch');
     const base: Record<string, unknown> = {
       text,
-      x: 500,
-      y: 900,
+      x: IN_WALLS.x,
+      y: IN_WALLS.y,
       zone: 'walls',
       colour: 'yellow',
       createdAt: 1_694_678_400_000,
@@ -79,7 +92,7 @@ describe('adding and reading notes', () => {
     const doc = new Y.Doc();
     const before = Date.now();
     const id = addNote(doc, house, {
-      ...centredOn(1000, 1700),
+      ...IN_FOUNDATION,
       text: 'Werk systemisch',
       colour: 'green',
       author: 'Sanne',
@@ -89,8 +102,8 @@ describe('adding and reading notes', () => {
     expect(note).toMatchObject({
       id,
       text: 'Werk systemisch',
-      x: 910,
-      y: 1640,
+      x: IN_FOUNDATION.x,
+      y: IN_FOUNDATION.y,
       zone: 'foundation',
       colour: 'green',
       author: 'Sanne',
@@ -102,7 +115,7 @@ describe('adding and reading notes', () => {
 
   it('gives a new note an empty yellow face and no author by default', () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, centredOn(1000, 400));
+    const id = addNote(doc, house, IN_ROOF);
     const note = readNote(id, notesMap(doc).get(id)!)!;
     expect(note.text).toBe('');
     expect(note.colour).toBe('yellow');
@@ -114,10 +127,13 @@ describe('adding and reading notes', () => {
   it('lists every note of a board oldest first, and a synced peer sees the same', () => {
     const doc = new Y.Doc();
     const texts = ['Werk systemisch', '1Gezin1Plan1Regisseur', 'Ruimte bieden aan innovatie'];
+    // Side by side across the walls.
+    const step = (wallsRight - wallsLeft) / (texts.length + 1);
     const ids = texts.map((text, i) => {
       nextMillisecond();
-      return addNote(doc, house, { ...centredOn(400 + i * 500, 1100), text });
+      return addNote(doc, house, { ...centredOn(wallsLeft + (i + 1) * step, inside.walls.y), text });
     });
+    expect(readNotes(doc).map((n) => n.zone)).toEqual(texts.map(() => 'walls'));
     expect(readNotes(doc).map((n) => n.text)).toEqual(texts);
     expect(readNotes(doc).map((n) => n.id)).toEqual(ids);
     expect(countNotes(doc)).toBe(3);
@@ -126,47 +142,99 @@ describe('adding and reading notes', () => {
 
   it('parks a note put down outside the house', () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, { x: 2600, y: 300, text: 'Onderwijs is vaak de grote afwezige' });
+    const id = addNote(doc, house, { ...IN_PARKING, text: 'Onderwijs is vaak de grote afwezige' });
     expect(readNote(id, notesMap(doc).get(id)!)!.zone).toBe(PARKED);
+  });
+
+  it.each([
+    ['x is NaN', { ...IN_WALLS, x: NaN }],
+    ['y is NaN', { ...IN_WALLS, y: NaN }],
+    ['x is Infinity', { ...IN_WALLS, x: Infinity }],
+    ['y is -Infinity', { ...IN_WALLS, y: -Infinity }],
+  ] as const)('refuses to add a note where %s, and adds nothing', (_label, at) => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    expect(() => addNote(doc, house, { ...at, text: 'Werk systemisch' })).toThrow(RangeError);
+    expect(countNotes(doc)).toBe(0);
+    expect(updates).toEqual([]);
+  });
+
+  it('caps author and domain without cutting an emoji in half', () => {
+    const doc = new Y.Doc();
+    // The cap (80 and 40 UTF-16 units) falls between the two halves of the last emoji.
+    const id = addNote(doc, house, { ...IN_WALLS, author: 'a' + '😀'.repeat(40), domain: 'd' + '🏠'.repeat(20) });
+    const note = readNote(id, notesMap(peerOf(doc)).get(id)!)!;
+    expect(note.author).toBe('a' + '😀'.repeat(39));
+    expect(note.domain).toBe('d' + '🏠'.repeat(19));
+  });
+});
+
+/** Half of a surrogate pair without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('clampText', () => {
+  it('leaves text at or under the limit alone', () => {
+    expect(clampText('', 3)).toBe('');
+    expect(clampText('abc', 3)).toBe('abc');
+    expect(clampText('a😀', 3)).toBe('a😀');
+  });
+
+  it('cuts to the limit, one unit shorter when the limit falls inside a surrogate pair', () => {
+    expect(clampText('abcdef', 3)).toBe('abc');
+    expect(clampText('ab😀', 3)).toBe('ab');
+    expect(clampText('a😀b', 3)).toBe('a😀');
+    expect(clampText('😀😀', 3)).toBe('😀');
+    // Never leaves a lone half, whatever the limit.
+    const text = 'x😀y👍🏽z🏠';
+    for (let max = 0; max <= text.length; max++) {
+      const cut = clampText(text, max);
+      expect(cut.length, `max=${max}`).toBeLessThanOrEqual(max);
+      expect(text.startsWith(cut), `max=${max}`).toBe(true);
+      expect(cut, `max=${max}`).not.toMatch(LONE_SURROGATE);
+    }
   });
 });
 
 describe('moving notes', () => {
   it('changes the zone when the note is dragged across the roof/walls line, and back', () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, { ...centredOn(1000, 600), text: 'Ruimte bieden aan innovatie' });
+    const onRoof = centredOn(centreX, roofWallsY - NOTE_HEIGHT);
+    const id = addNote(doc, house, { ...onRoof, text: 'Ruimte bieden aan innovatie' });
     expect(readNotes(doc)[0]!.zone).toBe('roof');
 
-    expect(moveNote(doc, house, id, centredOn(1000, 760).x, centredOn(1000, 760).y)).toBe(true);
-    expect(readNotes(doc)[0]).toMatchObject({ zone: 'walls', x: 910, y: 700 });
+    const onWalls = centredOn(centreX, roofWallsY + NOTE_HEIGHT / 2);
+    expect(moveNote(doc, house, id, onWalls.x, onWalls.y)).toBe(true);
+    expect(readNotes(doc)[0]).toMatchObject({ zone: 'walls', x: onWalls.x, y: onWalls.y });
 
-    moveNote(doc, house, id, centredOn(1000, 650).x, centredOn(1000, 650).y);
-    expect(readNotes(doc)[0]!.zone).toBe('roof');
+    const backOnRoof = centredOn(centreX, roofWallsY - NOTE_HEIGHT / 2);
+    moveNote(doc, house, id, backOnRoof.x, backOnRoof.y);
+    expect(readNotes(doc)[0]).toMatchObject({ zone: 'roof', x: backOnRoof.x, y: backOnRoof.y });
   });
 
   it('parks a note dragged off the house, and a peer sees the same zone', () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
-    moveNote(doc, house, id, 2400, 1100);
+    const id = addNote(doc, house, { ...IN_WALLS, text: 'Werk systemisch' });
+    moveNote(doc, house, id, IN_PARKING.x, IN_PARKING.y);
     expect(readNotes(doc)[0]!.zone).toBe(PARKED);
     expect(readNotes(peerOf(doc))[0]!.zone).toBe(PARKED);
   });
 
   it('ignores a move to a position that is not a number, and a move of a note that is gone', () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, centredOn(1000, 1100));
+    const id = addNote(doc, house, IN_WALLS);
     expect(moveNote(doc, house, id, NaN, 10)).toBe(false);
     expect(moveNote(doc, house, id, 10, Infinity)).toBe(false);
-    expect(readNotes(doc)[0]).toMatchObject({ x: 910, y: 1040, zone: 'walls' });
+    expect(readNotes(doc)[0]).toMatchObject({ x: IN_WALLS.x, y: IN_WALLS.y, zone: 'walls' });
     expect(moveNote(doc, house, 'nosuchnote00', 10, 10)).toBe(false);
   });
 
   it('marks the note as updated', async () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, centredOn(1000, 1100));
+    const id = addNote(doc, house, IN_WALLS);
     const created = readNotes(doc)[0]!.createdAt;
     await new Promise((r) => setTimeout(r, 5));
-    moveNote(doc, house, id, 300, 800);
+    moveNote(doc, house, id, IN_ROOF.x, IN_ROOF.y);
     expect(readNotes(doc)[0]!.updatedAt).toBeGreaterThan(created);
   });
 });
@@ -174,7 +242,7 @@ describe('moving notes', () => {
 describe('colours', () => {
   it('recolours a note with every colour of the palette', () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, centredOn(1000, 1100));
+    const id = addNote(doc, house, IN_WALLS);
     for (const colour of NOTE_COLOURS) {
       expect(setNoteColour(doc, id, colour)).toBe(true);
       expect(readNotes(doc)[0]!.colour).toBe(colour);
@@ -186,7 +254,7 @@ describe('colours', () => {
 describe('editing note text', () => {
   it('changes the text and leaves the note where it was', () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    const id = addNote(doc, house, { ...IN_WALLS, text: 'Werk systemisch' });
     expect(setNoteText(doc, id, 'Werk systemisch, met school erbij')).toBe(true);
     expect(readNotes(doc)[0]).toMatchObject({ text: 'Werk systemisch, met school erbij', zone: 'walls' });
     expect(setNoteText(doc, 'nosuchnote00', 'x')).toBe(false);
@@ -194,7 +262,7 @@ describe('editing note text', () => {
 
   it('makes the smallest edit: unchanged text before and after the change stays the same items', () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    const id = addNote(doc, house, { ...IN_WALLS, text: 'Werk systemisch' });
     const ytext = notesMap(doc).get(id)!.get('text') as Y.Text;
     const deltas: unknown[] = [];
     ytext.observe((event) => deltas.push(event.delta));
@@ -204,7 +272,7 @@ describe('editing note text', () => {
 
   it('keeps both words when two people edit the same note at once (one prefixes, one appends)', () => {
     const alice = new Y.Doc();
-    const id = addNote(alice, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    const id = addNote(alice, house, { ...IN_WALLS, text: 'Werk systemisch' });
     const bob = peerOf(alice);
 
     // Both type before they hear from each other.
@@ -219,7 +287,7 @@ describe('editing note text', () => {
 
   it('keeps both edits when one deletes a word and the other appends', () => {
     const alice = new Y.Doc();
-    const id = addNote(alice, house, { ...centredOn(1000, 1100), text: 'Ruimte bieden aan veel innovatie' });
+    const id = addNote(alice, house, { ...IN_WALLS, text: 'Ruimte bieden aan veel innovatie' });
     const bob = peerOf(alice);
     setNoteText(alice, id, 'Ruimte bieden aan innovatie');
     setNoteText(bob, id, 'Ruimte bieden aan veel innovatie en vertrouwen');
@@ -230,7 +298,7 @@ describe('editing note text', () => {
 
   it('never splits an emoji: an edit between two emoji survives a round trip intact', () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: '🏠👪' });
+    const id = addNote(doc, house, { ...IN_WALLS, text: '🏠👪' });
     setNoteText(doc, id, '🏠 1Gezin1Plan1Regisseur 👪');
     const peer = peerOf(doc);
     expect(textOf(peer, id)).toBe('🏠 1Gezin1Plan1Regisseur 👪');
@@ -240,7 +308,7 @@ describe('editing note text', () => {
   it('never splits an emoji when only its second half differs', () => {
     // 😀 and 😁 share their first UTF-16 code unit; 😀 and 🨀 share their second one.
     const doc = new Y.Doc();
-    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: 'ja 😀 ja' });
+    const id = addNote(doc, house, { ...IN_WALLS, text: 'ja 😀 ja' });
     const peer = peerOf(doc);
     for (const next of ['ja 😁 ja', 'ja \u{1FA00} ja', 'ja 👍🏽 ja', 'ja  ja', 'ja 😀😀 ja']) {
       setNoteText(doc, id, next);
@@ -252,7 +320,7 @@ describe('editing note text', () => {
 
   it('keeps emoji typed at the same time by two people', () => {
     const alice = new Y.Doc();
-    const id = addNote(alice, house, { ...centredOn(1000, 1100), text: '👍👍' });
+    const id = addNote(alice, house, { ...IN_WALLS, text: '👍👍' });
     const bob = peerOf(alice);
     setNoteText(alice, id, '👍❤️👍');
     setNoteText(bob, id, '👍👍🎉');
@@ -264,21 +332,20 @@ describe('editing note text', () => {
   it(`caps a pasted megabyte at ${NOTE_TEXT_MAX} characters, when adding and when editing`, () => {
     const megabyte = 'Werk systemisch. '.repeat(62_000).slice(0, 1_000_000);
     const doc = new Y.Doc();
-    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: megabyte });
+    const id = addNote(doc, house, { ...IN_WALLS, text: megabyte });
     expect(readNotes(doc)[0]!.text).toBe(megabyte.slice(0, NOTE_TEXT_MAX));
 
-    const other = addNote(doc, house, centredOn(1000, 1700));
+    const other = addNote(doc, house, IN_FOUNDATION);
     setNoteText(doc, other, megabyte);
     expect(textOf(doc, other)).toHaveLength(NOTE_TEXT_MAX);
     expect(textOf(peerOf(doc), other)).toBe(megabyte.slice(0, NOTE_TEXT_MAX));
-    expect(textOf(doc, id)).toHaveLength(500);
+    expect(textOf(doc, id)).toHaveLength(NOTE_TEXT_MAX);
   });
 
-  // Known bug in shared/schema/note.ts (clampNoteText cuts between the two halves of an emoji at the
-  // cap; the lone half becomes U+FFFD on every peer). Remove `.fails` once clampNoteText is fixed.
-  it.fails('caps text at the limit without cutting an emoji in half', () => {
+  // The cap must not cut between the two halves of an emoji: a lone half becomes U+FFFD on every peer.
+  it('caps text at the limit without cutting an emoji in half', () => {
     const doc = new Y.Doc();
-    const id = addNote(doc, house, { ...centredOn(1000, 1100), text: 'x' + '😀'.repeat(NOTE_TEXT_MAX) });
+    const id = addNote(doc, house, { ...IN_WALLS, text: 'x' + '😀'.repeat(NOTE_TEXT_MAX) });
     const seen = textOf(peerOf(doc), id)!;
     expect(seen).not.toContain('\uFFFD');
     expect(seen).toBe('x' + '😀'.repeat((NOTE_TEXT_MAX - 2) / 2));
@@ -288,8 +355,8 @@ describe('editing note text', () => {
     const doc = new Y.Doc();
     const html = '<img src=x onerror=alert(1)>';
     const formula = '=HYPERLINK("http://x","klik")';
-    const a = addNote(doc, house, { ...centredOn(1000, 1100), text: html });
-    const b = addNote(doc, house, centredOn(1000, 1700));
+    const a = addNote(doc, house, { ...IN_WALLS, text: html });
+    const b = addNote(doc, house, IN_FOUNDATION);
     setNoteText(doc, b, formula);
     const peer = peerOf(doc);
     expect(textOf(peer, a)).toBe(html);
@@ -305,7 +372,7 @@ describe('validating what peers send', () => {
   });
 
   it.each([
-    ['x as a string', { x: '500' }, []],
+    ['x as a string', { x: String(IN_WALLS.x) }, []],
     ['y as NaN', { y: NaN }, []],
     ['x as Infinity', { x: Infinity }, []],
     ['missing createdAt', {}, ['createdAt']],
@@ -319,7 +386,7 @@ describe('validating what peers send', () => {
     ['a domain as a number', { domain: 7 }, []],
   ] as const)('drops a note with %s', (_label, fields, drop) => {
     const doc = new Y.Doc();
-    const good = addNote(doc, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    const good = addNote(doc, house, { ...IN_WALLS, text: 'Werk systemisch' });
     const bad = rawNote(doc, fields, [...drop]);
     expect(readNote(bad, notesMap(doc).get(bad)!)).toBeNull();
     // The board still shows the good notes.
@@ -335,10 +402,8 @@ describe('validating what peers send', () => {
     expect(readNotes(doc)).toEqual([]);
   });
 
-  // Known gap in shared/schema/note.ts: readNote reads a missing or non-Y.Text `text` as '' instead
-  // of rejecting the record, so a note nobody can edit (setNoteText returns false) shows up empty.
-  // Remove `.fails` once readNote returns null here.
-  it.fails.each([
+  // A note whose text is not a Y.Text could never be edited (setNoteText returns false): reject it.
+  it.each([
     ['text as a plain string', { text: 'Werk systemisch' }, []],
     ['text as a Y.Array', { text: new Y.Array() }, []],
     ['no text at all', {}, ['text']],
@@ -346,6 +411,14 @@ describe('validating what peers send', () => {
     const doc = new Y.Doc();
     const bad = rawNote(doc, fields, [...drop]);
     expect(readNote(bad, notesMap(doc).get(bad)!)).toBeNull();
+  });
+
+  // Undo after a concurrent edit can delete `updatedAt` (yjs #514, see undo.test.ts); the note stays.
+  it('reads a note without updatedAt as last updated when it was created', () => {
+    const doc = new Y.Doc();
+    const id = rawNote(doc, { createdAt: 1_694_678_400_000 }, ['updatedAt']);
+    expect(readNote(id, notesMap(doc).get(id)!)).toMatchObject({ createdAt: 1_694_678_400_000, updatedAt: 1_694_678_400_000 });
+    expect(readNotes(doc).map((n) => n.id)).toEqual([id]);
   });
 
   it('shows a note with over-long text from a rogue peer cut, instead of dropping it', () => {
@@ -363,8 +436,8 @@ describe('validating what peers send', () => {
 describe('deleting notes', () => {
   it('removes the note for everyone', () => {
     const doc = new Y.Doc();
-    const keep = addNote(doc, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
-    const gone = addNote(doc, house, { ...centredOn(1000, 1700), text: 'weg ermee' });
+    const keep = addNote(doc, house, { ...IN_WALLS, text: 'Werk systemisch' });
+    const gone = addNote(doc, house, { ...IN_FOUNDATION, text: 'weg ermee' });
     const peer = peerOf(doc);
     expect(deleteNote(doc, gone)).toBe(true);
     sync(doc, peer);
@@ -376,7 +449,7 @@ describe('deleting notes', () => {
 
   it('does not bring a note back when a peer edits it while it is being deleted', () => {
     const alice = new Y.Doc();
-    const id = addNote(alice, house, { ...centredOn(1000, 1100), text: 'Werk systemisch' });
+    const id = addNote(alice, house, { ...IN_WALLS, text: 'Werk systemisch' });
     const bob = peerOf(alice);
     deleteNote(alice, id);
     setNoteText(bob, id, 'Werk systemisch!');
