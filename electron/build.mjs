@@ -34,8 +34,6 @@ export const entries = [
     platform: 'browser',
     external: ['electron'],
     onlyRequires: ['electron'],
-    // Loaded on every window start; zod comes along whole with shared/ipc.ts.
-    minify: true,
   },
   { in: 'electron/host/serve.ts', out: 'dist/host/serve.js', external: ['ws', 'bufferutil', 'utf-8-validate'] },
   { in: 'tests/bench/run.ts', out: 'dist/host/bench.js', optional: true },

@@ -1,4 +1,5 @@
-import { IPC_CHANNELS, IPC_PAYLOADS } from '../shared/ipc';
+import { IPC_CHANNELS } from '../shared/ipc';
+import { IPC_PAYLOADS } from '../shared/ipcPayloads';
 import type { PlatformMethod } from '../shared/platform';
 import type { PlatformHandlers } from './platformHandlers';
 import { isAppUrl } from './security';

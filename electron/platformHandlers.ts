@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { IPC_PAYLOADS } from '../shared/ipc';
+import type { IPC_PAYLOADS } from '../shared/ipcPayloads';
 import {
   DEFAULT_SETTINGS,
   SessionIndexEntrySchema,

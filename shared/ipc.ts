@@ -1,9 +1,9 @@
-import { z } from 'zod';
-import { SessionIndexSchema, SettingsSchema, type PlatformMethod } from './platform';
+import type { PlatformMethod } from './platform';
 
 /**
  * Every IPC channel between preload and main. A Record over PlatformMethod makes a method without a
- * channel a compile error; main validates each payload with the schema listed here.
+ * channel a compile error; main validates each payload with IPC_PAYLOADS (shared/ipcPayloads.ts,
+ * kept apart so that the preload bundle carries no zod).
  */
 export const IPC_CHANNELS = {
   loadSettings: 'bouwplaats:settings:load',
@@ -13,14 +13,6 @@ export const IPC_CHANNELS = {
 } as const satisfies Record<PlatformMethod, string>;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[PlatformMethod];
-
-/** The argument each channel takes (undefined: none). */
-export const IPC_PAYLOADS = {
-  loadSettings: z.undefined(),
-  saveSettings: SettingsSchema,
-  loadSessionIndex: z.undefined(),
-  saveSessionIndex: SessionIndexSchema,
-} as const satisfies Record<PlatformMethod, z.ZodType>;
 
 /** The custom scheme the Electron window loads the renderer from (see NOTES: not file://). */
 export const APP_SCHEME = 'app';

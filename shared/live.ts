@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ID_PATTERN } from './ids';
+
+/**
+ * The wire vocabulary of a live session on the venue's LAN. The facilitator's app runs the host
+ * (electron/host): one port serves the renderer, the y-webrtc signaling socket and the Yjs relay
+ * socket. Everything that is not the static renderer requires the session's join code.
+ */
+export const LIVE_PROTOCOL_VERSION = 1;
+
+/** y-webrtc signaling (its own JSON protocol: subscribe / unsubscribe / publish / ping). */
+export const SIGNALING_PATH = '/signal';
+/** Yjs relay, y-websocket protocol: `/sync/<doc name>`; the host keeps every doc on disk. */
+export const SYNC_PATH_PREFIX = '/sync/';
+/** GET `?code=…`: the live session's public info, or 403 for a wrong code. */
+export const LIVE_INFO_PATH = '/api/live';
+/** Query parameter that carries the join code on every socket and API call. */
+export const CODE_PARAM = 'code';
+
+/** No 0/O, 1/I/L: a code read aloud or copied from a projector must not be ambiguous. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+
+/** "abc-def", " ABC DEF " → "ABCDEF"; null when it cannot be a join code. */
+export function normaliseJoinCode(input: string): string | null {
+  const code = input.toUpperCase().replace(/[\s-]/g, '');
+  if (code.length !== JOIN_CODE_LENGTH) return null;
+  for (const ch of code) if (!JOIN_CODE_ALPHABET.includes(ch)) return null;
+  return code;
+}
+
+/** "ABCDEF" → "ABC-DEF", as shown on the projector. */
+export function formatJoinCode(code: string): string {
+  return `${code.slice(0, 3)}-${code.slice(3)}`;
+}
+
+/** What the host allows each socket: a flood or a giant frame must not take the room down. */
+export const LIVE_LIMITS = {
+  /** Largest signaling frame (an SDP offer is a few KB). */
+  maxSignalingMessageBytes: 64 * 1024,
+  /** Largest relay frame (a whole board's first sync fits easily). */
+  maxSyncMessageBytes: 4 * 1024 * 1024,
+  maxTopicsPerClient: 64,
+  /** Messages per second per socket, averaged over a short window; beyond it the socket is closed. */
+  maxMessagesPerSecond: 300,
+  maxClients: 500,
+  maxDocsPerSession: 64,
+} as const;
+
+export const LiveInfoSchema = z.object({
+  version: z.literal(LIVE_PROTOCOL_VERSION),
+  sessionId: z.string().regex(ID_PATTERN),
+  title: z.string().max(200),
+});
+export type LiveInfo = z.infer<typeof LiveInfoSchema>;
+
+/** The docs a live session may sync: its session doc and its boards, nothing else. */
+export function isDocOfSession(docName: string, sessionId: string): boolean {
+  if (docName === `bouwplaats/${sessionId}/session`) return true;
+  const prefix = `bouwplaats/${sessionId}/board/`;
+  return docName.startsWith(prefix) && ID_PATTERN.test(docName.slice(prefix.length));
+}
+
+/** y-webrtc's signaling messages, as our host accepts them. */
+export const SignalingMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('subscribe'), topics: z.array(z.string().min(1).max(200)).max(LIVE_LIMITS.maxTopicsPerClient) }),
+  z.object({ type: z.literal('unsubscribe'), topics: z.array(z.string().min(1).max(200)).max(LIVE_LIMITS.maxTopicsPerClient) }),
+  z.object({ type: z.literal('publish'), topic: z.string().min(1).max(200) }).passthrough(),
+  z.object({ type: z.literal('ping') }),
+]);
+export type SignalingMessage = z.infer<typeof SignalingMessageSchema>;
+
+/** Who is at the table (seed 000: education is often missing — so domains matter). */
+export const DOMAINS = [
+  'gezin',
+  'school',
+  'vrije-tijd',
+  'lokaal-team',
+  'zorgaanbieder',
+  'ouder-ervaringsdeskundige',
+  'beleid',
+  'anders',
+] as const;
+export type Domain = (typeof DOMAINS)[number];
