@@ -1,0 +1,139 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import * as Y from 'yjs';
+import type { HouseBoardHandle } from '../../../renderer/board/HouseBoard';
+import { NOTE_HEIGHT, NOTE_WIDTH, notesMap } from '../../../shared/schema/note';
+import { HOUSE_TEMPLATE } from '../../../shared/template/house';
+import type { BenchApi, BuiltDoc, PaintResult } from './api';
+import { BenchBoard } from './BenchBoard';
+import { applyScript, applyScriptPlainText, buildNotesDoc, editScript } from './generate';
+import { Probe, nextFrame } from './probe';
+import '../../../renderer/styles.css';
+import './bench.css';
+
+const root = createRoot(document.getElementById('root')!);
+const probe = new Probe();
+let board: HouseBoardHandle | null = null;
+let doc: Y.Doc | null = null;
+let update: Uint8Array | null = null;
+let generation = 0;
+
+const onCommit = (handle: HouseBoardHandle | null) => {
+  board = handle;
+  probe.attach(handle?.konva() ?? null);
+};
+
+function konva() {
+  const layers = board?.konva();
+  if (!layers) throw new Error('no board is mounted');
+  return layers;
+}
+
+function built(start: number, d: Y.Doc): BuiltDoc {
+  const buildMs = performance.now() - start;
+  return { buildMs, bytes: Y.encodeStateAsUpdate(d).length, notes: notesMap(d).size };
+}
+
+/** Renders the board for `d` and waits for the first notes-layer draw that holds all its notes. */
+async function show(d: Y.Doc, start: number): Promise<PaintResult> {
+  const expected = notesMap(d).size;
+  const painted = probe.nextDraw((draw) => draw.layer === 'notes' && draw.shapes === expected);
+  root.render(
+    <StrictMode>
+      <BenchBoard key={++generation} doc={d} onCommit={onCommit} />
+    </StrictMode>,
+  );
+  const draw = await painted;
+  const next = await nextFrame();
+  return {
+    paintMs: draw.end - start,
+    nextFrameMs: next - start,
+    drawMs: draw.end - draw.start,
+    notes: draw.shapes,
+    visible: draw.visible,
+  };
+}
+
+const bench: BenchApi = {
+  buildNotes(count, seed) {
+    const start = performance.now();
+    doc = buildNotesDoc(HOUSE_TEMPLATE, count, seed);
+    return built(start, doc);
+  },
+  buildUpdate(edits, notes, seed) {
+    const start = performance.now();
+    const scratch = applyScript(HOUSE_TEMPLATE, editScript(HOUSE_TEMPLATE, edits, notes, seed));
+    update = Y.encodeStateAsUpdate(scratch);
+    return { ...built(start, scratch), bytes: update.length };
+  },
+  buildUpdatePlainText(edits, notes, seed) {
+    const start = performance.now();
+    return built(start, applyScriptPlainText(HOUSE_TEMPLATE, editScript(HOUSE_TEMPLATE, edits, notes, seed)));
+  },
+  exportUpdate() {
+    if (!update) throw new Error('buildUpdate first');
+    let binary = '';
+    for (let i = 0; i < update.length; i += 0x8000) binary += String.fromCharCode(...update.subarray(i, i + 0x8000));
+    return btoa(binary);
+  },
+  importUpdate(base64) {
+    update = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  },
+  mount() {
+    if (!doc) throw new Error('buildNotes first');
+    return show(doc, performance.now());
+  },
+  async mountFromUpdate() {
+    if (!update) throw new Error('buildUpdate first');
+    const start = performance.now();
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, update);
+    const applyMs = performance.now() - start;
+    doc = fresh;
+    return { ...(await show(fresh, start)), applyMs };
+  },
+  unmount() {
+    root.render(null);
+    board = null;
+  },
+  view() {
+    const { stage } = konva();
+    return { x: stage.x(), y: stage.y(), scale: stage.scaleX() };
+  },
+  fit() {
+    board?.fit();
+  },
+  topNote(nth) {
+    const { stage, notesLayer } = konva();
+    const scale = stage.scaleX();
+    const shapes = notesLayer.getChildren();
+    let seen = 0;
+    for (let i = shapes.length - 1; i >= 0; i--) {
+      const shape = shapes[i]!;
+      const x = stage.x() + (shape.x() + NOTE_WIDTH / 2) * scale;
+      const y = stage.y() + (shape.y() + NOTE_HEIGHT / 2) * scale;
+      if (x < 200 || x > stage.width() - 200 || y < 150 || y > stage.height() - 150) continue;
+      if (seen++ === nth) return { id: shape.id(), x, y };
+    }
+    throw new Error('no note in the middle of the screen');
+  },
+  noteAt(x, y) {
+    const { stage, notesLayer } = konva();
+    const wx = (x - stage.x()) / stage.scaleX();
+    const wy = (y - stage.y()) / stage.scaleY();
+    const shapes = notesLayer.getChildren();
+    for (let i = shapes.length - 1; i >= 0; i--) {
+      const s = shapes[i]!;
+      if (wx >= s.x() && wx <= s.x() + NOTE_WIDTH && wy >= s.y() && wy <= s.y() + NOTE_HEIGHT) return s.id();
+    }
+    return null;
+  },
+  notePosition(id) {
+    const note = doc && notesMap(doc).get(id);
+    return note ? { x: note.get('x') as number, y: note.get('y') as number } : null;
+  },
+  startRecording: () => probe.start(),
+  stopRecording: () => probe.stop(),
+};
+
+window.bench = bench;

@@ -1,0 +1,100 @@
+import type Konva from 'konva';
+
+/**
+ * What the page records while the runner drives it: frame timestamps, Konva layer draws and
+ * pointer events, all on the page's performance.now() clock. Recording only: nothing here causes
+ * a render (a React update from inside a rAF callback made Konva draw every other frame).
+ */
+
+export interface LayerDraw {
+  readonly layer: 'notes' | 'drag';
+  /** performance.now() at the layer's beforeDraw and draw events. */
+  readonly start: number;
+  readonly end: number;
+  /** Note shapes on the layer, and how many of them were visible (not culled). */
+  readonly shapes: number;
+  readonly visible: number;
+}
+
+export interface PointerMark {
+  readonly type: string;
+  readonly t: number;
+}
+
+export interface Recording {
+  /** requestAnimationFrame timestamps (frame start times). */
+  readonly frames: readonly number[];
+  readonly draws: readonly LayerDraw[];
+  readonly pointer: readonly PointerMark[];
+}
+
+type DrawWaiter = { readonly test: (draw: LayerDraw) => boolean; readonly resolve: (draw: LayerDraw) => void };
+
+export class Probe {
+  private frames: number[] = [];
+  private draws: LayerDraw[] = [];
+  private pointer: PointerMark[] = [];
+  private recording = false;
+  private readonly attached = new WeakSet<Konva.Layer>();
+  private waiters: DrawWaiter[] = [];
+
+  constructor() {
+    for (const type of ['pointerdown', 'pointerup'] as const) {
+      window.addEventListener(type, (e) => this.recording && this.pointer.push({ type, t: e.timeStamp }), { capture: true });
+    }
+  }
+
+  /** Listens to a board's layers once; called after every commit so the first draw is not missed. */
+  attach(layers: { notesLayer: Konva.Layer; dragLayer: Konva.Layer } | null): void {
+    if (!layers) return;
+    this.listen(layers.notesLayer, 'notes');
+    this.listen(layers.dragLayer, 'drag');
+  }
+
+  private listen(layer: Konva.Layer, name: LayerDraw['layer']): void {
+    if (this.attached.has(layer)) return;
+    this.attached.add(layer);
+    let start = 0;
+    layer.on('beforeDraw', () => {
+      start = performance.now();
+    });
+    layer.on('draw', () => {
+      const end = performance.now();
+      const children = layer.getChildren();
+      const visible = children.reduce((n, child) => n + (child.isVisible() ? 1 : 0), 0);
+      const draw: LayerDraw = { layer: name, start, end, shapes: children.length, visible };
+      if (this.recording) this.draws.push(draw);
+      const ready = this.waiters.filter((w) => w.test(draw));
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
+      ready.forEach((w) => w.resolve(draw));
+    });
+  }
+
+  /** The next layer draw that passes `test`. */
+  nextDraw(test: (draw: LayerDraw) => boolean): Promise<LayerDraw> {
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  start(): void {
+    this.frames = [];
+    this.draws = [];
+    this.pointer = [];
+    this.recording = true;
+    const tick = (t: number) => {
+      if (!this.recording) return;
+      this.frames.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
+
+  stop(): Recording {
+    this.recording = false;
+    return { frames: this.frames, draws: this.draws, pointer: this.pointer };
+  }
+}
+
+/** Resolves at the start of the next frame (after the current one has been produced). */
+export function nextFrame(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+}
