@@ -7,7 +7,7 @@ const GAP = 16;
 /**
  * Where a note added with the keyboard goes: the first grid spot, reading order, whose whole note
  * lies in the zone, clear of the zone's label and of every existing note. When the zone is full,
- * notes stack slightly offset from its first spot so none hides another completely.
+ * notes stack slightly offset from its first spot, never exactly on top of another.
  */
 export function freeSpotInZone(zone: Zone, occupied: readonly Rect[]): Point {
   const xs = zone.polygon.map((p) => p.x);
@@ -34,6 +34,10 @@ export function freeSpotInZone(zone: Zone, occupied: readonly Rect[]): Point {
     }
   }
   const base = first ?? { x: zone.labelAt.x, y: startY };
-  const offset = (occupied.length % 12) * 12;
-  return { x: base.x + offset, y: base.y + offset };
+  const sameSpot = (p: Point) => occupied.some((o) => Math.abs(o.x - p.x) < 1 && Math.abs(o.y - p.y) < 1);
+  for (let k = 1; k <= occupied.length + 1; k++) {
+    const p = { x: base.x + (k % 12) * 12, y: base.y + (k % 12) * 12 + Math.floor(k / 12) * 5 };
+    if (!sameSpot(p)) return p;
+  }
+  return base;
 }

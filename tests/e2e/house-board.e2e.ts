@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningHost } from '../../electron/host/server';
-import { NOTE_HEIGHT, NOTE_WIDTH } from '../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import type { Point } from '../../shared/template/template';
 import { fitRect, worldToScreen } from '../../renderer/board/viewport';

@@ -98,13 +98,8 @@ describe.each(house.zones.map((zone) => [zone.id, zone] as const))('freeSpotInZo
     expect(fill(zone, elsewhere).placed).toEqual(alone);
   });
 
-  // Known bug in shared/template/freeSpot.ts: once the zone is full, the next note goes to the first
-  // spot offset by (number of notes on the board % 12) * 12, so whenever the board holds a multiple
-  // of 12 notes the offset is 0 and the new note lands exactly on the zone's first note, hiding it
-  // completely (the doc comment promises "none hides another completely"). With the house as drawn
-  // the walls hold 24 notes, so the 25th wall note on a board with only wall notes covers the first.
-  // Remove `.fails` once freeSpotInZone avoids existing notes' positions when the zone is full.
-  it.fails('never puts the next note exactly on top of one already there, however many notes the board has', () => {
+  // Once the zone is full, a new note is offset from the first spot, never exactly on another note.
+  it('never puts the next note exactly on top of one already there, however many notes the board has', () => {
     const { placed } = fill(zone);
     const parked = noteRect(centredOnPoint(parkingCentre));
     for (let extra = 0; extra < OVERFLOW; extra++) {
