@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { APP_SCHEME } from '../shared/ipc';
 import { createAppProtocolHandler } from './appProtocol';
 import { routePlatformIpc } from './ipcRouter';
+import { createLiveHosting } from './liveHosting';
 import { createPlatformHandlers } from './platformHandlers';
 import { isPermissionAllowed } from './security';
 import { createMainWindow } from './window';
@@ -46,7 +47,9 @@ function start(): void {
   );
   // A corrupt settings file is replaced by defaults instead of stopping the app at launch.
   const store = new Store<Record<string, unknown>>({ name: 'bouwplaats', clearInvalidConfig: true });
-  routePlatformIpc(ipcMain, createPlatformHandlers(store));
+  const hosting = createLiveHosting({ rendererDir, dataDir: path.join(app.getPath('userData'), 'live') });
+  app.on('will-quit', () => void hosting.close());
+  routePlatformIpc(ipcMain, createPlatformHandlers(store, hosting));
   openMainWindow();
 }
 

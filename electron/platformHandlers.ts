@@ -9,6 +9,8 @@ import {
   type PlatformMethod,
   type SessionIndexEntry,
   type Settings,
+  type Hosting,
+  type HostingRequest,
 } from '../shared/platform';
 
 /** The part of electron-store the handlers use; a Map-backed object stands in for it in tests. */
@@ -21,6 +23,12 @@ export const STORE_KEYS = {
   settings: 'settings',
   sessionIndex: 'sessionIndex',
 } as const;
+
+/** Starting and stopping the LAN host; main passes the real one (electron/liveHosting.ts). */
+export interface HostingControl {
+  start(request: HostingRequest): Promise<Hosting>;
+  stop(): Promise<void>;
+}
 
 /** One handler per Platform method, taking the (already validated) payload of its channel. */
 export type PlatformHandlers = {
@@ -49,7 +57,7 @@ export function readSessionIndex(raw: unknown): SessionIndexEntry[] {
   return capped.success ? capped.data : entries.slice(0, 10_000);
 }
 
-export function createPlatformHandlers(store: KeyValueStore): PlatformHandlers {
+export function createPlatformHandlers(store: KeyValueStore, hosting: HostingControl): PlatformHandlers {
   return {
     loadSettings: () => readSettings(store.get(STORE_KEYS.settings)),
     saveSettings: (settings) => {
@@ -59,5 +67,7 @@ export function createPlatformHandlers(store: KeyValueStore): PlatformHandlers {
     saveSessionIndex: (entries) => {
       store.set(STORE_KEYS.sessionIndex, SessionIndexSchema.parse(entries));
     },
+    startHosting: (request) => hosting.start(request),
+    stopHosting: () => hosting.stop(),
   };
 }

@@ -13,6 +13,8 @@ const api = {
   saveSettings: (settings) => ipcRenderer.invoke(IPC_CHANNELS.saveSettings, settings),
   loadSessionIndex: () => ipcRenderer.invoke(IPC_CHANNELS.loadSessionIndex),
   saveSessionIndex: (entries) => ipcRenderer.invoke(IPC_CHANNELS.saveSessionIndex, entries),
+  startHosting: (request) => ipcRenderer.invoke(IPC_CHANNELS.startHosting, request),
+  stopHosting: () => ipcRenderer.invoke(IPC_CHANNELS.stopHosting),
 } satisfies Platform;
 
 contextBridge.exposeInMainWorld('bouwplaats', api);

@@ -6,6 +6,7 @@ import { routeHref, useRoute } from './hooks';
 import { setLanguage } from './i18n';
 import { platform } from './platform';
 import { BoardScreen } from './screens/BoardScreen';
+import { JoinScreen } from './screens/JoinScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { NewSessionScreen } from './screens/NewSessionScreen';
 import { SessionScreen } from './screens/SessionScreen';
@@ -51,6 +52,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
       )}
       {route.name === 'library' && <LibraryScreen />}
       {route.name === 'new' && <NewSessionScreen />}
+      {route.name === 'join' && <JoinScreen {...(route.code ? { initialCode: route.code } : {})} />}
       {route.name === 'session' && <SessionScreen key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'board' && (
         <BoardScreen

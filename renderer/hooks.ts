@@ -5,12 +5,14 @@ import { acquireDoc, type SaveState, type StoredDoc } from './docs/openDoc';
 export type Route =
   | { name: 'library' }
   | { name: 'new' }
+  | { name: 'join'; code?: string }
   | { name: 'session'; sessionId: string }
   | { name: 'board'; sessionId: string; groupId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'nieuw') return { name: 'new' };
+  if (parts[0] === 'deelnemen') return parts[1] ? { name: 'join', code: parts[1] } : { name: 'join' };
   if (parts[0] === 'sessie' && parts[1]) {
     if (parts[2] === 'groep' && parts[3]) return { name: 'board', sessionId: parts[1], groupId: parts[3] };
     return { name: 'session', sessionId: parts[1] };
@@ -24,6 +26,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'new':
       return '#/nieuw';
+    case 'join':
+      return route.code ? `#/deelnemen/${encodeURIComponent(route.code)}` : '#/deelnemen';
     case 'session':
       return `#/sessie/${encodeURIComponent(route.sessionId)}`;
     case 'board':

@@ -10,6 +10,8 @@ export const IPC_CHANNELS = {
   saveSettings: 'bouwplaats:settings:save',
   loadSessionIndex: 'bouwplaats:sessions:load',
   saveSessionIndex: 'bouwplaats:sessions:save',
+  startHosting: 'bouwplaats:hosting:start',
+  stopHosting: 'bouwplaats:hosting:stop',
 } as const satisfies Record<PlatformMethod, string>;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[PlatformMethod];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SessionIndexSchema, SettingsSchema, type PlatformMethod } from './platform';
+import { HostingRequestSchema, SessionIndexSchema, SettingsSchema, type PlatformMethod } from './platform';
 
 /** The argument each channel takes (undefined: none). */
 export const IPC_PAYLOADS = {
@@ -7,5 +7,7 @@ export const IPC_PAYLOADS = {
   saveSettings: SettingsSchema,
   loadSessionIndex: z.undefined(),
   saveSessionIndex: SessionIndexSchema,
+  startHosting: HostingRequestSchema,
+  stopHosting: z.undefined(),
 } as const satisfies Record<PlatformMethod, z.ZodType>;
 

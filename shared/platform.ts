@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
+import { LiveInfoSchema } from './live';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -25,6 +26,23 @@ export const SessionIndexEntrySchema = z.object({
 export type SessionIndexEntry = z.infer<typeof SessionIndexEntrySchema>;
 export const SessionIndexSchema = z.array(SessionIndexEntrySchema).max(10_000);
 
+export const HostingRequestSchema = z.object({
+  sessionId: z.string().regex(ID_PATTERN),
+  title: z.string().max(200),
+});
+export type HostingRequest = z.infer<typeof HostingRequestSchema>;
+
+/** A live session this device hosts: what the facilitator shows the room. */
+export const HostingSchema = z.object({
+  code: z.string().min(1).max(16),
+  /** Join addresses for the room (LAN interfaces). */
+  addresses: z.array(z.string().url()).max(16),
+  /** Where this device itself reaches the host. */
+  localUrl: z.string().url(),
+  info: LiveInfoSchema,
+});
+export type Hosting = z.infer<typeof HostingSchema>;
+
 /**
  * The whole bridge between the UI and the operating system. Electron's preload implements it over
  * IPC (electron-store in main); a plain browser implements it over localStorage.
@@ -36,6 +54,9 @@ export interface Platform {
   saveSettings(settings: Settings): Promise<void>;
   loadSessionIndex(): Promise<SessionIndexEntry[]>;
   saveSessionIndex(entries: SessionIndexEntry[]): Promise<void>;
+  /** Starts the LAN host for a session (signaling, relay, the renderer for browsers). */
+  startHosting(request: HostingRequest): Promise<Hosting>;
+  stopHosting(): Promise<void>;
 }
 
 export type PlatformMethod = Exclude<keyof Platform, 'kind'>;

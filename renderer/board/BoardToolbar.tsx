@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLOURS, NOTE_COLOUR_HEX, type NoteColour } from '../../shared/schema/note';
 import type { BoardTemplate } from '../../shared/template/template';
@@ -21,6 +22,8 @@ interface Props {
   onUndo: () => void;
   onRedo: () => void;
   onOpenSettings: () => void;
+  /** Live status and who else is here, when the session is live. */
+  live?: ReactNode;
 }
 
 export function BoardToolbar(p: Props) {
@@ -92,6 +95,7 @@ export function BoardToolbar(p: Props) {
         </button>
       </div>
       <div className="spacer" />
+      {p.live}
       <span className={`save-state ${p.saveState}`} role="status">
         {t(`save.${p.saveState}`)}
       </span>

@@ -5,6 +5,7 @@ import {
   useEffect,
   useImperativeHandle,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type ReactNode,
@@ -15,6 +16,7 @@ import { rectsIntersect } from '../../shared/template/geometry';
 import type { BoardTemplate, Point } from '../../shared/template/template';
 import type { Language } from '../../shared/platform';
 import { HouseDrawing } from './HouseDrawing';
+import { PresenceLayer, type BoardPresence } from './PresenceLayer';
 import { NoteNode } from './NoteNode';
 import { fitRect, screenToWorld, visibleWorldRect, worldToScreen, zoomAt, type Viewport } from './viewport';
 
@@ -51,6 +53,10 @@ interface Props {
   onEdit: (id: string) => void;
   renderEditor: (note: Note, rect: EditorRect) => ReactNode;
   onZoomChange?: (scale: number) => void;
+  /** Other people on this board (live sessions). */
+  presence?: BoardPresence;
+  /** Where the pointer is over the board, in board coordinates (null when it leaves). */
+  onPointerWorld?: (world: Point | null) => void;
 }
 
 type Gesture =
@@ -76,7 +82,10 @@ function noteAt(notes: readonly Note[], p: Point): Note | undefined {
  * layer so the other notes are not redrawn on every frame.
  */
 export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoard(props, ref) {
-  const { template, notes, selectedId, editingId, onSelect, onMove, onCreateAt, onEdit, onZoomChange } = props;
+  const { template, notes, selectedId, editingId, onSelect, onMove, onCreateAt, onEdit, onZoomChange, presence, onPointerWorld } =
+    props;
+  const [scale, setScale] = useState(1);
+  const notesById = useMemo(() => new Map(notes.map((n) => [n.id, n])), [notes]);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayerRef = useRef<Konva.Layer>(null);
@@ -126,6 +135,7 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
       if (editingRef.current) setView(next);
       if (next.scale !== lastScale.current) {
         lastScale.current = next.scale;
+        setScale(next.scale);
         onZoomChange?.(next.scale);
       }
     },
@@ -244,9 +254,10 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
   };
 
   const onPointerMove = (e: React.PointerEvent<HTMLDivElement>) => {
+    const screen = local(e);
+    onPointerWorld?.(screenToWorld(viewRef.current, screen));
     const gesture = gestureRef.current;
     if (!gesture) return;
-    const screen = local(e);
     if (gesture.kind === 'pan') {
       applyView({ ...gesture.from, x: gesture.from.x + screen.x - gesture.start.x, y: gesture.from.y + screen.y - gesture.start.y });
       return;
@@ -305,6 +316,7 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
+      onPointerLeave={() => onPointerWorld?.(null)}
       onDoubleClick={onDoubleClick}
     >
       {size && (
@@ -323,6 +335,9 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
               <NoteNode key={note.id} note={note} selected={note.id === selectedId} />
             ))}
           </Layer>
+          {presence && (presence.cursors.length > 0 || presence.editing.length > 0) && (
+            <PresenceLayer presence={presence} notes={notesById} scale={scale} />
+          )}
           <Layer ref={dragLayerRef} listening={false} />
         </Stage>
       )}

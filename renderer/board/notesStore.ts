@@ -4,14 +4,20 @@ import { notesMap, readNote, type Note } from '../../shared/schema/note';
 /**
  * Keeps a sorted, immutable list of the board's notes, rebuilt only for the notes a transaction
  * touched, so unchanged notes keep their object identity and React/Konva skip them.
- * Listeners are told once per microtask, so a burst of changes renders once.
+ * Local changes are told at once (next microtask). Remote changes are batched to at most one
+ * render per animation frame, from a timer rather than from inside requestAnimationFrame: a React
+ * update made inside rAF reaches Konva's own rAF only a frame later (it then drew at 30 fps).
  */
+const FRAME_MS = 16;
+
 export class NotesStore {
   private readonly byId = new Map<string, Note>();
   private list: readonly Note[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly dirty = new Set<string>();
   private scheduled = false;
+  private remoteTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastNotify = 0;
   private readonly map: Y.Map<Y.Map<unknown>>;
 
   constructor(doc: Y.Doc) {
@@ -23,6 +29,7 @@ export class NotesStore {
 
   destroy(): void {
     this.map.unobserveDeep(this.onChange);
+    if (this.remoteTimer) clearTimeout(this.remoteTimer);
     this.listeners.clear();
   }
 
@@ -50,13 +57,25 @@ export class NotesStore {
         if (typeof id === 'string') this.dirty.add(id);
       }
     }
-    if (!this.scheduled) {
+    const local = events[0]?.transaction.local ?? true;
+    if (local) {
+      if (this.scheduled) return;
       this.scheduled = true;
-      queueMicrotask(() => {
-        this.scheduled = false;
-        this.listeners.forEach((l) => l());
-      });
+      queueMicrotask(this.notify);
+    } else if (!this.remoteTimer && !this.scheduled) {
+      const wait = Math.max(0, FRAME_MS - (performance.now() - this.lastNotify));
+      this.remoteTimer = setTimeout(this.notify, wait);
     }
+  };
+
+  private readonly notify = (): void => {
+    this.scheduled = false;
+    if (this.remoteTimer) {
+      clearTimeout(this.remoteTimer);
+      this.remoteTimer = null;
+    }
+    this.lastNotify = performance.now();
+    this.listeners.forEach((l) => l());
   };
 
   private rebuild(): void {

@@ -8,6 +8,7 @@ import {
 } from '../../shared/platform';
 
 import { kvGet, kvSet } from './kvStore';
+import { startHostingViaHost, stopHostingViaHost } from './hostingControl';
 
 const SETTINGS_KEY = 'bouwplaats.settings';
 const SESSIONS_KEY = 'sessions';
@@ -43,4 +44,6 @@ export const browserPlatform: Platform = {
   async saveSessionIndex(entries: SessionIndexEntry[]): Promise<void> {
     await kvSet(SESSIONS_KEY, SessionIndexSchema.parse(entries));
   },
+  startHosting: startHostingViaHost,
+  stopHosting: stopHostingViaHost,
 };

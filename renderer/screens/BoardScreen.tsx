@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
@@ -18,6 +18,10 @@ import { freeSpotInZone } from '../../shared/template/freeSpot';
 import { templateById } from '../../shared/template/house';
 import type { Point } from '../../shared/template/template';
 import { HouseBoard, type HouseBoardHandle } from '../board/HouseBoard';
+import type { BoardPresence } from '../board/PresenceLayer';
+import { LiveBadge } from '../live/LiveBadge';
+import { useAwareness, useLiveRoom, useLiveStatus } from '../live/useLive';
+import { useLocalPresence, usePresence } from '../live/usePresence';
 import { NoteEditor } from '../board/NoteEditor';
 import { LOCAL_ORIGIN, useNotes, useNotesStore, useUndoManager, useUndoState } from '../board/useBoard';
 import { BoardToolbar } from '../board/BoardToolbar';
@@ -90,6 +94,21 @@ function BoardView({
   const surfaceRef = useRef<HTMLDivElement>(null);
   const freshNoteRef = useRef<string | null>(null);
   const group = groups.find((g) => g.id === groupId);
+  const room = useLiveRoom(sessionId);
+  const liveStatus = useLiveStatus(room);
+  const awareness = useAwareness(room, boardDocName(sessionId, groupId));
+  const others = usePresence(awareness);
+  const shareCursor = useLocalPresence(awareness, editingId);
+  const presence = useMemo<BoardPresence>(
+    () => ({
+      cursors: others.flatMap((o) =>
+        o.cursor ? [{ id: o.clientId, x: o.cursor.x, y: o.cursor.y, colour: o.user.colour, name: o.user.name }] : [],
+      ),
+      editing: others.flatMap((o) => (o.editing ? [{ noteId: o.editing, colour: o.user.colour, name: o.user.name || t('live.anonymous') }] : [])),
+    }),
+    [others, t],
+  );
+  const author = room?.membership.role === 'participant' ? room.membership : null;
 
   useEffect(() => {
     void recordBoardNoteCount(sessionId, groupId, notes.length).catch(() => {});
@@ -100,12 +119,17 @@ function BoardView({
   const createNote = useCallback(
     (at: Point) => {
       undo.stopCapturing();
-      const id = addNote(doc, template, { x: at.x, y: at.y, colour }, LOCAL_ORIGIN);
+      const id = addNote(
+        doc,
+        template,
+        { x: at.x, y: at.y, colour, ...(author?.name ? { author: author.name } : {}), ...(author?.domain ? { domain: author.domain } : {}) },
+        LOCAL_ORIGIN,
+      );
       freshNoteRef.current = id;
       setSelectedId(id);
       setEditingId(id);
     },
-    [doc, template, colour, undo],
+    [doc, template, colour, undo, author],
   );
 
   const addToZone = (zoneId: string) => {
@@ -248,6 +272,7 @@ function BoardView({
         onUndo={doUndo}
         onRedo={doRedo}
         onOpenSettings={onOpenSettings}
+        live={liveStatus ? <LiveBadge status={liveStatus} others={others} /> : null}
       />
       <div className="board-body">
         <div
@@ -281,6 +306,8 @@ function BoardView({
               setEditingId(id);
             }}
             onZoomChange={setZoom}
+            presence={presence}
+            onPointerWorld={shareCursor}
             renderEditor={(note, rect) => (
               <NoteEditor
                 key={note.id}

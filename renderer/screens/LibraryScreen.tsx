@@ -35,9 +35,14 @@ export function LibraryScreen() {
     <main className="page library">
       <div className="page-title">
         <h1>{t('library.title')}</h1>
-        <button type="button" className="primary" onClick={() => navigate({ name: 'new' })}>
-          {t('library.new')}
-        </button>
+        <div className="title-actions">
+          <button type="button" onClick={() => navigate({ name: 'join' })}>
+            {t('library.join')}
+          </button>
+          <button type="button" className="primary" onClick={() => navigate({ name: 'new' })}>
+            {t('library.new')}
+          </button>
+        </div>
       </div>
       {error && (
         <p role="alert" className="banner error">

@@ -8,6 +8,24 @@ function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { d
   return { data, get: (key) => data.get(key), set: (key, value) => void data.set(key, value) };
 }
 
+/** Hosting is not under test here: a recording stand-in that says what it was asked. */
+function hostingStandIn() {
+  const calls: string[] = [];
+  return {
+    calls,
+    start: async (request: { sessionId: string; title: string }) => {
+      calls.push(`start ${request.sessionId}`);
+      return {
+        code: 'ABCDEF',
+        addresses: ['http://127.0.0.1:4173'],
+        localUrl: 'http://127.0.0.1:4173',
+        info: { version: 1 as const, sessionId: request.sessionId, title: request.title },
+      };
+    },
+    stop: async () => void calls.push('stop'),
+  };
+}
+
 const entry = (id: string, title = 'Zo thuis mogelijk!'): SessionIndexEntry => ({
   id,
   title,
@@ -21,14 +39,14 @@ const entry = (id: string, title = 'Zo thuis mogelijk!'): SessionIndexEntry => (
 
 describe('platform handlers (main process, injected store)', () => {
   it('gives the default settings and an empty library on first start', async () => {
-    const handlers = createPlatformHandlers(memoryStore());
+    const handlers = createPlatformHandlers(memoryStore(), hostingStandIn());
     expect(await handlers.loadSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(await handlers.loadSessionIndex(undefined)).toEqual([]);
   });
 
   it('keeps what was saved', async () => {
     const store = memoryStore();
-    const handlers = createPlatformHandlers(store);
+    const handlers = createPlatformHandlers(store, hostingStandIn());
     await handlers.saveSettings({ language: 'en' });
     expect(await handlers.loadSettings(undefined)).toEqual({ language: 'en' });
     const entries = [entry('sessie0001'), entry('sessie0002', 'Leeratelier 2')];
@@ -43,18 +61,18 @@ describe('platform handlers (main process, injected store)', () => {
     ['an array', ['en']],
     ['an unknown language', { language: 'fr' }],
   ])('falls back to the defaults when the stored settings are %s', async (_what, stored) => {
-    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.settings]: stored }));
+    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.settings]: stored }), hostingStandIn());
     expect(await handlers.loadSettings(undefined)).toEqual(DEFAULT_SETTINGS);
   });
 
   it('keeps valid stored settings and drops unknown keys', async () => {
-    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.settings]: { language: 'en', theme: 'dark' } }));
+    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.settings]: { language: 'en', theme: 'dark' } }), hostingStandIn());
     expect(await handlers.loadSettings(undefined)).toEqual({ language: 'en' });
   });
 
   it('gives an empty library when the stored index is not a list', async () => {
     for (const stored of [{ sessions: [] }, 'x', 42, null]) {
-      const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.sessionIndex]: stored }));
+      const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.sessionIndex]: stored }), hostingStandIn());
       expect(await handlers.loadSessionIndex(undefined)).toEqual([]);
     }
   });
@@ -62,14 +80,23 @@ describe('platform handlers (main process, injected store)', () => {
   it('skips broken rows of the stored index but keeps the good ones', async () => {
     const good = entry('sessie0003');
     const stored = [good, { id: '../etc', title: 'x' }, null, { ...entry('sessie0004'), noteCount: -1 }];
-    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.sessionIndex]: stored }));
+    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.sessionIndex]: stored }), hostingStandIn());
     expect(await handlers.loadSessionIndex(undefined)).toEqual([good]);
   });
 
   it('refuses to write invalid data even when called directly', async () => {
     const store = memoryStore();
-    const handlers = createPlatformHandlers(store);
+    const handlers = createPlatformHandlers(store, hostingStandIn());
     expect(() => handlers.saveSessionIndex([{ ...entry('sessie0005'), id: 'NOT VALID' }])).toThrow();
     expect(store.data.has(STORE_KEYS.sessionIndex)).toBe(false);
+  });
+
+  it('passes hosting requests to the host control', async () => {
+    const hosting = hostingStandIn();
+    const handlers = createPlatformHandlers(memoryStore(), hosting);
+    const started = await handlers.startHosting({ sessionId: 'sessie12abcd', title: 'Zo thuis mogelijk!' });
+    expect(started.code).toBe('ABCDEF');
+    await handlers.stopHosting(undefined);
+    expect(hosting.calls).toEqual(['start sessie12abcd', 'stop']);
   });
 });

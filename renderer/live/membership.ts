@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { DOMAINS } from '../../shared/live';
+import { ID_PATTERN } from '../../shared/ids';
+import { kvGet, kvSet } from '../platform/kvStore';
+
+/** How this device takes part in a live session; kept so a reload or restart rejoins by itself. */
+export const MembershipSchema = z.object({
+  sessionId: z.string().regex(ID_PATTERN),
+  role: z.enum(['facilitator', 'participant']),
+  hostUrl: z.string().url(),
+  code: z.string().min(1).max(16),
+  /** The addresses the facilitator shows the room (facilitator only). */
+  joinAddresses: z.array(z.string()).max(16).default([]),
+  groupId: z.string().regex(ID_PATTERN).optional(),
+  name: z.string().trim().max(80).optional(),
+  domain: z.enum(DOMAINS).optional(),
+  colour: z.string().regex(/^#[0-9a-f]{6}$/i),
+});
+export type Membership = z.infer<typeof MembershipSchema>;
+
+const key = (sessionId: string) => `live:${sessionId}`;
+
+export async function loadMembership(sessionId: string): Promise<Membership | null> {
+  const parsed = MembershipSchema.safeParse(await kvGet(key(sessionId)).catch(() => undefined));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function saveMembership(membership: Membership): Promise<void> {
+  await kvSet(key(membership.sessionId), MembershipSchema.parse(membership));
+}
+
+export async function clearMembership(sessionId: string): Promise<void> {
+  await kvSet(key(sessionId), null);
+}
+
+/** Presence colours: distinct, readable on the house's pastel zones. */
+export const PRESENCE_COLOURS = ['#d81b60', '#1e88e5', '#43a047', '#f4511e', '#8e24aa', '#00897b', '#6d4c41', '#3949ab'];
+
+export function randomPresenceColour(): string {
+  return PRESENCE_COLOURS[Math.floor(Math.random() * PRESENCE_COLOURS.length)]!;
+}

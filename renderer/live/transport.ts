@@ -1,0 +1,85 @@
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { WebrtcProvider } from 'y-webrtc';
+import { WebsocketProvider } from 'y-websocket';
+import { CODE_PARAM, SIGNALING_PATH, SYNC_PATH_PREFIX } from '../../shared/live';
+
+/**
+ * How docs reach other people. This is the one place that picks providers: today the LAN host
+ * (WebRTC between laptops, plus the host's WebSocket relay that keeps every doc and carries the
+ * sync for anyone whose WebRTC fails); an existing y-websocket/Hocuspocus server can slot in here
+ * as another kind for events that outgrow one room.
+ */
+export type Transport =
+  | { kind: 'lan'; hostUrl: string; code: string }
+  | { kind: 'yjs-server'; url: string; params?: Record<string, string> };
+
+export interface ConnectionState {
+  /** The relay socket (host or server) is connected and synced. */
+  relay: boolean;
+  /** Laptops connected directly over WebRTC. */
+  peers: number;
+}
+
+export interface DocConnection {
+  readonly awareness: Awareness;
+  state(): ConnectionState;
+  onState(listener: (state: ConnectionState) => void): () => void;
+  destroy(): void;
+}
+
+function wsUrl(httpUrl: string, path: string): string {
+  const url = new URL(path, httpUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString().replace(/\/$/, '');
+}
+
+export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, awareness?: Awareness): DocConnection {
+  const listeners = new Set<(s: ConnectionState) => void>();
+  let current: ConnectionState = { relay: false, peers: 0 };
+  const update = (patch: Partial<ConnectionState>) => {
+    const next = { ...current, ...patch };
+    if (next.relay === current.relay && next.peers === current.peers) return;
+    current = next;
+    listeners.forEach((l) => l(current));
+  };
+
+  const relayUrl = transport.kind === 'lan' ? wsUrl(transport.hostUrl, SYNC_PATH_PREFIX) : transport.url;
+  const params = transport.kind === 'lan' ? { [CODE_PARAM]: transport.code } : (transport.params ?? {});
+  const relay = new WebsocketProvider(relayUrl, docName, doc, {
+    params,
+    disableBc: true,
+    maxBackoffTime: 2000,
+    ...(awareness ? { awareness } : {}),
+  });
+  relay.on('sync', (synced: boolean) => update({ relay: synced && relay.wsconnected }));
+  relay.on('status', ({ status }: { status: string }) => {
+    if (status !== 'connected') update({ relay: false });
+  });
+
+  let webrtc: WebrtcProvider | null = null;
+  if (transport.kind === 'lan') {
+    const signaling = `${wsUrl(transport.hostUrl, SIGNALING_PATH)}?${CODE_PARAM}=${encodeURIComponent(transport.code)}`;
+    webrtc = new WebrtcProvider(docName, doc, {
+      signaling: [signaling],
+      awareness: relay.awareness,
+      // LAN only: simple-peer's defaults point at public STUN servers.
+      peerOpts: { config: { iceServers: [] } },
+    });
+    webrtc.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => update({ peers: webrtcPeers.length }));
+  }
+
+  return {
+    awareness: relay.awareness,
+    state: () => current,
+    onState(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      listeners.clear();
+      webrtc?.destroy();
+      relay.destroy();
+    },
+  };
+}

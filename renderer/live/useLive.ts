@@ -1,0 +1,45 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import { enterRoom, liveRoomFor, onRoomsChange, type LiveRoom, type LiveStatus } from './liveRoom';
+import { loadMembership } from './membership';
+
+/** The live room of a session on this device, rejoining from the saved membership after a reload. */
+export function useLiveRoom(sessionId: string): LiveRoom | null {
+  const room = useSyncExternalStore(onRoomsChange, () => liveRoomFor(sessionId));
+  useEffect(() => {
+    if (liveRoomFor(sessionId)) return;
+    let cancelled = false;
+    void loadMembership(sessionId).then((membership) => {
+      if (membership && !cancelled && !liveRoomFor(sessionId)) void enterRoom(membership);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [sessionId]);
+  return room;
+}
+
+const noRoom = () => () => {};
+
+export function useLiveStatus(room: LiveRoom | null): LiveStatus | null {
+  return useSyncExternalStore(room ? (cb) => room.onStatus(cb) : noRoom, () => room?.getStatus() ?? null);
+}
+
+/** The awareness of one doc in the room, once the room has linked it. */
+export function useAwareness(room: LiveRoom | null, docName: string): Awareness | null {
+  const [awareness, setAwareness] = useState<Awareness | null>(null);
+  useEffect(() => {
+    if (!room) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const poll = () => {
+      const found = room.awarenessFor(docName);
+      if (found) setAwareness(found);
+      else timer = setTimeout(poll, 100);
+    };
+    poll();
+    return () => {
+      if (timer) clearTimeout(timer);
+    };
+  }, [room, docName]);
+  return room ? awareness : null;
+}

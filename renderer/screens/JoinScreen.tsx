@@ -1,0 +1,226 @@
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import { useTranslation } from 'react-i18next';
+import { DOMAINS, normaliseJoinCode, type Domain, type LiveInfo } from '../../shared/live';
+import { sessionDocName } from '../../shared/schema/docNames';
+import { readGroups, type Group } from '../../shared/schema/group';
+import { syncLibraryEntry } from '../docs/library';
+import { acquireDoc } from '../docs/openDoc';
+import { navigate } from '../hooks';
+import { fetchLiveInfo, JoinFailure, normaliseHostUrl } from '../live/joinApi';
+import { enterRoom } from '../live/liveRoom';
+import { loadMembership, randomPresenceColour, saveMembership, type Membership } from '../live/membership';
+
+type Step = { kind: 'address' } | { kind: 'group'; hostUrl: string; code: string; info: LiveInfo; groups: Group[] };
+
+/** Where a browser participant lands: the page was served by the host, so it is the address. */
+function defaultHostUrl(): string {
+  return window.location.protocol === 'http:' || window.location.protocol === 'https:' ? window.location.origin : '';
+}
+
+export function JoinScreen({ initialCode }: { initialCode?: string }) {
+  const { t } = useTranslation();
+  const [address, setAddress] = useState(defaultHostUrl);
+  const [code, setCode] = useState(initialCode ?? '');
+  const [step, setStep] = useState<Step>({ kind: 'address' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const lookUp = async () => {
+    const hostUrl = normaliseHostUrl(address);
+    const joinCode = normaliseJoinCode(code);
+    if (!hostUrl) return setError(t('join.errors.address'));
+    if (!joinCode) return setError(t('join.errors.codeFormat'));
+    setError(null);
+    setBusy(true);
+    try {
+      const info = await fetchLiveInfo(hostUrl, joinCode);
+      // Sync the session doc (groups, questions) before choosing a group.
+      const previous = await loadMembership(info.sessionId);
+      await enterRoom({
+        sessionId: info.sessionId,
+        role: 'participant',
+        hostUrl,
+        code: joinCode,
+        joinAddresses: [],
+        colour: previous?.colour ?? randomPresenceColour(),
+        ...(previous?.name ? { name: previous.name } : {}),
+      });
+      const { stored, release } = await acquireDoc(sessionDocName(info.sessionId));
+      const groups = await waitForGroups(stored.doc);
+      release();
+      setStep({ kind: 'group', hostUrl, code: joinCode, info, groups });
+    } catch (e) {
+      setError(e instanceof JoinFailure ? t(`join.errors.${e.reason}`) : t('join.errors.unreachable'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (step.kind === 'group') return <ChooseGroup step={step} />;
+
+  return (
+    <main className="page narrow-page">
+      <h1>{t('join.title')}</h1>
+      <p>{t('join.intro')}</p>
+      <form
+        className="card-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void lookUp();
+        }}
+      >
+        <label className="field">
+          <span>{t('join.address')}</span>
+          <input
+            name="address"
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+            placeholder="192.168.1.20:4173"
+            inputMode="url"
+            autoComplete="off"
+          />
+        </label>
+        <label className="field">
+          <span>{t('join.code')}</span>
+          <input
+            name="code"
+            className="code-input"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            placeholder="ABC-DEF"
+            autoComplete="off"
+            autoCapitalize="characters"
+            autoFocus
+          />
+        </label>
+        {error && (
+          <p role="alert" className="banner error">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('join.looking') : t('join.next')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
+
+/** Resolves with the session's groups once they have synced (or after a short wait). */
+function waitForGroups(doc: Y.Doc): Promise<Group[]> {
+  return new Promise((resolve) => {
+    const done = () => {
+      const groups = readGroups(doc);
+      if (groups.length === 0) return false;
+      doc.off('update', onUpdate);
+      clearTimeout(timer);
+      resolve(groups);
+      return true;
+    };
+    const onUpdate = () => void done();
+    const timer = setTimeout(() => {
+      doc.off('update', onUpdate);
+      resolve(readGroups(doc));
+    }, 10_000);
+    doc.on('update', onUpdate);
+    done();
+  });
+}
+
+function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
+  const { t } = useTranslation();
+  const [groupId, setGroupId] = useState(step.groups[0]?.id ?? '');
+  const [name, setName] = useState('');
+  const [domain, setDomain] = useState<Domain | ''>('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadMembership(step.info.sessionId).then((m) => {
+      if (m?.name) setName(m.name);
+      if (m?.domain) setDomain(m.domain);
+      if (m?.groupId) setGroupId(m.groupId);
+    });
+  }, [step.info.sessionId]);
+
+  const join = async () => {
+    if (!groupId) return setError(t('join.errors.noGroup'));
+    const previous = await loadMembership(step.info.sessionId);
+    const membership: Membership = {
+      sessionId: step.info.sessionId,
+      role: 'participant',
+      hostUrl: step.hostUrl,
+      code: step.code,
+      joinAddresses: [],
+      groupId,
+      colour: previous?.colour ?? randomPresenceColour(),
+      ...(name.trim() ? { name: name.trim().slice(0, 80) } : {}),
+      ...(domain ? { domain } : {}),
+    };
+    try {
+      await saveMembership(membership);
+      await enterRoom(membership);
+      const { stored, release } = await acquireDoc(sessionDocName(step.info.sessionId));
+      await syncLibraryEntry(step.info.sessionId, stored.doc).catch(() => {});
+      release();
+      navigate({ name: 'board', sessionId: step.info.sessionId, groupId });
+    } catch {
+      setError(t('join.errors.unreachable'));
+    }
+  };
+
+  return (
+    <main className="page narrow-page">
+      <h1>{step.info.title}</h1>
+      <form
+        className="card-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void join();
+        }}
+      >
+        <fieldset className="group-choice">
+          <legend>{t('join.chooseGroup')}</legend>
+          {step.groups.length === 0 && <p className="muted">{t('join.noGroupsYet')}</p>}
+          {step.groups.map((g) => (
+            <label key={g.id} className="choice">
+              <input type="radio" name="group" value={g.id} checked={groupId === g.id} onChange={() => setGroupId(g.id)} />
+              <span>{g.name}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>
+            {t('join.name')} <span className="muted">({t('common.optional')})</span>
+          </span>
+          <input name="name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} autoComplete="given-name" />
+        </label>
+        <label className="field">
+          <span>
+            {t('join.domain')} <span className="muted">({t('common.optional')})</span>
+          </span>
+          <select name="domain" value={domain} onChange={(e) => setDomain(e.target.value as Domain | '')}>
+            <option value="">—</option>
+            {DOMAINS.map((d) => (
+              <option key={d} value={d}>
+                {t(`domains.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {error && (
+          <p role="alert" className="banner error">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={!groupId}>
+            {t('join.join')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
