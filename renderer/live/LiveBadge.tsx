@@ -1,15 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import type { LiveStatus } from './liveRoom';
+import type { LiveSnapshot } from './liveRoom';
 import type { RemotePresence } from './usePresence';
 
 /** Whether this board is live, and who else is on it. */
-export function LiveBadge({ status, others }: { status: LiveStatus; others: readonly RemotePresence[] }) {
+export function LiveBadge({ live, others }: { live: LiveSnapshot; others: readonly RemotePresence[] }) {
   const { t } = useTranslation();
   const shown = others.slice(0, 8);
   return (
     <div className="live-badge">
-      <span className={`live-status ${status}`} role="status" aria-live="polite">
-        {t(`live.status.${status}`)}
+      <span
+        className={`live-status ${live.status}`}
+        role="status"
+        aria-live="polite"
+        title={t('live.peers', { count: live.peers })}
+        data-peers={live.peers}
+      >
+        {t(`live.status.${live.status}`)}
       </span>
       {others.length > 0 && (
         <ul className="people" aria-label={t('live.people', { count: others.length })}>

@@ -8,6 +8,12 @@ import { connectDoc, type ConnectionState, type DocConnection, type Transport } 
 
 export type LiveStatus = 'connecting' | 'live' | 'peers-only' | 'offline';
 
+export interface LiveSnapshot {
+  status: LiveStatus;
+  /** Laptops this device is connected to directly over WebRTC (most on any one doc). */
+  peers: number;
+}
+
 /** What each person shares about themselves on a doc (y-protocols awareness). */
 export interface PresenceUser {
   name: string;
@@ -36,8 +42,8 @@ interface Linked {
  */
 export class LiveRoom {
   private readonly linked = new Map<string, Linked>();
-  private readonly listeners = new Set<(status: LiveStatus) => void>();
-  private status: LiveStatus = 'connecting';
+  private readonly listeners = new Set<(snapshot: LiveSnapshot) => void>();
+  private snapshot: LiveSnapshot = { status: 'connecting', peers: 0 };
   private destroyed = false;
   private sessionDoc: Y.Doc | null = null;
   private everConnected = false;
@@ -95,11 +101,11 @@ export class LiveRoom {
     return this.linked.get(docName)?.connection?.awareness ?? null;
   }
 
-  getStatus(): LiveStatus {
-    return this.status;
+  getSnapshot(): LiveSnapshot {
+    return this.snapshot;
   }
 
-  onStatus(listener: (status: LiveStatus) => void): () => void {
+  onChange(listener: (snapshot: LiveSnapshot) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -107,12 +113,12 @@ export class LiveRoom {
   private recompute(): void {
     const states: ConnectionState[] = [...this.linked.values()].flatMap((l) => (l.connection ? [l.connection.state()] : []));
     const relay = states.length > 0 && states.every((s) => s.relay);
-    const peers = states.some((s) => s.peers > 0);
+    const peers = Math.max(0, ...states.map((s) => s.peers));
     if (relay) this.everConnected = true;
-    const next: LiveStatus = relay ? 'live' : peers ? 'peers-only' : this.everConnected ? 'offline' : 'connecting';
-    if (next === this.status) return;
-    this.status = next;
-    this.listeners.forEach((l) => l(next));
+    const status: LiveStatus = relay ? 'live' : peers > 0 ? 'peers-only' : this.everConnected ? 'offline' : 'connecting';
+    if (status === this.snapshot.status && peers === this.snapshot.peers) return;
+    this.snapshot = { status, peers };
+    this.listeners.forEach((l) => l(this.snapshot));
   }
 
   destroy(): void {

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { enterRoom, liveRoomFor, onRoomsChange, type LiveRoom, type LiveStatus } from './liveRoom';
+import { enterRoom, liveRoomFor, onRoomsChange, type LiveRoom, type LiveSnapshot } from './liveRoom';
 import { loadMembership } from './membership';
 
 /** The live room of a session on this device, rejoining from the saved membership after a reload. */
@@ -21,8 +21,8 @@ export function useLiveRoom(sessionId: string): LiveRoom | null {
 
 const noRoom = () => () => {};
 
-export function useLiveStatus(room: LiveRoom | null): LiveStatus | null {
-  return useSyncExternalStore(room ? (cb) => room.onStatus(cb) : noRoom, () => room?.getStatus() ?? null);
+export function useLiveSnapshot(room: LiveRoom | null): LiveSnapshot | null {
+  return useSyncExternalStore(room ? (cb) => room.onChange(cb) : noRoom, () => room?.getSnapshot() ?? null);
 }
 
 /** The awareness of one doc in the room, once the room has linked it. */

@@ -20,7 +20,7 @@ import type { Point } from '../../shared/template/template';
 import { HouseBoard, type HouseBoardHandle } from '../board/HouseBoard';
 import type { BoardPresence } from '../board/PresenceLayer';
 import { LiveBadge } from '../live/LiveBadge';
-import { useAwareness, useLiveRoom, useLiveStatus } from '../live/useLive';
+import { useAwareness, useLiveRoom, useLiveSnapshot } from '../live/useLive';
 import { useLocalPresence, usePresence } from '../live/usePresence';
 import { NoteEditor } from '../board/NoteEditor';
 import { LOCAL_ORIGIN, useNotes, useNotesStore, useUndoManager, useUndoState } from '../board/useBoard';
@@ -95,7 +95,7 @@ function BoardView({
   const freshNoteRef = useRef<string | null>(null);
   const group = groups.find((g) => g.id === groupId);
   const room = useLiveRoom(sessionId);
-  const liveStatus = useLiveStatus(room);
+  const live = useLiveSnapshot(room);
   const awareness = useAwareness(room, boardDocName(sessionId, groupId));
   const others = usePresence(awareness);
   const shareCursor = useLocalPresence(awareness, editingId);
@@ -272,7 +272,7 @@ function BoardView({
         onUndo={doUndo}
         onRedo={doRedo}
         onOpenSettings={onOpenSettings}
-        live={liveStatus ? <LiveBadge status={liveStatus} others={others} /> : null}
+        live={live ? <LiveBadge live={live} others={others} /> : null}
       />
       <div className="board-body">
         <div

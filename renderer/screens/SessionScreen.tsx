@@ -12,7 +12,7 @@ import { routeHref, useDocValue, useStoredDoc } from '../hooks';
 import { HostPanel } from '../live/HostPanel';
 import { enterRoom, leaveRoom } from '../live/liveRoom';
 import { clearMembership, loadMembership, randomPresenceColour, saveMembership, type Membership } from '../live/membership';
-import { useLiveRoom, useLiveStatus } from '../live/useLive';
+import { useLiveRoom, useLiveSnapshot } from '../live/useLive';
 import { platform } from '../platform';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
@@ -114,7 +114,7 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
 function LiveControls({ sessionId, title }: { sessionId: string; title: string }) {
   const { t } = useTranslation();
   const room = useLiveRoom(sessionId);
-  const status = useLiveStatus(room);
+  const status = useLiveSnapshot(room)?.status ?? null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const membership = room?.membership;

@@ -43,7 +43,15 @@ export interface LaunchOptions {
   readonly userDataDir?: string;
   readonly headless?: boolean;
   readonly extraArgs?: readonly string[];
+  /**
+   * Make WebRTC impossible, as behind a corporate firewall: no loopback candidates and no
+   * non-proxied UDP, so this browser can reach others only through the host.
+   */
+  readonly withoutWebRTC?: boolean;
 }
+
+/** Flags that leave a browser without any usable ICE candidate on this machine. */
+const NO_WEBRTC_FLAGS = ['--force-webrtc-ip-handling-policy=disable_non_proxied_udp'] as const;
 
 export interface LaunchedChromium {
   /** Playwright connected over CDP. */
@@ -65,9 +73,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'bouwplaats-chromium-')));
   await releaseStaleProfileLock(userDataDir);
 
+  const flags = options.withoutWebRTC
+    ? [...CHROMIUM_FLAGS.filter((f) => f !== '--allow-loopback-in-peer-connection'), ...NO_WEBRTC_FLAGS]
+    : CHROMIUM_FLAGS;
   const args = [
     ...(headless ? ['--headless=new'] : []),
-    ...CHROMIUM_FLAGS,
+    ...flags,
     '--remote-debugging-port=0',
     `--user-data-dir=${userDataDir}`,
     ...extraArgs,
