@@ -14,6 +14,11 @@ export const SIGNALING_PATH = '/signal';
 export const SYNC_PATH_PREFIX = '/sync/';
 /** GET `?code=…`: the live session's public info, or 403 for a wrong code. */
 export const LIVE_INFO_PATH = '/api/live';
+/**
+ * POST, JSON (LiveControlRequest): starts or stops hosting. The host answers only requests from its
+ * own machine (loopback address, and the host's own origin when the browser sends one).
+ */
+export const LIVE_CONTROL_PATH = '/api/live/control';
 /** Query parameter that carries the join code on every socket and API call. */
 export const CODE_PARAM = 'code';
 
@@ -53,6 +58,22 @@ export const LiveInfoSchema = z.object({
   title: z.string().max(200),
 });
 export type LiveInfo = z.infer<typeof LiveInfoSchema>;
+
+export const LiveControlRequestSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start'), sessionId: z.string().regex(ID_PATTERN), title: z.string().max(200) }),
+  z.object({ action: z.literal('stop') }),
+]);
+export type LiveControlRequest = z.infer<typeof LiveControlRequestSchema>;
+
+/** The answer to `start` (`stop` answers 204): what the facilitator shows the room. */
+export const LiveStartedSchema = z.object({
+  /** Normalised ("ABCDEF"); show it with formatJoinCode. */
+  code: z.string().length(JOIN_CODE_LENGTH),
+  /** Join addresses: every LAN interface of the host, or its own address when it is loopback-only. */
+  addresses: z.array(z.string().url()).min(1).max(16),
+  info: LiveInfoSchema,
+});
+export type LiveStarted = z.infer<typeof LiveStartedSchema>;
 
 /** The docs a live session may sync: its session doc and its boards, nothing else. */
 export function isDocOfSession(docName: string, sessionId: string): boolean {

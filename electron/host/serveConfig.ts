@@ -1,5 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
+import { ID_PATTERN } from '../../shared/ids';
+import { normaliseJoinCode } from '../../shared/live';
 
 /** How `npm run serve` is configured: environment variables only, checked before anything starts. */
 export interface ServeConfig {
@@ -22,12 +24,52 @@ export function parseServeConfig(env: NodeJS.ProcessEnv, defaultRootDir: string)
   return { rootDir, port, host };
 }
 
-/** The addresses participants can type: every IPv4 address of this machine when listening on all. */
-export function joinUrls(host: string, port: number, localUrl: string): string[] {
-  if (host !== '0.0.0.0' && host !== '::') return [localUrl];
-  const lan = Object.values(networkInterfaces())
+export const listensOnAllInterfaces = (host: string): boolean => host === '0.0.0.0' || host === '::';
+
+/** http://<address>:<port> for every non-internal IPv4 address of this machine. */
+export function lanUrls(port: number): string[] {
+  const urls = Object.values(networkInterfaces())
     .flatMap((addresses) => addresses ?? [])
     .filter((address) => address.family === 'IPv4' && !address.internal)
     .map((address) => `http://${address.address}:${port}`);
-  return [localUrl, ...lan];
+  return [...new Set(urls)];
+}
+
+/** The addresses participants can type: every IPv4 address of this machine when listening on all. */
+export function joinUrls(host: string, port: number, localUrl: string): string[] {
+  if (!listensOnAllInterfaces(host)) return [localUrl];
+  return [localUrl, ...lanUrls(port)];
+}
+
+/** A live session started by `npm run serve` itself (BOUWPLAATS_LIVE_SESSION and friends). */
+export interface LiveServeConfig {
+  readonly sessionId: string;
+  readonly title: string;
+  readonly code?: string;
+  readonly dataDir: string;
+}
+
+export const DEFAULT_DATA_DIR = 'bouwplaats-data';
+
+/** Where the host keeps session docs: BOUWPLAATS_DATA_DIR, default ./bouwplaats-data. */
+export function parseDataDir(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): string {
+  return path.resolve(cwd, env.BOUWPLAATS_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+}
+
+export function parseLiveConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): LiveServeConfig | null {
+  const sessionId = env.BOUWPLAATS_LIVE_SESSION?.trim();
+  if (!sessionId) return null;
+  if (!ID_PATTERN.test(sessionId)) {
+    throw new Error(`BOUWPLAATS_LIVE_SESSION moet een sessie-id zijn (6–32 tekens a–z, 0–9), niet "${sessionId}"`);
+  }
+  const title = env.BOUWPLAATS_LIVE_TITLE?.trim() || 'Bouwplaats';
+  if (title.length > 200) throw new Error('BOUWPLAATS_LIVE_TITLE is langer dan 200 tekens');
+  const rawCode = env.BOUWPLAATS_LIVE_CODE?.trim();
+  let code: string | undefined;
+  if (rawCode) {
+    const normalised = normaliseJoinCode(rawCode);
+    if (!normalised) throw new Error(`BOUWPLAATS_LIVE_CODE is geen geldige code (6 tekens uit 2–9 en A–Z zonder I, L, O), niet "${rawCode}"`);
+    code = normalised;
+  }
+  return { sessionId, title, dataDir: parseDataDir(env, cwd), ...(code ? { code } : {}) };
 }

@@ -4,15 +4,25 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { SECURITY_HEADERS, cacheControlFor } from './headers';
+import { sendJson } from './respond';
 import { resolveStaticFile } from './static';
 
 /**
  * The LAN host: one HTTP server that serves the built renderer to browser participants. The sync
- * WebSockets (signaling, Yjs relay) will share its port through the upgrade handler, so the join
- * address is a single URL.
+ * WebSockets (signaling, Yjs relay) share its port through the upgrade handler, and the live
+ * session's small JSON API through routes, so the join address is a single URL.
  */
 
 export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * Answers a request and returns true, or returns false (synchronously) to let the next route or the
+ * static files have it. `pathname` is the path of the request target, still percent-encoded.
+ */
+export type Route = (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
+
+/** Paths under this prefix are never static files: without a route that takes them, 404. */
+export const API_PREFIX = '/api/';
 
 export interface HostOptions {
   /** The built renderer (dist/renderer). */
@@ -33,6 +43,8 @@ export interface RunningHost {
   readonly server: http.Server;
   /** Replaces (never stacks) the WebSocket upgrade handler; null refuses upgrades again. */
   setUpgradeHandler(handler: UpgradeHandler | null): void;
+  /** Adds a route in front of the static files; the returned function removes it. */
+  addRoute(route: Route): () => void;
   /** Stops listening and drops open connections. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -119,9 +131,32 @@ function displayHost(host: string): string {
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { rootDir, port = 0, host = '127.0.0.1' } = options;
-  const server = http.createServer(createStaticHandler(rootDir));
+  const staticHandler = createStaticHandler(rootDir);
+  const routes: Route[] = [];
+  const server = http.createServer((req, res) => {
+    const pathname = requestPath(req.url ?? '');
+    if (pathname !== null) {
+      try {
+        for (const route of [...routes]) if (route(req, res, pathname)) return;
+      } catch {
+        if (!res.headersSent) sendJson(res, 500, { error: 'Interne fout' });
+        else res.destroy();
+        return;
+      }
+      if (pathname.startsWith(API_PREFIX)) {
+        sendJson(res, 404, { error: 'Niet gevonden' });
+        return;
+      }
+    }
+    staticHandler(req, res);
+  });
   let upgradeHandler: UpgradeHandler | null = options.onUpgrade ?? null;
+  // Upgraded sockets leave the HTTP server's bookkeeping (closeAllConnections misses them), so the
+  // host keeps them itself: close() must not wait for a WebSocket nobody closes.
+  const upgraded = new Set<Duplex>();
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
     if (upgradeHandler) upgradeHandler(request, socket, head);
     else refuseUpgrade(request, socket);
   });
@@ -145,10 +180,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     setUpgradeHandler(handler) {
       upgradeHandler = handler;
     },
+    addRoute(route) {
+      routes.push(route);
+      return () => {
+        const index = routes.indexOf(route);
+        if (index !== -1) routes.splice(index, 1);
+      };
+    },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
+        for (const socket of upgraded) socket.destroy();
       });
       return closing;
     },

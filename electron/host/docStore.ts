@@ -1,0 +1,310 @@
+import { closeSync, fdatasyncSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { copyFile, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import * as Y from 'yjs';
+
+/**
+ * The host's copy of every doc of a live session, one file per doc:
+ *   <dataDir>/<sessionId>/<file name of the doc name>.ylog
+ * A file is an append-only log:
+ *   magic "BPYLOG1\n" (8 bytes), then records of
+ *   [u32 big-endian length][u32 big-endian CRC-32 of the payload][payload: a Yjs update, v1]
+ * Replaying the records in order (Y.applyUpdate) gives the doc. Once the log grows past
+ * max(compactAfterBytes, 2 × the last snapshot) it is rewritten as one record holding
+ * Y.encodeStateAsUpdate (written to "<file>.tmp", fsynced, renamed over the log).
+ *
+ * Durability: every update is written with a synchronous write() before it is relayed to anyone
+ * else, so a crash of the host process (or the app around it) never loses an update another
+ * laptop has already seen. fdatasync follows within fsyncDelayMs, batched: a disk flush per
+ * keystroke of fifty people would cost more than it protects; what a power cut can lose is that
+ * window, and the laptops still hold those updates and sync them back when they reconnect.
+ *
+ * A torn or corrupt tail (a crash mid-write, a bad sector) is cut off when read: everything before
+ * it is kept, a warning is logged, the original file is copied to "<file>.corrupt-<time>" and the
+ * log is rewritten as a snapshot so that new records never follow garbage.
+ */
+
+export const LOG_MAGIC = Buffer.from('BPYLOG1\n', 'latin1');
+const RECORD_HEADER_BYTES = 8;
+/** A record claiming more than this is garbage, not a doc (LIVE_LIMITS keeps frames at 4 MB). */
+const MAX_RECORD_BYTES = 256 * 1024 * 1024;
+export const LOG_EXTENSION = '.ylog';
+
+/** "bouwplaats/abc123/board/x" → "bouwplaats_2fabc123_2fboard_2fx.ylog": safe on every file system. */
+export function docFileName(docName: string): string {
+  let name = '';
+  for (const byte of Buffer.from(docName, 'utf8')) {
+    const isSafe = (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39) || byte === 0x2d;
+    name += isSafe ? String.fromCharCode(byte) : `_${byte.toString(16).padStart(2, '0')}`;
+  }
+  return name + LOG_EXTENSION;
+}
+
+/** The inverse of docFileName; null for any other file. */
+export function docNameFromFile(fileName: string): string | null {
+  if (!fileName.endsWith(LOG_EXTENSION)) return null;
+  const stem = fileName.slice(0, -LOG_EXTENSION.length);
+  if (!/^(?:[a-z0-9-]|_[0-9a-f]{2})*$/.test(stem)) return null;
+  const bytes: number[] = [];
+  for (let i = 0; i < stem.length; i++) {
+    if (stem[i] === '_') {
+      bytes.push(parseInt(stem.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(stem.charCodeAt(i));
+    }
+  }
+  const name = Buffer.from(bytes).toString('utf8');
+  return docFileName(name) === fileName ? name : null;
+}
+
+export function sessionDir(dataDir: string, sessionId: string): string {
+  return path.join(dataDir, sessionId);
+}
+
+export function docFilePath(dataDir: string, sessionId: string, docName: string): string {
+  return path.join(sessionDir(dataDir, sessionId), docFileName(docName));
+}
+
+export function encodeRecord(update: Uint8Array): Buffer {
+  const record = Buffer.allocUnsafe(RECORD_HEADER_BYTES + update.byteLength);
+  record.writeUInt32BE(update.byteLength, 0);
+  record.writeUInt32BE(crc32(update), 4);
+  record.set(update, RECORD_HEADER_BYTES);
+  return record;
+}
+
+export interface ParsedLog {
+  readonly updates: Uint8Array[];
+  /** Bytes up to the end of the last good record. */
+  readonly validBytes: number;
+  /** Why reading stopped before the end of the file; null when the whole file was good. */
+  readonly problem: string | null;
+}
+
+export function parseLog(file: Buffer): ParsedLog {
+  if (file.byteLength === 0) return { updates: [], validBytes: 0, problem: null };
+  if (file.byteLength < LOG_MAGIC.byteLength || !file.subarray(0, LOG_MAGIC.byteLength).equals(LOG_MAGIC)) {
+    const torn = file.byteLength < LOG_MAGIC.byteLength && LOG_MAGIC.subarray(0, file.byteLength).equals(file);
+    return { updates: [], validBytes: 0, problem: torn ? 'torn header' : 'not a Bouwplaats doc log' };
+  }
+  const updates: Uint8Array[] = [];
+  let offset = LOG_MAGIC.byteLength;
+  while (offset < file.byteLength) {
+    if (file.byteLength - offset < RECORD_HEADER_BYTES) return { updates, validBytes: offset, problem: `torn record header at byte ${offset}` };
+    const length = file.readUInt32BE(offset);
+    const checksum = file.readUInt32BE(offset + 4);
+    if (length > MAX_RECORD_BYTES) return { updates, validBytes: offset, problem: `impossible record length at byte ${offset}` };
+    const start = offset + RECORD_HEADER_BYTES;
+    if (start + length > file.byteLength) return { updates, validBytes: offset, problem: `torn record at byte ${offset}` };
+    const payload = file.subarray(start, start + length);
+    if (crc32(payload) !== checksum) return { updates, validBytes: offset, problem: `checksum mismatch at byte ${offset}` };
+    updates.push(payload);
+    offset = start + length;
+  }
+  return { updates, validBytes: offset, problem: null };
+}
+
+/** Replays records into `doc`; a record Yjs refuses ends the replay like a corrupt tail. */
+export function replay(doc: Y.Doc, parsed: ParsedLog): string | null {
+  let problem = parsed.problem;
+  doc.transact(() => {
+    for (let i = 0; i < parsed.updates.length; i++) {
+      try {
+        Y.applyUpdate(doc, parsed.updates[i]!);
+      } catch (error) {
+        problem = `record ${i} is not a Yjs update (${error instanceof Error ? error.message : String(error)})`;
+        return;
+      }
+    }
+  });
+  return problem;
+}
+
+async function readIfExists(filePath: string): Promise<Buffer | null> {
+  try {
+    return await readFile(filePath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * A stored doc, read back from disk (the facilitator's archive, tests); null when the host never
+ * stored it. A corrupt tail is skipped with a warning, as on load.
+ */
+export async function readStoredDoc(dataDir: string, sessionId: string, docName: string): Promise<Y.Doc | null> {
+  const filePath = docFilePath(dataDir, sessionId, docName);
+  const file = await readIfExists(filePath);
+  if (file === null) return null;
+  const doc = new Y.Doc();
+  const problem = replay(doc, parseLog(file));
+  if (problem) console.warn(`Bouwplaats: ${filePath}: ${problem}; the rest of the log is skipped.`);
+  return doc;
+}
+
+/** Names of the docs stored for a session (only files this store wrote). */
+export async function listStoredDocs(dataDir: string, sessionId: string): Promise<string[]> {
+  let files: string[];
+  try {
+    files = await readdir(sessionDir(dataDir, sessionId));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return files.map(docNameFromFile).filter((name): name is string => name !== null).sort();
+}
+
+function writeAll(fd: number, data: Uint8Array): void {
+  let written = 0;
+  while (written < data.byteLength) written += writeSync(fd, data, written, data.byteLength - written);
+}
+
+function fsyncDir(dir: string): void {
+  // Makes the rename durable; not possible on every platform (Windows), where it is skipped.
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+export interface DocLogOptions {
+  readonly compactAfterBytes: number;
+  readonly fsyncDelayMs: number;
+  readonly warn: (message: string) => void;
+}
+
+/** The open log of one doc; every method is synchronous so appends and compaction never interleave. */
+export class DocLog {
+  private fd: number | null;
+  private bytes: number;
+  private snapshotBytes: number;
+  private syncTimer: NodeJS.Timeout | null = null;
+  /** After a failed write the file may end in a partial record: only a snapshot may follow. */
+  private needsSnapshot = false;
+  private closed = false;
+
+  private constructor(
+    private readonly filePath: string,
+    private readonly doc: Y.Doc,
+    private readonly options: DocLogOptions,
+    bytes: number,
+  ) {
+    this.fd = openSync(filePath, 'a');
+    this.bytes = bytes;
+    this.snapshotBytes = bytes;
+    if (bytes === 0) {
+      writeAll(this.fd, LOG_MAGIC);
+      this.bytes = LOG_MAGIC.byteLength;
+    }
+  }
+
+  /** Loads `<dir>/<file>` into `doc` (creating it when absent) and opens it for appending. */
+  static async open(filePath: string, doc: Y.Doc, options: DocLogOptions): Promise<DocLog> {
+    const file = await readIfExists(filePath);
+    if (file === null) return new DocLog(filePath, doc, options, 0);
+    const parsed = parseLog(file);
+    const problem = replay(doc, parsed);
+    if (problem === null) return new DocLog(filePath, doc, options, file.byteLength);
+    const keep = `${filePath}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await copyFile(filePath, keep);
+    options.warn(`${filePath}: ${problem}; kept what came before it, the original is in ${path.basename(keep)}.`);
+    const log = new DocLog(filePath, doc, options, file.byteLength);
+    log.compact();
+    return log;
+  }
+
+  get size(): number {
+    return this.bytes;
+  }
+
+  /** Stores one update (already applied to the doc) before it is relayed. */
+  append(update: Uint8Array): void {
+    if (this.closed || this.fd === null) return;
+    if (this.needsSnapshot) {
+      this.compact();
+      return;
+    }
+    const record = encodeRecord(update);
+    try {
+      writeAll(this.fd, record);
+    } catch (error) {
+      this.options.warn(`${this.filePath}: could not append (${(error as Error).message}); writing a snapshot instead.`);
+      this.needsSnapshot = true;
+      this.compact();
+      return;
+    }
+    this.bytes += record.byteLength;
+    if (this.bytes > Math.max(this.options.compactAfterBytes, 2 * this.snapshotBytes)) this.compact();
+    else this.scheduleSync();
+  }
+
+  /** Rewrites the log as one snapshot of the doc: temp file, fsync, rename over the log. */
+  compact(): void {
+    if (this.closed) return;
+    const tmp = `${this.filePath}.tmp`;
+    try {
+      const snapshot = Buffer.concat([LOG_MAGIC, encodeRecord(Y.encodeStateAsUpdate(this.doc))]);
+      const tmpFd = openSync(tmp, 'w');
+      try {
+        writeAll(tmpFd, snapshot);
+        fdatasyncSync(tmpFd);
+      } finally {
+        closeSync(tmpFd);
+      }
+      renameSync(tmp, this.filePath);
+      fsyncDir(path.dirname(this.filePath));
+      if (this.fd !== null) closeSync(this.fd);
+      this.fd = openSync(this.filePath, 'a');
+      this.bytes = this.snapshotBytes = snapshot.byteLength;
+      this.needsSnapshot = false;
+      this.cancelSync();
+    } catch (error) {
+      // The old log is untouched (rename is atomic); the next update tries again.
+      this.needsSnapshot = true;
+      this.options.warn(`${this.filePath}: could not write a snapshot (${(error as Error).message}).`);
+    }
+  }
+
+  private scheduleSync(): void {
+    if (this.syncTimer) return;
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = null;
+      this.sync();
+    }, this.options.fsyncDelayMs);
+    this.syncTimer.unref();
+  }
+
+  private cancelSync(): void {
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    this.syncTimer = null;
+  }
+
+  private sync(): void {
+    if (this.fd === null) return;
+    try {
+      fdatasyncSync(this.fd);
+    } catch (error) {
+      this.options.warn(`${this.filePath}: fdatasync failed (${(error as Error).message}).`);
+    }
+  }
+
+  /** Flushes (a snapshot when the log has grown, else fdatasync) and closes the file. */
+  close(): void {
+    if (this.closed) return;
+    if (this.needsSnapshot || this.bytes > this.snapshotBytes) this.compact();
+    else this.sync();
+    this.cancelSync();
+    this.closed = true;
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}

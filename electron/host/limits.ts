@@ -1,0 +1,99 @@
+import { LIVE_LIMITS } from '../../shared/live';
+
+/**
+ * The host's own knobs for live sessions, beside the wire limits in shared/live.ts (LIVE_LIMITS,
+ * which clients may rely on). These only decide how the host protects itself; tests shorten the
+ * timers through `Partial<HostTuning>`.
+ */
+export interface HostTuning {
+  /** Ping every socket this often; one that has not answered the previous ping is terminated. */
+  readonly heartbeatMs: number;
+  /** A message rate is averaged over this many seconds (the token bucket's depth). */
+  readonly rateBurstSeconds: number;
+  /** Signaling bytes a socket may send per second (SDP and ICE are a few KB per peer). */
+  readonly signalingBytesPerSecond: number;
+  /** Relay bytes a socket may send per second, on top of a burst of two maximal frames. */
+  readonly relayBytesPerSecond: number;
+  /**
+   * Unsent bytes the host queues for one socket before it gives up on it (a client that stopped
+   * reading). Bounds the host's memory at about clients × cap.
+   */
+  readonly signalingBufferCap: number;
+  readonly relayBufferCap: number;
+  /** Malformed or schema-invalid messages tolerated per socket before it is closed. */
+  readonly maxInvalidMessages: number;
+  /** Awareness client ids one relay socket may speak for (a browser with a few tabs). */
+  readonly maxAwarenessClientsPerSocket: number;
+  /** A doc's log is rewritten as one snapshot when it grows past max(this, 2 × last snapshot). */
+  readonly compactAfterBytes: number;
+  /** Appends are written at once; fdatasync follows within this delay (batched). */
+  readonly fsyncDelayMs: number;
+  /** Wrong join codes per remote address per minute; beyond it the host answers 429. */
+  readonly maxCodeFailuresPerMinute: number;
+  /** On stop, sockets get this long to answer the close frame before they are terminated. */
+  readonly closeGraceMs: number;
+}
+
+export const DEFAULT_TUNING: HostTuning = {
+  heartbeatMs: 30_000,
+  rateBurstSeconds: 3,
+  signalingBytesPerSecond: 256 * 1024,
+  relayBytesPerSecond: 2 * 1024 * 1024,
+  signalingBufferCap: 1024 * 1024,
+  relayBufferCap: 2 * LIVE_LIMITS.maxSyncMessageBytes,
+  maxInvalidMessages: 50,
+  maxAwarenessClientsPerSocket: 32,
+  compactAfterBytes: 1024 * 1024,
+  fsyncDelayMs: 250,
+  maxCodeFailuresPerMinute: 30,
+  closeGraceMs: 1000,
+};
+
+/** WebSocket close codes the host uses (RFC 6455 §7.4.1). */
+export const CLOSE = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  invalidPayload: 1007,
+  policy: 1008,
+  tooBig: 1009,
+} as const;
+
+/** A token bucket: `capacity` tokens, refilled at `perSecond`; take() is false when empty. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = capacity;
+    this.last = this.now();
+  }
+
+  take(amount = 1): boolean {
+    const now = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
+    return true;
+  }
+}
+
+/** Message count and byte budget of one socket. */
+export class SocketBudget {
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+
+  constructor(messagesPerSecond: number, burstSeconds: number, bytesPerSecond: number, byteBurst: number) {
+    this.messages = new TokenBucket(messagesPerSecond * burstSeconds, messagesPerSecond);
+    this.bytes = new TokenBucket(byteBurst, bytesPerSecond);
+  }
+
+  /** False once the socket sends faster than its budget. */
+  take(byteLength: number): boolean {
+    return this.messages.take(1) && this.bytes.take(byteLength);
+  }
+}

@@ -1,0 +1,317 @@
+import { mkdir } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { LIVE_LIMITS, isDocOfSession } from '../../shared/live';
+import { refuseUpgrade } from './admission';
+import { DocLog, docFilePath, listStoredDocs, sessionDir } from './docStore';
+import { CLOSE, SocketBudget, type HostTuning } from './limits';
+import { SocketHub, type Peer, type SocketCounters } from './sockets';
+
+/**
+ * The host as a Yjs peer: the y-websocket protocol (y-protocols sync + awareness, lib0 encoding)
+ * on `/sync/<doc name>`, so that a board still syncs when WebRTC between laptops fails, and the
+ * facilitator keeps every doc on disk (docStore.ts).
+ *
+ * Per doc the host holds one Y.Doc and one Awareness. On connect it sends sync step 1 and the
+ * awareness states it knows; it answers step 1 with step 2, applies step 2 and updates (origin:
+ * the socket), stores each resulting update, then relays it to the doc's other sockets. Awareness
+ * updates go to every socket of the doc, the sender included (y-websocket's client counts them as
+ * signs of life and reconnects after 30 s of silence).
+ *
+ * Limits: frames over maxSyncMessageBytes close the socket (1009); a text frame (1003) or a frame
+ * that does not decode (1007) closes it at once, before it touches the doc; message and byte rates
+ * (1008); awareness for more than maxAwarenessClientsPerSocket ids (1008); unknown message types
+ * (y-websocket's auth) are ignored; relayBufferCap bytes queued for a socket that stopped reading
+ * terminates it; at most maxDocsPerSession docs (503 for a new one beyond it).
+ */
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+export interface RelayStats extends SocketCounters {
+  docs: number;
+  /** Updates written to the doc logs. */
+  updatesStored: number;
+}
+
+export interface Relay {
+  /** `docPath`: what follows SYNC_PATH_PREFIX in the request path, still percent-encoded. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, docPath: string): void;
+  docNames(): string[];
+  stats(): RelayStats;
+  /** Closes every socket, then writes and closes every doc's log. */
+  stop(): Promise<void>;
+}
+
+export interface RelayOptions {
+  readonly sessionId: string;
+  readonly dataDir: string;
+  readonly tuning: HostTuning;
+  readonly warn?: (message: string) => void;
+}
+
+interface SharedDoc {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly log: DocLog;
+  readonly sockets: Set<RelayPeer>;
+}
+
+interface RelayPeer extends Peer {
+  readonly shared: SharedDoc;
+  readonly budget: SocketBudget;
+  /** Awareness client ids this socket has spoken for; removed when it goes. */
+  readonly controlled: Set<number>;
+}
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decodes an awareness update completely (ids, clocks, JSON states) without applying it. */
+function checkAwarenessUpdate(update: Uint8Array, maxClients: number): void {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > maxClients) throw new Error('too many awareness states');
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    JSON.parse(decoding.readVarString(decoder));
+  }
+}
+
+function decodeDocPath(docPath: string): string | null {
+  try {
+    return decodeURIComponent(docPath);
+  } catch {
+    return null;
+  }
+}
+
+export async function createRelay(options: RelayOptions): Promise<Relay> {
+  const { sessionId, dataDir, tuning } = options;
+  const warn = options.warn ?? ((message: string) => console.warn(`Bouwplaats host: ${message}`));
+  const docs = new Map<string, Promise<SharedDoc>>();
+  const loaded = new Map<string, SharedDoc>();
+  let updatesStored = 0;
+  let stopping = false;
+
+  await mkdir(sessionDir(dataDir, sessionId), { recursive: true });
+
+  const loadDoc = async (name: string): Promise<SharedDoc> => {
+    const doc = new Y.Doc();
+    const log = await DocLog.open(docFilePath(dataDir, sessionId, name), doc, {
+      compactAfterBytes: tuning.compactAfterBytes,
+      fsyncDelayMs: tuning.fsyncDelayMs,
+      warn,
+    });
+    const awareness = new awarenessProtocol.Awareness(doc);
+    awareness.setLocalState(null);
+    const shared: SharedDoc = { name, doc, awareness, log, sockets: new Set() };
+
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Stored first: nobody sees an update the host could still lose in a crash.
+      log.append(update);
+      updatesStored++;
+      const message = frame((e) => {
+        encoding.writeVarUint(e, MESSAGE_SYNC);
+        encoding.writeVarUint(e, SYNC_UPDATE);
+        encoding.writeVarUint8Array(e, update);
+      });
+      for (const peer of shared.sockets) if (peer !== origin) hub.send(peer, message, true);
+    });
+
+    awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const peer = shared.sockets.has(origin as RelayPeer) ? (origin as RelayPeer) : null;
+      if (peer) {
+        for (const id of [...change.added, ...change.updated]) peer.controlled.add(id);
+        for (const id of change.removed) peer.controlled.delete(id);
+        if (peer.controlled.size > tuning.maxAwarenessClientsPerSocket) {
+          hub.drop(peer, CLOSE.policy, 'too many awareness states', 'closedForInvalid');
+        }
+      }
+      const changed = [...change.added, ...change.updated, ...change.removed];
+      if (changed.length === 0) return;
+      const message = frame((e) => {
+        encoding.writeVarUint(e, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
+      });
+      for (const receiver of shared.sockets) hub.send(receiver, message, true);
+    });
+
+    loaded.set(name, shared);
+    return shared;
+  };
+
+  const getDoc = (name: string): Promise<SharedDoc> => {
+    let pending = docs.get(name);
+    if (!pending) {
+      pending = loadDoc(name);
+      docs.set(name, pending);
+      pending.catch(() => docs.delete(name));
+    }
+    return pending;
+  };
+
+  const awarenessFrame = (shared: SharedDoc): Uint8Array | null => {
+    const ids = [...shared.awareness.getStates().keys()];
+    if (ids.length === 0) return null;
+    return frame((e) => {
+      encoding.writeVarUint(e, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(shared.awareness, ids));
+    });
+  };
+
+  const onMessage = (peer: RelayPeer, data: Buffer, isBinary: boolean) => {
+    if (!peer.budget.take(data.byteLength)) {
+      hub.drop(peer, CLOSE.policy, 'rate limit', 'closedForRate');
+      return;
+    }
+    if (!isBinary) {
+      hub.drop(peer, CLOSE.unsupportedData, 'binary frames only', 'closedForInvalid');
+      return;
+    }
+    const { doc, awareness } = peer.shared;
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC) {
+        const step = decoding.readVarUint(decoder);
+        if (step === SYNC_STEP1) {
+          const stateVector = decoding.readVarUint8Array(decoder);
+          const diff = Y.encodeStateAsUpdate(doc, stateVector);
+          hub.send(
+            peer,
+            frame((e) => {
+              encoding.writeVarUint(e, MESSAGE_SYNC);
+              encoding.writeVarUint(e, SYNC_STEP2);
+              encoding.writeVarUint8Array(e, diff);
+            }),
+            true,
+          );
+        } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
+          const update = decoding.readVarUint8Array(decoder);
+          // Decode it whole before it touches the doc: garbage is refused, not half-applied.
+          Y.decodeUpdate(update);
+          Y.applyUpdate(doc, update, peer);
+        } else {
+          throw new Error(`unknown sync step ${step}`);
+        }
+      } else if (type === MESSAGE_AWARENESS) {
+        const update = decoding.readVarUint8Array(decoder);
+        checkAwarenessUpdate(update, tuning.maxAwarenessClientsPerSocket);
+        awarenessProtocol.applyAwarenessUpdate(awareness, update, peer);
+      } else if (type === MESSAGE_QUERY_AWARENESS) {
+        const reply = awarenessFrame(peer.shared);
+        if (reply) hub.send(peer, reply, true);
+      } else {
+        hub.counters.invalidMessages++;
+      }
+    } catch {
+      hub.drop(peer, CLOSE.invalidPayload, 'undecodable message', 'closedForInvalid');
+    }
+  };
+
+  const hub: SocketHub<RelayPeer> = new SocketHub<RelayPeer>({
+    maxPayload: LIVE_LIMITS.maxSyncMessageBytes,
+    maxClients: LIVE_LIMITS.maxClients,
+    heartbeatMs: tuning.heartbeatMs,
+    bufferCap: tuning.relayBufferCap,
+    closeGraceMs: tuning.closeGraceMs,
+    create: (ws: WebSocket, _request, context) => ({
+      ws,
+      closed: false,
+      alive: true,
+      graceTimer: null,
+      shared: context as SharedDoc,
+      controlled: new Set(),
+      budget: new SocketBudget(
+        LIVE_LIMITS.maxMessagesPerSecond,
+        tuning.rateBurstSeconds,
+        tuning.relayBytesPerSecond,
+        2 * LIVE_LIMITS.maxSyncMessageBytes,
+      ),
+    }),
+    onMessage,
+    onOpen: (peer) => {
+      const { shared } = peer;
+      shared.sockets.add(peer);
+      hub.send(
+        peer,
+        frame((e) => {
+          encoding.writeVarUint(e, MESSAGE_SYNC);
+          encoding.writeVarUint(e, SYNC_STEP1);
+          encoding.writeVarUint8Array(e, Y.encodeStateVector(shared.doc));
+        }),
+        true,
+      );
+      const states = awarenessFrame(shared);
+      if (states) hub.send(peer, states, true);
+    },
+    onClose: (peer) => {
+      peer.shared.sockets.delete(peer);
+      if (peer.controlled.size > 0) awarenessProtocol.removeAwarenessStates(peer.shared.awareness, [...peer.controlled], null);
+    },
+  });
+
+  // Every doc this session stored before (a restart of the host) is back before anyone connects.
+  const stored = (await listStoredDocs(dataDir, sessionId)).filter((name) => isDocOfSession(name, sessionId));
+  if (stored.length > LIVE_LIMITS.maxDocsPerSession) {
+    warn(`${stored.length} docs stored for session ${sessionId}; only the first ${LIVE_LIMITS.maxDocsPerSession} are served.`);
+  }
+  for (const name of stored.slice(0, LIVE_LIMITS.maxDocsPerSession)) await getDoc(name);
+
+  return {
+    handleUpgrade(request, socket, head, docPath) {
+      const name = decodeDocPath(docPath);
+      if (name === null || !isDocOfSession(name, sessionId)) {
+        refuseUpgrade(socket, 404, 'Dit document hoort niet bij deze sessie.');
+        return;
+      }
+      if (stopping) {
+        refuseUpgrade(socket, 503, 'De sessie stopt.');
+        return;
+      }
+      if (!docs.has(name) && docs.size >= LIVE_LIMITS.maxDocsPerSession) {
+        refuseUpgrade(socket, 503, 'Te veel documenten in deze sessie.');
+        return;
+      }
+      getDoc(name).then(
+        (shared) => {
+          if (stopping) refuseUpgrade(socket, 503, 'De sessie stopt.');
+          else hub.upgrade(request, socket, head, shared);
+        },
+        (error: unknown) => {
+          warn(`could not open ${name}: ${error instanceof Error ? error.message : String(error)}`);
+          refuseUpgrade(socket, 503, 'Document kon niet worden geopend.');
+        },
+      );
+    },
+    docNames: () => [...loaded.keys()].sort(),
+    stats: () => ({ ...hub.counters, docs: loaded.size, updatesStored }),
+    async stop() {
+      stopping = true;
+      await hub.stop();
+      await Promise.allSettled(docs.values());
+      for (const shared of loaded.values()) {
+        shared.log.close();
+        shared.awareness.destroy();
+        shared.doc.destroy();
+      }
+      loaded.clear();
+      docs.clear();
+    },
+  };
+}

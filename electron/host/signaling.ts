@@ -1,0 +1,158 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket } from 'ws';
+import { LIVE_LIMITS, SignalingMessageSchema, isDocOfSession } from '../../shared/live';
+import { CLOSE, SocketBudget, type HostTuning } from './limits';
+import { SocketHub, type Peer, type SocketCounters } from './sockets';
+
+/**
+ * y-webrtc signaling for one live session, wire-compatible with y-webrtc's own bin/server.js:
+ *   {type:'subscribe', topics}   {type:'unsubscribe', topics}   {type:'ping'} → {type:'pong'}
+ *   {type:'publish', topic, …}   → the same JSON plus `clients` (the topic's subscriber count), to
+ *                                  every subscriber of the topic, the sender included.
+ * Stricter than y-webrtc's server (the join code is checked by the caller, live.ts):
+ * - topics are the session's doc names only; others are ignored without a word, because y-webrtc
+ *   subscribes every room of the page, including rooms of other hosts;
+ * - a socket publishes only to topics it subscribed to, and holds at most maxTopicsPerClient;
+ * - frames over maxSignalingMessageBytes close the socket (1009), a socket over its message or
+ *   byte rate is closed (1008), bad JSON or schema-invalid messages are ignored and counted, and
+ *   the socket is closed after tuning.maxInvalidMessages of them (1008);
+ * - a socket that stops reading is terminated once signalingBufferCap bytes wait for it;
+ * - every socket is pinged each heartbeatMs; one that missed the previous pong is terminated.
+ */
+
+export interface SignalingStats extends SocketCounters {
+  /** Topics with at least one subscriber. */
+  topics: number;
+  /** Subscriptions over all sockets. */
+  subscriptions: number;
+  /** Publishes fanned out, and the frames that carried them. */
+  published: number;
+  delivered: number;
+  /** Valid messages that were ignored (foreign topic, topic cap, publish without subscribing). */
+  ignored: number;
+}
+
+export interface SignalingServer {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  stats(): SignalingStats;
+  /** Closes every socket; later upgrades are refused. */
+  stop(): Promise<void>;
+}
+
+interface Subscriber extends Peer {
+  readonly topics: Set<string>;
+  readonly budget: SocketBudget;
+  invalid: number;
+}
+
+const PONG = Buffer.from(JSON.stringify({ type: 'pong' }));
+
+export function createSignalingServer(sessionId: string, tuning: HostTuning): SignalingServer {
+  const topics = new Map<string, Set<Subscriber>>();
+  const extra = { published: 0, delivered: 0, ignored: 0, subscriptions: 0 };
+
+  const unsubscribe = (peer: Subscriber, topic: string) => {
+    if (!peer.topics.delete(topic)) return;
+    extra.subscriptions--;
+    const subscribers = topics.get(topic);
+    subscribers?.delete(peer);
+    if (subscribers?.size === 0) topics.delete(topic);
+  };
+
+  const invalid = (peer: Subscriber) => {
+    hub.counters.invalidMessages++;
+    if (++peer.invalid >= tuning.maxInvalidMessages) hub.drop(peer, CLOSE.policy, 'invalid messages', 'closedForInvalid');
+  };
+
+  const onMessage = (peer: Subscriber, data: Buffer, isBinary: boolean) => {
+    if (!peer.budget.take(data.byteLength)) {
+      hub.drop(peer, CLOSE.policy, 'rate limit', 'closedForRate');
+      return;
+    }
+    if (isBinary) {
+      invalid(peer);
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(data.toString('utf8'));
+    } catch {
+      invalid(peer);
+      return;
+    }
+    const parsed = SignalingMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      invalid(peer);
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'subscribe':
+        for (const topic of message.topics) {
+          if (peer.topics.has(topic)) continue;
+          if (!isDocOfSession(topic, sessionId) || peer.topics.size >= LIVE_LIMITS.maxTopicsPerClient) {
+            extra.ignored++;
+            continue;
+          }
+          peer.topics.add(topic);
+          extra.subscriptions++;
+          let subscribers = topics.get(topic);
+          if (!subscribers) topics.set(topic, (subscribers = new Set()));
+          subscribers.add(peer);
+        }
+        break;
+      case 'unsubscribe':
+        for (const topic of message.topics) unsubscribe(peer, topic);
+        break;
+      case 'publish': {
+        const subscribers = topics.get(message.topic);
+        if (!subscribers || !peer.topics.has(message.topic)) {
+          extra.ignored++;
+          break;
+        }
+        // The message as the client sent it (not zod's copy), as y-webrtc's server forwards it.
+        const forwarded = { ...(raw as Record<string, unknown>), clients: subscribers.size };
+        const frame = Buffer.from(JSON.stringify(forwarded));
+        extra.published++;
+        for (const subscriber of [...subscribers]) if (hub.send(subscriber, frame, false)) extra.delivered++;
+        break;
+      }
+      case 'ping':
+        hub.send(peer, PONG, false);
+        break;
+    }
+  };
+
+  const hub: SocketHub<Subscriber> = new SocketHub<Subscriber>({
+    maxPayload: LIVE_LIMITS.maxSignalingMessageBytes,
+    maxClients: LIVE_LIMITS.maxClients,
+    heartbeatMs: tuning.heartbeatMs,
+    bufferCap: tuning.signalingBufferCap,
+    closeGraceMs: tuning.closeGraceMs,
+    create: (ws: WebSocket) => ({
+      ws,
+      closed: false,
+      alive: true,
+      graceTimer: null,
+      topics: new Set(),
+      invalid: 0,
+      budget: new SocketBudget(
+        LIVE_LIMITS.maxMessagesPerSecond,
+        tuning.rateBurstSeconds,
+        tuning.signalingBytesPerSecond,
+        Math.max(LIVE_LIMITS.maxSignalingMessageBytes, tuning.signalingBytesPerSecond * tuning.rateBurstSeconds),
+      ),
+    }),
+    onMessage,
+    onClose: (peer) => {
+      for (const topic of [...peer.topics]) unsubscribe(peer, topic);
+    },
+  });
+
+  return {
+    handleUpgrade: (request, socket, head) => hub.upgrade(request, socket, head, null),
+    stats: () => ({ ...hub.counters, ...extra, topics: topics.size }),
+    stop: () => hub.stop(),
+  };
+}
