@@ -7,6 +7,7 @@ import { startHost } from '../../electron/host/server';
 import { VIEWPORT, launchChromium } from '../e2e/support/chromium';
 import type { BenchApi } from './page/api';
 import type { Recording } from './page/probe';
+import { SourceMap } from './sourcemap';
 import { formatTable, summarise, type Row } from './table';
 
 /**
@@ -31,6 +32,7 @@ const BOARD_NOTES = 2000;
 const BOARD_RUNS = 3;
 const BIG_RUNS = 3;
 const SMALL_RUNS = 5;
+const WARM_RUNS = 3;
 const GESTURE_MS = 2000;
 const STEP_MS = 16;
 const CALL_TIMEOUT_MS = 60_000;
@@ -80,7 +82,7 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -98,26 +100,42 @@ async function profiled<T>(cdp: CDPSession, name: string, fn: () => Promise<T>):
   const result = await fn();
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   await writeFile(path.join(OUT_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
-  profileSummaries.push(summariseProfile(name, profile));
+  profileSummaries.push(await summariseProfile(name, profile));
   return result;
 }
 
+const sourceMaps = new Map<string, Promise<SourceMap | null>>();
+
+/** The page's own functions by their source name and place (the bundle is minified). */
+async function frameName(frame: ProfileNode['callFrame']): Promise<string> {
+  const name = frame.functionName || '(anonymous)';
+  const file = frame.url ? path.basename(frame.url.split('?')[0]!) : '';
+  if (!file) return name;
+  if (!sourceMaps.has(file)) sourceMaps.set(file, SourceMap.load(path.join(PAGE_DIR, 'assets', `${file}.map`)).catch(() => null));
+  const original = (await sourceMaps.get(file))?.lookup(frame.lineNumber, frame.columnNumber);
+  if (!original) return `${name} ${file}:${frame.lineNumber + 1}`;
+  return `${original.name ?? name} ${original.source}:${original.line}`;
+}
+
 /** Self time per function, the top 15: where an interaction's main-thread time goes. */
-function summariseProfile(name: string, profile: CpuProfile): string {
+async function summariseProfile(name: string, profile: CpuProfile): Promise<string> {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
+  const selfById = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   let total = 0;
   samples.forEach((id, i) => {
-    const frame = byNode.get(id)?.callFrame;
     const dt = (deltas[i + 1] ?? 0) / 1000;
     total += dt;
-    if (!frame) return;
-    const file = frame.url ? path.basename(frame.url.split('?')[0]!) : '';
-    const key = `${frame.functionName || '(anonymous)'} ${file ? `${file}:${frame.lineNumber + 1}` : ''}`.trim();
-    self.set(key, (self.get(key) ?? 0) + dt);
+    selfById.set(id, (selfById.get(id) ?? 0) + dt);
   });
+  const self = new Map<string, number>();
+  for (const [id, ms] of selfById) {
+    const frame = byNode.get(id)?.callFrame;
+    if (!frame) continue;
+    const key = await frameName(frame);
+    self.set(key, (self.get(key) ?? 0) + ms);
+  }
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
   const lines = top.map(([key, ms]) => `  ${ms.toFixed(0).padStart(6)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
   return `${name} (${total.toFixed(0)} ms sampled):\n${lines.join('\n')}`;
@@ -275,6 +293,7 @@ async function main(): Promise<void> {
   }
   await mkdir(OUT_DIR, { recursive: true });
   const began = Date.now();
+  const loadBefore = os.loadavg()[0]!;
   const host = await startHost({ rootDir: PAGE_DIR, port: 0, host: '127.0.0.1' });
   const chromium = await launchChromium();
   const s: Samples = {};
@@ -298,6 +317,8 @@ async function main(): Promise<void> {
       add('bytes2000', built.bytes);
       add('heapDoc', await heapUsed(cdp));
       const paint = await profiled(cdp, 'first-paint-2000', () => call(page, 'mount'));
+      add('render2000', paint.renderMs);
+      add('firstDraw2000', paint.firstDrawMs);
       add('paint2000', paint.paintMs);
       add('paint2000Next', paint.nextFrameMs);
       add('paint2000Draw', paint.drawMs);
@@ -340,18 +361,29 @@ async function main(): Promise<void> {
       await openPage(page, url);
       const built = await call(page, 'buildUpdate', board.edits, board.notes, SEED);
       add(`${board.key}Bytes`, built.bytes);
+      add(`${board.key}BytesV2`, built.bytesV2);
       add(`${board.key}Notes`, built.notes);
       add(`${board.key}Build`, built.buildMs);
       const plain = await call(page, 'buildUpdatePlainText', board.edits, board.notes, SEED);
       add(`${board.key}PlainBytes`, plain.bytes);
+      add(`${board.key}PlainBytesV2`, plain.bytesV2);
       const update = await page.evaluate(() => window.bench.exportUpdate());
       for (let run = 0; run < board.runs; run++) {
         await openPage(page, url);
         await page.evaluate((b64) => window.bench.importUpdate(b64), update);
         const opened = await profiled(cdp, `open-${board.key}-${run}`, () => call(page, 'mountFromUpdate'));
         add(`${board.key}Apply`, opened.applyMs);
+        add(`${board.key}Render`, opened.renderMs - opened.applyMs);
+        add(`${board.key}FirstDraw`, opened.firstDrawMs);
+        add(`${board.key}Draw`, opened.drawMs);
         add(`${board.key}Paint`, opened.paintMs);
         add(`${board.key}Next`, opened.nextFrameMs);
+      }
+      // Opened again in the same page: React, Konva and Yjs warm and every note's text laid out.
+      for (let run = 0; run < WARM_RUNS; run++) {
+        await call(page, 'unmount');
+        await sleep(100);
+        add(`${board.key}Warm`, (await call(page, 'mountFromUpdate')).paintMs);
       }
       log(`${board.edits} edits → ${built.notes} notes: ${(built.bytes / 1024).toFixed(0)} KB, opened ${s[`${board.key}Paint`]!.map((v) => v.toFixed(0)).join(', ')} ms`);
     }
@@ -367,7 +399,8 @@ async function main(): Promise<void> {
     `# Board benchmark`,
     '',
     `${new Date().toISOString()} · Chromium ${version} (headless, --disable-gpu) · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ` +
-      `Node ${process.version} · viewport ${VIEWPORT.width}×${VIEWPORT.height} · ${seconds.toFixed(0)} s`,
+      `Node ${process.version} · viewport ${VIEWPORT.width}×${VIEWPORT.height} · ${seconds.toFixed(0)} s · ` +
+      `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after (other work on the machine skews the figures)`,
     '',
     'Median of the runs (n); p95/max over all frames or runs. Goals are checked on the median.',
     '',
@@ -384,7 +417,7 @@ async function main(): Promise<void> {
   await writeFile(path.join(OUT_DIR, 'board.md'), markdown);
   await writeFile(
     path.join(OUT_DIR, 'board.json'),
-    JSON.stringify({ date: new Date().toISOString(), chromium: version, seconds, rows: rows.map(summarise), samples: s, notes }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), chromium: version, seconds, loadAverage: [loadBefore, os.loadavg()[0]], rows: rows.map(summarise), samples: s, notes }, null, 2),
   );
   console.log(`wrote ${path.relative(ROOT, path.join(OUT_DIR, 'board.md'))} and board.json`);
 }
@@ -407,27 +440,35 @@ function tableRows(s: Samples): Row[] {
     { group: '', measure: 'notes on screen (not culled)', unit: '', samples: s.panVisible ?? [] },
     { group: 'b. wheel zoom, 0.75–1.35×', measure: 'frame rate during zoom', unit: 'fps', samples: s.zoomFps ?? [], goal: { at: 'least', value: 50 } },
     { group: '', measure: 'frame gap during zoom', unit: 'ms', samples: s.zoomGaps ?? [], pooled: true },
-    { group: 'c. first paint, 2,000 notes', measure: 'mount → first full notes-layer draw', unit: 'ms', samples: s.paint2000 ?? [], goal: { at: 'most', value: 1000 } },
-    { group: '', measure: '… of which that draw', unit: 'ms', samples: s.paint2000Draw ?? [] },
+    { group: 'c. first paint, 2,000 notes', measure: 'mount → first full notes-layer draw at fit', unit: 'ms', samples: s.paint2000 ?? [], goal: { at: 'most', value: 1000 } },
+    { group: '', measure: '… React render + Konva shapes (→ first draw)', unit: 'ms', samples: s.render2000 ?? [] },
+    { group: '', measure: '… unseen draw in Stage.add (lays out all text)', unit: 'ms', samples: s.firstDraw2000 ?? [] },
+    { group: '', measure: '… the draw at fit', unit: 'ms', samples: s.paint2000Draw ?? [] },
     { group: '', measure: 'mount → next frame', unit: 'ms', samples: s.paint2000Next ?? [] },
     { group: '', measure: 'building the doc (2,000 addNote)', unit: 'ms', samples: s.build2000 ?? [] },
-    { group: 'd. open 10,000 edits', measure: `Y.applyUpdate (${one('bigNotes')} notes)`, unit: 'ms', samples: s.bigApply ?? [] },
-    { group: '', measure: 'applyUpdate start → first full paint', unit: 'ms', samples: s.bigPaint ?? [], goal: { at: 'most', value: 1200 } },
-    { group: '', measure: 'applyUpdate start → next frame', unit: 'ms', samples: s.bigNext ?? [] },
-    { group: 'd. open 1,000 edits', measure: `Y.applyUpdate (${one('smallNotes')} notes)`, unit: 'ms', samples: s.smallApply ?? [] },
-    { group: '', measure: 'applyUpdate start → first full paint', unit: 'ms', samples: s.smallPaint ?? [], goal: { at: 'most', value: 150 } },
-    { group: '', measure: 'applyUpdate start → next frame', unit: 'ms', samples: s.smallNext ?? [] },
-    { group: 'e. doc size, 10,000 edits', measure: 'Y.Text per note (ours)', unit: 'KB', samples: (s.bigBytes ?? []).map(kb) },
+    ...(['big', 'small'] as const).flatMap((key): Row[] => [
+      {
+        group: key === 'big' ? 'd. open 10,000 edits' : 'd. open 1,000 edits',
+        measure: `applyUpdate start → first full paint (${one(`${key}Notes`)} notes)`,
+        unit: 'ms',
+        samples: s[`${key}Paint`] ?? [],
+        goal: { at: 'most', value: key === 'big' ? 1200 : 150 },
+      },
+      { group: '', measure: '… Y.applyUpdate', unit: 'ms', samples: s[`${key}Apply`] ?? [] },
+      { group: '', measure: '… React render + Konva shapes', unit: 'ms', samples: s[`${key}Render`] ?? [] },
+      { group: '', measure: '… unseen draw in Stage.add', unit: 'ms', samples: s[`${key}FirstDraw`] ?? [] },
+      { group: '', measure: '… the draw at fit', unit: 'ms', samples: s[`${key}Draw`] ?? [] },
+      { group: '', measure: 'applyUpdate start → next frame', unit: 'ms', samples: s[`${key}Next`] ?? [] },
+      { group: '', measure: 'the same, opened again in that page (warm, text laid out)', unit: 'ms', samples: s[`${key}Warm`] ?? [] },
+    ]),
+    { group: 'e. doc size, 10,000 edits', measure: `Y.Text per note (ours), ${one('bigNotes')} notes`, unit: 'KB', samples: (s.bigBytes ?? []).map(kb) },
     { group: '', measure: 'same edits, text as plain string', unit: 'KB', samples: (s.bigPlainBytes ?? []).map(kb), floor: '~440 KB' },
-    {
-      group: '',
-      measure: `what Y.Text costs (×${(one('bigBytes') / one('bigPlainBytes')).toFixed(2)})`,
-      unit: 'KB',
-      samples: [kb(textCost)],
-    },
-    { group: 'e. doc size, 1,000 edits', measure: 'Y.Text per note (ours)', unit: 'KB', samples: (s.smallBytes ?? []).map(kb) },
+    { group: '', measure: `what Y.Text costs (×${(one('bigBytes') / one('bigPlainBytes')).toFixed(2)})`, unit: 'KB', samples: [kb(textCost)] },
+    { group: '', measure: 'ours, encodeStateAsUpdateV2', unit: 'KB', samples: (s.bigBytesV2 ?? []).map(kb) },
+    { group: '', measure: 'plain string, encodeStateAsUpdateV2', unit: 'KB', samples: (s.bigPlainBytesV2 ?? []).map(kb) },
+    { group: 'e. doc size, 1,000 edits', measure: `Y.Text per note (ours), ${one('smallNotes')} notes`, unit: 'KB', samples: (s.smallBytes ?? []).map(kb) },
     { group: '', measure: 'same edits, text as plain string', unit: 'KB', samples: (s.smallPlainBytes ?? []).map(kb) },
-    { group: 'e. doc size, 2,000 notes', measure: 'no edits after adding (Y.Text)', unit: 'KB', samples: (s.bytes2000 ?? []).slice(0, 1).map(kb) },
+    { group: 'e. doc size, 2,000 notes', measure: 'added, never edited (Y.Text)', unit: 'KB', samples: (s.bytes2000 ?? []).slice(0, 1).map(kb) },
     { group: 'f. memory, 2,000 notes', measure: 'JS heap used, board mounted', unit: 'MB', samples: (s.heapMounted ?? []).map(mb) },
     { group: '', measure: '… doc built, board not mounted', unit: 'MB', samples: (s.heapDoc ?? []).map(mb) },
     { group: '', measure: '… empty page', unit: 'MB', samples: (s.heapEmpty ?? []).map(mb) },

@@ -3,12 +3,23 @@ import type { Recording } from './probe';
 /** What the benchmark page offers the runner (tests/bench/run.ts) as `window.bench`. */
 
 export interface PaintResult {
-  /** From the start of the mount to the end of the first notes-layer draw holding every note. */
+  /**
+   * From the start of the mount to the start of the first notes-layer draw: React renders the
+   * board and react-konva creates a shape per note.
+   */
+  readonly renderMs: number;
+  /**
+   * The first draw holding every note. Konva's Stage.add draws a layer at once, inside React's
+   * commit, before the board fits the view: this draw is at the unfitted transform and is never
+   * shown, but it lays out every note's text (textLayout caches it).
+   */
+  readonly firstDrawMs: number;
+  /** From the start of the mount to the end of the first draw of all notes at the fitted view. */
   readonly paintMs: number;
-  /** From the start of the mount to the start of the frame after that draw. */
-  readonly nextFrameMs: number;
   /** How long that draw itself took (beforeDraw → draw). */
   readonly drawMs: number;
+  /** From the start of the mount to the start of the frame after that draw. */
+  readonly nextFrameMs: number;
   readonly notes: number;
   readonly visible: number;
 }
@@ -22,6 +33,8 @@ export interface BuiltDoc {
   readonly buildMs: number;
   /** Y.encodeStateAsUpdate(doc).length */
   readonly bytes: number;
+  /** Y.encodeStateAsUpdateV2(doc).length, for comparison */
+  readonly bytesV2: number;
   readonly notes: number;
 }
 

@@ -1,4 +1,4 @@
-import type Konva from 'konva';
+import Konva from 'konva';
 
 /**
  * What the page records while the runner drives it: frame timestamps, Konva layer draws and
@@ -7,13 +7,16 @@ import type Konva from 'konva';
  */
 
 export interface LayerDraw {
-  readonly layer: 'notes' | 'drag';
+  /** 'layer' for a layer the board has not named yet (the draws during its first commit). */
+  readonly layer: 'notes' | 'drag' | 'layer';
   /** performance.now() at the layer's beforeDraw and draw events. */
   readonly start: number;
   readonly end: number;
   /** Note shapes on the layer, and how many of them were visible (not culled). */
   readonly shapes: number;
   readonly visible: number;
+  /** The stage's scale when the layer was drawn. */
+  readonly scale: number;
 }
 
 export interface PointerMark {
@@ -35,25 +38,34 @@ export class Probe {
   private draws: LayerDraw[] = [];
   private pointer: PointerMark[] = [];
   private recording = false;
-  private readonly attached = new WeakSet<Konva.Layer>();
+  private readonly names = new Map<Konva.Layer, LayerDraw['layer']>();
+  private readonly listened = new WeakSet<Konva.Layer>();
   private waiters: DrawWaiter[] = [];
 
   constructor() {
     for (const type of ['pointerdown', 'pointerup'] as const) {
       window.addEventListener(type, (e) => this.recording && this.pointer.push({ type, t: e.timeStamp }), { capture: true });
     }
+    // Konva's Stage.add draws a layer at once, inside React's commit and before the board can hand
+    // out its layers: listen to every layer from the moment it is added.
+    const listen = (layer: Konva.Layer) => this.listen(layer);
+    const add = Konva.Stage.prototype.add;
+    Konva.Stage.prototype.add = function (this: Konva.Stage, ...layers: Konva.Layer[]) {
+      layers.forEach(listen);
+      return add.apply(this, layers as [Konva.Layer, ...Konva.Layer[]]);
+    };
   }
 
-  /** Listens to a board's layers once; called after every commit so the first draw is not missed. */
+  /** Names the board's layers; called after every commit. */
   attach(layers: { notesLayer: Konva.Layer; dragLayer: Konva.Layer } | null): void {
     if (!layers) return;
-    this.listen(layers.notesLayer, 'notes');
-    this.listen(layers.dragLayer, 'drag');
+    this.names.set(layers.notesLayer, 'notes');
+    this.names.set(layers.dragLayer, 'drag');
   }
 
-  private listen(layer: Konva.Layer, name: LayerDraw['layer']): void {
-    if (this.attached.has(layer)) return;
-    this.attached.add(layer);
+  private listen(layer: Konva.Layer): void {
+    if (this.listened.has(layer)) return;
+    this.listened.add(layer);
     let start = 0;
     layer.on('beforeDraw', () => {
       start = performance.now();
@@ -62,7 +74,8 @@ export class Probe {
       const end = performance.now();
       const children = layer.getChildren();
       const visible = children.reduce((n, child) => n + (child.isVisible() ? 1 : 0), 0);
-      const draw: LayerDraw = { layer: name, start, end, shapes: children.length, visible };
+      const name = this.names.get(layer) ?? 'layer';
+      const draw: LayerDraw = { layer: name, start, end, shapes: children.length, visible, scale: layer.getStage()?.scaleX() ?? NaN };
       if (this.recording) this.draws.push(draw);
       const ready = this.waiters.filter((w) => w.test(draw));
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
