@@ -1,5 +1,5 @@
 import { HostingSchema, type Hosting, type HostingRequest } from '../shared/platform';
-import { startLiveSession } from './host/live';
+import { LiveController } from './host/live';
 import { startHost, type RunningHost } from './host/server';
 import type { HostingControl } from './platformHandlers';
 
@@ -12,50 +12,49 @@ export interface LiveHostingOptions {
   port?: number;
   /** 0.0.0.0 so laptops in the room can reach it. */
   host?: string;
+  warn?: (message: string) => void;
 }
 
 /**
  * Runs the LAN host inside the app while a session is live: one HTTP server (renderer, signaling,
- * relay) started on the first "Sessie live zetten" and closed on "Stoppen" or quit.
+ * relay) started on the first "Sessie live zetten" and closed when the app quits.
  */
 export function createLiveHosting(options: LiveHostingOptions): HostingControl & { close(): Promise<void> } {
-  let host: RunningHost | null = null;
-  let live: Awaited<ReturnType<typeof startLiveSession>> | null = null;
+  let running: { host: RunningHost; controller: LiveController } | null = null;
 
-  const ensureHost = async (): Promise<RunningHost> => {
-    if (host) return host;
+  const ensureHost = async () => {
+    if (running) return running;
     const bind = options.host ?? '0.0.0.0';
-    try {
-      host = await startHost({ rootDir: options.rendererDir, port: options.port ?? 4173, host: bind });
-    } catch {
-      host = await startHost({ rootDir: options.rendererDir, port: 0, host: bind });
-    }
-    return host;
-  };
-
-  const stop = async () => {
-    const current = live;
-    live = null;
-    await current?.stop();
+    const host = await startHost({ rootDir: options.rendererDir, port: options.port ?? 4173, host: bind }).catch(() =>
+      startHost({ rootDir: options.rendererDir, port: 0, host: bind }),
+    );
+    const controller = new LiveController(host, { dataDir: options.dataDir, ...(options.warn ? { warn: options.warn } : {}) });
+    running = { host, controller };
+    return running;
   };
 
   return {
     async start(request: HostingRequest): Promise<Hosting> {
-      await stop();
-      const running = await ensureHost();
-      live = await startLiveSession(running, { sessionId: request.sessionId, title: request.title, dataDir: options.dataDir });
+      const { host, controller } = await ensureHost();
+      // One session at a time: going live with another session ends the previous one.
+      const current = controller.current();
+      if (current && current.info.sessionId !== request.sessionId) await controller.stop();
+      const live = await controller.start(request);
       return HostingSchema.parse({
         code: live.code,
         addresses: live.addresses,
-        localUrl: `http://127.0.0.1:${running.port}`,
+        localUrl: `http://127.0.0.1:${host.port}`,
         info: live.info,
       });
     },
-    stop,
+    async stop() {
+      await running?.controller.stop();
+    },
     async close() {
-      await stop();
-      await host?.close();
-      host = null;
+      const current = running;
+      running = null;
+      await current?.controller.stop();
+      await current?.host.close();
     },
   };
 }

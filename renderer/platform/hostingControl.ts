@@ -1,7 +1,5 @@
+import { LIVE_CONTROL_PATH as CONTROL_PATH } from '../../shared/live';
 import { HostingSchema, type Hosting, type HostingRequest } from '../../shared/platform';
-
-/** The LAN host's loopback-only control endpoint (see electron/host/live.ts). */
-const CONTROL_PATH = '/api/live/control';
 
 export class HostingUnavailable extends Error {}
 
