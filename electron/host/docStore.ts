@@ -135,13 +135,18 @@ async function readIfExists(filePath: string): Promise<Buffer | null> {
  * A stored doc, read back from disk (the facilitator's archive, tests); null when the host never
  * stored it. A corrupt tail is skipped with a warning, as on load.
  */
-export async function readStoredDoc(dataDir: string, sessionId: string, docName: string): Promise<Y.Doc | null> {
+export async function readStoredDoc(
+  dataDir: string,
+  sessionId: string,
+  docName: string,
+  options: { readonly warn?: (message: string) => void } = {},
+): Promise<Y.Doc | null> {
   const filePath = docFilePath(dataDir, sessionId, docName);
   const file = await readIfExists(filePath);
   if (file === null) return null;
   const doc = new Y.Doc();
   const problem = replay(doc, parseLog(file));
-  if (problem) console.warn(`Bouwplaats: ${filePath}: ${problem}; the rest of the log is skipped.`);
+  if (problem) (options.warn ?? console.warn)(`Bouwplaats: ${filePath}: ${problem}; the rest of the log is skipped.`);
   return doc;
 }
 

@@ -239,7 +239,8 @@ export function startedAnswer(session: LiveSession): LiveStarted {
 
 const MAX_CONTROL_BODY = 16 * 1024;
 
-function isLoopback(address: string | undefined): boolean {
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (how a dual-stack socket reports them). */
+export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
   return v4.startsWith('127.') || address === '::1';

@@ -182,3 +182,33 @@ export function httpRequest(
     req.end(body);
   });
 }
+
+/**
+ * The status of a WebSocket upgrade sent with the path exactly as written (ws and URL would
+ * resolve "..", even percent-encoded); 101 means a socket opened (it is destroyed at once).
+ */
+export function upgradeStatus(port: number, rawPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      path: rawPath,
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

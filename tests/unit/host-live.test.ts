@@ -1,0 +1,193 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CODE_PARAM,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  LIVE_CONTROL_PATH,
+  LIVE_INFO_PATH,
+  SIGNALING_PATH,
+  LiveStartedSchema,
+  normaliseJoinCode,
+} from '../../shared/live';
+import { LiveController, generateJoinCode, installLiveControl, isLoopback, liveAddresses, startLiveSession } from '../../electron/host/live';
+import { lanUrls, parseLiveConfig } from '../../electron/host/serveConfig';
+import { startHost, type RunningHost } from '../../electron/host/server';
+import { httpRequest, refusal, startLiveHarness, type LiveHarness } from './support/liveHost';
+
+/** The live session's HTTP side: /api/live, the loopback-only control endpoint, codes, config. */
+
+describe('GET /api/live', () => {
+  let live: LiveHarness;
+  beforeAll(async () => {
+    live = await startLiveHarness({ sessionId: 'sessie0003', title: 'Leeratelier Jeugdzorg', tuning: { maxCodeFailuresPerMinute: 5 } });
+  });
+  afterAll(async () => {
+    await live?.dispose();
+  });
+
+  it('gives the session’s info for the right code, however it is typed', async () => {
+    for (const code of ['ABCDEF', 'abc-def', ' abc def ']) {
+      const res = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${encodeURIComponent(code)}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(JSON.parse(res.body)).toEqual({ version: 1, sessionId: 'sessie0003', title: 'Leeratelier Jeugdzorg' });
+    }
+  });
+
+  it('answers 403 with a JSON error for a wrong or missing code, 405 for other methods', async () => {
+    const wrong = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ZZZZZZ`);
+    expect(wrong.status).toBe(403);
+    expect(JSON.parse(wrong.body)).toEqual({ error: expect.any(String) });
+    expect((await httpRequest(live.host.port, 'GET', LIVE_INFO_PATH)).status).toBe(403);
+    expect((await httpRequest(live.host.port, 'POST', LIVE_INFO_PATH)).status).toBe(405);
+  });
+
+  it('answers 429, on the API and on sockets, after too many wrong codes from one address', async () => {
+    for (let i = 0; i < 5; i++) await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ZZZZZZ`);
+    expect((await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ABCDEF`)).status).toBe(429);
+    expect((await refusal(live.wsUrl(SIGNALING_PATH))).status).toBe(429);
+  });
+
+  it('answers 404 once the session has stopped; unknown /api/ paths are 404 too, not the app', async () => {
+    expect((await httpRequest(live.host.port, 'GET', '/api/elders')).status).toBe(404);
+    await live.session.stop();
+    const res = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ABCDEF`);
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect((await httpRequest(live.host.port, 'GET', '/sessie/abc')).status).toBe(200);
+  });
+});
+
+describe('startLiveSession', () => {
+  let base: string;
+  let host: RunningHost;
+  beforeAll(async () => {
+    base = await mkdtemp(path.join(tmpdir(), 'bouwplaats-live-start-'));
+    await mkdir(path.join(base, 'renderer'));
+    await writeFile(path.join(base, 'renderer', 'index.html'), '<!doctype html>');
+    host = await startHost({ rootDir: path.join(base, 'renderer'), port: 0 });
+  });
+  afterAll(async () => {
+    await host?.close();
+    await rm(base, { recursive: true, force: true });
+  });
+
+  it('makes a random code from the alphabet, gives the host’s own URL on loopback, allows one session per host', async () => {
+    const session = await startLiveSession(host, { sessionId: 'sessie0004', title: 'T', dataDir: path.join(base, 'data') });
+    try {
+      expect(normaliseJoinCode(session.code)).toBe(session.code);
+      expect(session.addresses).toEqual([host.url]);
+      await expect(startLiveSession(host, { sessionId: 'sessie0005', title: 'T', dataDir: path.join(base, 'data') })).rejects.toThrow();
+    } finally {
+      await session.stop();
+    }
+    await expect(startLiveSession(host, { sessionId: 'Niet Geldig', title: 'T', dataDir: base })).rejects.toThrow();
+    await expect(startLiveSession(host, { sessionId: 'sessie0004', title: 'T', dataDir: base, code: 'O0O0O0' })).rejects.toThrow();
+    const again = await startLiveSession(host, { sessionId: 'sessie0004', title: 'T', dataDir: path.join(base, 'data'), code: 'xyz-234' });
+    expect(again.code).toBe('XYZ234');
+    await again.stop();
+  });
+
+  it('generates codes only from the unambiguous alphabet', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const code = generateJoinCode();
+      expect(code).toHaveLength(JOIN_CODE_LENGTH);
+      for (const ch of code) expect(JOIN_CODE_ALPHABET).toContain(ch);
+      seen.add(code);
+    }
+    expect(seen.size).toBeGreaterThan(495);
+  });
+
+  it('lists every LAN address when the host listens on all interfaces', () => {
+    const fake = { host: '0.0.0.0', port: 4173, url: 'http://127.0.0.1:4173' } as RunningHost;
+    const lan = lanUrls(4173);
+    expect(liveAddresses(fake)).toEqual(lan.length > 0 ? lan.slice(0, 16) : ['http://127.0.0.1:4173']);
+    for (const url of liveAddresses(fake)) expect(url).toMatch(/^http:\/\/[\d.]+:4173$/);
+  });
+});
+
+describe('POST /api/live/control (a facilitator’s browser on the host machine)', () => {
+  let base: string;
+  let host: RunningHost;
+  let controller: LiveController;
+  const json = { 'Content-Type': 'application/json' };
+  const post = (body: unknown, headers: Record<string, string> = json) =>
+    httpRequest(host.port, 'POST', LIVE_CONTROL_PATH, headers, typeof body === 'string' ? body : JSON.stringify(body));
+
+  beforeAll(async () => {
+    base = await mkdtemp(path.join(tmpdir(), 'bouwplaats-live-control-'));
+    await mkdir(path.join(base, 'renderer'));
+    await writeFile(path.join(base, 'renderer', 'index.html'), '<!doctype html>');
+    host = await startHost({ rootDir: path.join(base, 'renderer'), port: 0 });
+    controller = new LiveController(host, { dataDir: path.join(base, 'data') });
+    installLiveControl(host, controller);
+  });
+  afterEach(async () => {
+    await controller.stop();
+  });
+  afterAll(async () => {
+    await host?.close();
+    await rm(base, { recursive: true, force: true });
+  });
+
+  it('starts hosting and answers code, addresses and info; the same session again gives the same code', async () => {
+    const res = await post({ action: 'start', sessionId: 'sessie0006', title: 'Avond' });
+    expect(res.status).toBe(200);
+    const started = LiveStartedSchema.parse(JSON.parse(res.body));
+    expect(started.info).toEqual({ version: 1, sessionId: 'sessie0006', title: 'Avond' });
+    expect(started.addresses).toEqual([host.url]);
+    const info = await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${started.code}`);
+    expect(info.status).toBe(200);
+
+    const again = await post({ action: 'start', sessionId: 'sessie0006', title: 'Avond' }, { ...json, Origin: `http://localhost:${host.port}` });
+    expect(again.status).toBe(200);
+    expect(JSON.parse(again.body).code).toBe(started.code);
+    expect((await post({ action: 'start', sessionId: 'sessie0007', title: 'Ander' })).status).toBe(409);
+
+    const stopped = await post({ action: 'stop' });
+    expect(stopped.status).toBe(204);
+    expect(stopped.body).toBe('');
+    expect((await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${started.code}`)).status).toBe(404);
+  });
+
+  it('refuses pages from elsewhere (Origin), rebound host names (Host), non-JSON and bad bodies', async () => {
+    const start = { action: 'start', sessionId: 'sessie0008', title: 'X' };
+    expect((await post(start, { ...json, Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post(start, { ...json, Origin: `http://192.168.1.20:${host.port}` })).status).toBe(403);
+    expect((await post(start, { ...json, Origin: 'null' })).status).toBe(403);
+    expect((await post(start, { ...json, Host: `evil.example:${host.port}` })).status).toBe(403);
+    expect((await post(start, { 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect((await post('{nope')).status).toBe(400);
+    expect((await post({ action: 'start', sessionId: '../etc', title: 'X' })).status).toBe(400);
+    expect((await post({ action: 'start', sessionId: 'sessie0008', title: 'x'.repeat(20_000) })).status).toBe(413);
+    expect((await httpRequest(host.port, 'GET', LIVE_CONTROL_PATH)).status).toBe(405);
+    expect(controller.current()).toBeNull();
+  });
+
+  it('treats only loopback addresses as this machine', () => {
+    for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) expect(isLoopback(address)).toBe(true);
+    for (const address of ['192.168.1.20', '10.0.0.1', '::ffff:192.168.1.20', 'fe80::1', undefined, '']) expect(isLoopback(address)).toBe(false);
+  });
+});
+
+describe('npm run serve: live session from the environment', () => {
+  it('reads BOUWPLAATS_LIVE_* and BOUWPLAATS_DATA_DIR', () => {
+    expect(parseLiveConfig({}, '/srv')).toBeNull();
+    expect(parseLiveConfig({ BOUWPLAATS_LIVE_SESSION: 'sessie0009' }, '/srv')).toEqual({
+      sessionId: 'sessie0009',
+      title: 'Bouwplaats',
+      dataDir: path.resolve('/srv', 'bouwplaats-data'),
+    });
+    expect(
+      parseLiveConfig({ BOUWPLAATS_LIVE_SESSION: 'sessie0009', BOUWPLAATS_LIVE_TITLE: 'Atelier', BOUWPLAATS_LIVE_CODE: 'abc-def', BOUWPLAATS_DATA_DIR: '/data' }, '/srv'),
+    ).toEqual({ sessionId: 'sessie0009', title: 'Atelier', code: 'ABCDEF', dataDir: path.resolve('/data') });
+    expect(() => parseLiveConfig({ BOUWPLAATS_LIVE_SESSION: '../x' })).toThrow(/BOUWPLAATS_LIVE_SESSION/);
+    expect(() => parseLiveConfig({ BOUWPLAATS_LIVE_SESSION: 'sessie0009', BOUWPLAATS_LIVE_CODE: 'IOL' })).toThrow(/BOUWPLAATS_LIVE_CODE/);
+  });
+});

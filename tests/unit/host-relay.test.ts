@@ -1,0 +1,302 @@
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import * as encoding from 'lib0/encoding';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CODE_PARAM, LIVE_LIMITS, SYNC_PATH_PREFIX } from '../../shared/live';
+import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
+import { addNote, readNotes } from '../../shared/schema/note';
+import { HOUSE_TEMPLATE } from '../../shared/template/house';
+import { LOG_MAGIC, docFilePath, encodeRecord, parseLog } from '../../electron/host/docStore';
+import { readStoredDoc } from '../../electron/host/live';
+import { refusal, startLiveHarness, TestSocket, upgradeStatus, type LiveHarness } from './support/liveHost';
+
+/**
+ * The host's Yjs relay with the real y-websocket client (the package browsers use), against a real
+ * host on 127.0.0.1, and the doc logs it keeps on disk.
+ */
+
+const SESSION = 'sessie0002';
+const BOARD = boardDocName(SESSION, 'groep00001');
+
+let live: LiveHarness;
+const providers: WebsocketProvider[] = [];
+const sockets: TestSocket[] = [];
+
+function connect(docName: string, doc = new Y.Doc()): WebsocketProvider {
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${live.host.port}${SYNC_PATH_PREFIX.slice(0, -1)}`, docName, doc, {
+    params: { [CODE_PARAM]: live.session.code },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  providers.push(provider);
+  return provider;
+}
+
+function synced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (state: boolean) => {
+      if (!state) return;
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
+}
+
+/** Resolves once `test(doc)` holds, checking after every update. */
+function until(doc: Y.Doc, test: (doc: Y.Doc) => boolean): Promise<void> {
+  if (test(doc)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!test(doc)) return;
+      doc.off('update', check);
+      resolve();
+    };
+    doc.on('update', check);
+  });
+}
+
+const texts = (doc: Y.Doc) => readNotes(doc).map((n) => n.text).sort();
+
+function destroyAll(): void {
+  for (const provider of providers.splice(0)) provider.destroy();
+}
+
+/** A raw binary frame: y-websocket's message type, then its fields. */
+function frame(...parts: (number | Uint8Array)[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  for (const part of parts) {
+    if (typeof part === 'number') encoding.writeVarUint(encoder, part);
+    else encoding.writeVarUint8Array(encoder, part);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+async function rawSocket(docName = BOARD): Promise<TestSocket> {
+  const socket = await TestSocket.open(live.wsUrl(SYNC_PATH_PREFIX + docName));
+  sockets.push(socket);
+  return socket;
+}
+
+beforeAll(async () => {
+  live = await startLiveHarness({ sessionId: SESSION });
+});
+
+afterEach(async () => {
+  destroyAll();
+  await Promise.all(sockets.splice(0).map((s) => s.terminate()));
+});
+
+afterAll(async () => {
+  await live?.dispose();
+});
+
+describe('relay: two laptops on one board', () => {
+  it('converges both docs through the host, and relays awareness', async () => {
+    const a = connect(BOARD);
+    const b = connect(BOARD);
+    await Promise.all([synced(a), synced(b)]);
+    addNote(a.doc, HOUSE_TEMPLATE, { x: 100, y: 100, text: 'Kennis van het gezin' });
+    await until(b.doc, (d) => texts(d).length === 1);
+    addNote(b.doc, HOUSE_TEMPLATE, { x: 300, y: 300, text: 'Samen met school' });
+    await until(a.doc, (d) => texts(d).length === 2);
+    expect(texts(a.doc)).toEqual(['Kennis van het gezin', 'Samen met school']);
+    expect(readNotes(b.doc)).toEqual(readNotes(a.doc));
+
+    const seen = new Promise<void>((resolve) => {
+      const check = () => {
+        if ((b.awareness.getStates().get(a.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name !== 'Anna') return;
+        b.awareness.off('change', check);
+        resolve();
+      };
+      b.awareness.on('change', check);
+    });
+    a.awareness.setLocalStateField('user', { name: 'Anna' });
+    await seen;
+  });
+
+  it('keeps the notes on disk once everyone has left', async () => {
+    // The previous test's laptops are gone (afterEach); the host wrote each update as it came.
+    const stored = await readStoredDoc(live.dataDir, SESSION, BOARD);
+    expect(stored && texts(stored)).toEqual(['Kennis van het gezin', 'Samen met school']);
+    expect(await readStoredDoc(live.dataDir, SESSION, boardDocName(SESSION, 'nooitgebruikt'))).toBeNull();
+  });
+
+  it('loads the doc back from disk after a restart of the host (same port)', async () => {
+    await live.restart({ samePort: true });
+    expect(live.session.docNames()).toContain(BOARD);
+    const late = connect(BOARD);
+    await synced(late);
+    expect(texts(late.doc)).toEqual(['Kennis van het gezin', 'Samen met school']);
+  });
+
+  it('syncs the session doc as well', async () => {
+    const a = connect(sessionDocName(SESSION));
+    const b = connect(sessionDocName(SESSION));
+    await Promise.all([synced(a), synced(b)]);
+    a.doc.getMap('meta').set('title', 'Leeratelier jeugdzorg');
+    await until(b.doc, (d) => d.getMap('meta').get('title') === 'Leeratelier jeugdzorg');
+  });
+});
+
+describe('relay: admission', () => {
+  it('refuses doc names outside the session (404) and wrong codes (403), without a socket', async () => {
+    expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + sessionDocName('anderesessie')))).status).toBe(404);
+    expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + `bouwplaats/${SESSION}/geheim`))).status).toBe(404);
+    const raw = (docPath: string) => upgradeStatus(live.host.port, `${SYNC_PATH_PREFIX}${docPath}?${CODE_PARAM}=${live.session.code}`);
+    expect(await raw(`bouwplaats/${SESSION}/board/../session`)).toBe(404);
+    expect(await raw(`bouwplaats/${SESSION}/board/%2E%2E/session`)).toBe(404);
+    expect(await raw('%E0%A4%A')).toBe(404);
+    expect(await raw(encodeURIComponent(BOARD))).toBe(101);
+    expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + BOARD, 'ZZZZZZ'))).status).toBe(403);
+    expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + BOARD, null))).status).toBe(403);
+  });
+
+  it(`serves at most ${LIVE_LIMITS.maxDocsPerSession} docs per session (503 beyond)`, async () => {
+    const open = live.session.docNames().length;
+    const extra = Array.from({ length: LIVE_LIMITS.maxDocsPerSession - open }, (_, i) => boardDocName(SESSION, `vol${String(i).padStart(5, '0')}`));
+    for (const name of extra) await (await rawSocket(name)).close();
+    expect(live.session.docNames()).toHaveLength(LIVE_LIMITS.maxDocsPerSession);
+    expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + boardDocName(SESSION, 'eenteveel')))).status).toBe(503);
+    // A doc it already holds still opens.
+    await (await rawSocket(BOARD)).close();
+  });
+});
+
+describe('relay: garbage and floods', () => {
+  it('sends sync step 1 first, closes on a text frame (1003) and on an undecodable update (1007)', async () => {
+    const text = await rawSocket();
+    const first = await text.next<Buffer>();
+    expect([first[0], first[1]]).toEqual([0, 0]);
+    text.ws.send('hallo');
+    expect((await text.closed).code).toBe(1003);
+
+    const bad = await rawSocket();
+    bad.ws.send(frame(0, 2, new Uint8Array([255, 255, 255, 255, 15, 1, 2, 3])));
+    expect((await bad.closed).code).toBe(1007);
+  });
+
+  it('survives hundreds of random frames without crashing or changing the doc', async () => {
+    const before = texts((await readStoredDoc(live.dataDir, SESSION, BOARD))!);
+    let seed = 0x2545f491;
+    const random = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) / 2 ** 32;
+    };
+    const garbage = (): Uint8Array => {
+      const body = Uint8Array.from({ length: 1 + Math.floor(random() * 200) }, () => Math.floor(random() * 256));
+      const kind = Math.floor(random() * 4);
+      // Most go where they hurt most: into the update and awareness decoders.
+      if (kind === 0) return frame(0, 2, body);
+      if (kind === 1) return frame(0, 1, body);
+      if (kind === 2) return frame(1, body);
+      return body;
+    };
+    const probe = frame(0, 0, Y.encodeStateVector(new Y.Doc()));
+    const isStep2 = (m: Buffer) => m[0] === 0 && m[1] === 1;
+    let closed = 0;
+    for (let round = 0; round < 300; round++) {
+      const socket = await rawSocket();
+      socket.ws.send(garbage());
+      if (round % 10 === 0) for (let i = 0; i < 20; i++) socket.ws.send(garbage());
+      // A well-formed step 1 after the garbage: answered (step 2) if the socket survived it.
+      socket.ws.send(probe);
+      const outcome = await Promise.race([socket.closed.then(() => 'closed'), socket.next<Buffer>(isStep2).then(() => 'open')]);
+      if (outcome === 'closed') closed++;
+      await socket.terminate();
+    }
+    expect(closed).toBeGreaterThan(200);
+    // The host is alive and the board is what it was, in memory and on disk.
+    const check = connect(BOARD);
+    await synced(check);
+    expect(texts(check.doc)).toEqual(before);
+    expect(texts((await readStoredDoc(live.dataDir, SESSION, BOARD))!)).toEqual(before);
+    expect(live.session.stats().relay.closedForInvalid).toBeGreaterThan(0);
+  });
+
+  it(`closes a socket that sends a frame over ${LIVE_LIMITS.maxSyncMessageBytes} bytes (1009)`, async () => {
+    const big = await rawSocket();
+    big.ws.send(frame(0, 2, new Uint8Array(LIVE_LIMITS.maxSyncMessageBytes)));
+    expect((await big.closed).code).toBe(1009);
+  });
+
+  it('closes a flooding socket (1008) while another laptop keeps syncing', async () => {
+    const calm = connect(BOARD);
+    await synced(calm);
+    const flood = await rawSocket();
+    const query = frame(3);
+    for (let i = 0; i < LIVE_LIMITS.maxMessagesPerSecond * 5; i++) flood.ws.send(query);
+    expect((await flood.closed).code).toBe(1008);
+    const other = connect(BOARD);
+    await synced(other);
+    addNote(other.doc, HOUSE_TEMPLATE, { x: 500, y: 120, text: 'Na de vloed' });
+    await until(calm.doc, (d) => texts(d).includes('Na de vloed'));
+  });
+
+  it('refuses awareness for more client ids than one laptop has', async () => {
+    const crowd = await rawSocket();
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 100);
+    for (let id = 1; id <= 100; id++) {
+      encoding.writeVarUint(encoder, id);
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarString(encoder, '{}');
+    }
+    crowd.ws.send(frame(1, encoding.toUint8Array(encoder)));
+    expect((await crowd.closed).code).toBe(1007);
+  });
+});
+
+describe('relay: doc logs on disk', () => {
+  it('tolerates a torn tail: keeps what came before, warns, keeps a copy and appends cleanly after it', async () => {
+    const name = boardDocName(SESSION, 'groep00002');
+    const written = new Y.Doc();
+    const records: Buffer[] = [];
+    written.on('update', (update: Uint8Array) => records.push(encodeRecord(update)));
+    addNote(written, HOUSE_TEMPLATE, { x: 100, y: 100, text: 'Eerste' });
+    addNote(written, HOUSE_TEMPLATE, { x: 200, y: 100, text: 'Tweede' });
+    const torn = encodeRecord(new Uint8Array(100)).subarray(0, 30);
+    const file = docFilePath(live.dataDir, SESSION, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, Buffer.concat([LOG_MAGIC, ...records, torn]));
+
+    await live.restart();
+    expect(live.warnings.some((w) => w.includes('torn record'))).toBe(true);
+    const copies = (await readdir(path.dirname(file))).filter((f) => f.startsWith(path.basename(file) + '.corrupt-'));
+    expect(copies).toHaveLength(1);
+
+    const laptop = connect(name);
+    await synced(laptop);
+    expect(texts(laptop.doc)).toEqual(['Eerste', 'Tweede']);
+    addNote(laptop.doc, HOUSE_TEMPLATE, { x: 300, y: 100, text: 'Derde' });
+    const watcher = connect(name);
+    await until(watcher.doc, (d) => texts(d).length === 3);
+    const log = parseLog(await readFile(file));
+    expect(log.problem).toBeNull();
+    expect(texts((await readStoredDoc(live.dataDir, SESSION, name))!)).toEqual(['Derde', 'Eerste', 'Tweede']);
+  });
+
+  it('cuts a log at a record whose checksum fails', async () => {
+    const name = boardDocName(SESSION, 'groep00003');
+    const written = new Y.Doc();
+    const records: Buffer[] = [];
+    written.on('update', (update: Uint8Array) => records.push(encodeRecord(update)));
+    addNote(written, HOUSE_TEMPLATE, { x: 100, y: 100, text: 'Heel' });
+    addNote(written, HOUSE_TEMPLATE, { x: 200, y: 100, text: 'Beschadigd' });
+    const damaged = Buffer.from(records[1]!);
+    const at = damaged.length - 3;
+    damaged.writeUInt8(damaged.readUInt8(at) ^ 0xff, at);
+    const file = docFilePath(live.dataDir, SESSION, name);
+    await writeFile(file, Buffer.concat([LOG_MAGIC, records[0]!, damaged]));
+    const warnings: string[] = [];
+    const stored = await readStoredDoc(live.dataDir, SESSION, name, { warn: (w) => warnings.push(w) });
+    expect(texts(stored!)).toEqual(['Heel']);
+    expect(warnings.join()).toContain('checksum mismatch');
+  });
+});
