@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLOUR_HEX, NOTE_TEXT_MAX, type Note } from '../../shared/schema/note';
+import { shiftThroughEdit } from '../../shared/textEdit';
 
 interface Props {
   note: Note;
@@ -28,13 +29,25 @@ export function NoteEditor({ note, left, top, width, height, onChange, onDone, o
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
+  // The textarea is not controlled: when someone else's words arrive, the caret must stay where
+  // this person is typing instead of jumping to the end.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || el.value === note.text) return;
+    const { selectionStart, selectionEnd } = el;
+    const moved = (pos: number) => shiftThroughEdit(el.value, note.text, pos);
+    const start = moved(selectionStart);
+    const end = moved(selectionEnd);
+    el.value = note.text;
+    if (document.activeElement === el) el.setSelectionRange(start, end);
+  }, [note.text]);
   const left500 = NOTE_TEXT_MAX - note.text.length;
   return (
     <div className="note-editor" style={{ left, top, width }}>
       <textarea
         ref={ref}
         aria-label={t('board.noteText')}
-        value={note.text}
+        defaultValue={note.text}
         maxLength={NOTE_TEXT_MAX}
         style={{ height, background: NOTE_COLOUR_HEX[note.colour] }}
         onChange={(e) => onChange(e.target.value)}
@@ -61,3 +74,4 @@ export function NoteEditor({ note, left, top, width, height, onChange, onDone, o
     </div>
   );
 }
+

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { zoneAt } from '../template/geometry';
 import type { BoardTemplate, Placement, Point } from '../template/template';
 import { ID_PATTERN, newId } from '../ids';
+import { diffText } from '../textEdit';
 
 /** A note is capped so that a pasted megabyte cannot freeze a board or bloat a doc. */
 export const NOTE_TEXT_MAX = 500;
@@ -170,22 +171,7 @@ export function setNoteText(doc: Y.Doc, id: string, next: string, origin?: unkno
   const target = clampNoteText(next);
   const current = ytext.toString();
   if (current === target) return true;
-  let start = 0;
-  const maxStart = Math.min(current.length, target.length);
-  while (start < maxStart && current.charCodeAt(start) === target.charCodeAt(start)) start++;
-  let endCurrent = current.length;
-  let endTarget = target.length;
-  while (endCurrent > start && endTarget > start && current.charCodeAt(endCurrent - 1) === target.charCodeAt(endTarget - 1)) {
-    endCurrent--;
-    endTarget--;
-  }
-  // Never split a surrogate pair: lib0 would encode the lone halves as U+FFFD.
-  const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
-  if (endCurrent < current.length && isLow(current.charCodeAt(endCurrent))) {
-    endCurrent++;
-    endTarget++;
-  }
+  const { start, endBefore: endCurrent, endAfter: endTarget } = diffText(current, target);
   return withNote(doc, id, origin, () => {
     if (endCurrent > start) ytext.delete(start, endCurrent - start);
     if (endTarget > start) ytext.insert(start, target.slice(start, endTarget));
