@@ -10,7 +10,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { Layer, Stage } from 'react-konva';
+import { Group, Layer, Rect, Stage } from 'react-konva';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Note } from '../../shared/schema/note';
 import { rectsIntersect } from '../../shared/template/geometry';
 import type { BoardTemplate, Point } from '../../shared/template/template';
@@ -18,6 +18,7 @@ import type { Language } from '../../shared/platform';
 import { HouseDrawing } from './HouseDrawing';
 import { PresenceLayer, type BoardPresence } from './PresenceLayer';
 import { NoteNode } from './NoteNode';
+import { setTextDetail } from './noteDrawing';
 import { fitRect, screenToWorld, visibleWorldRect, worldToScreen, zoomAt, type Viewport } from './viewport';
 
 export interface HouseBoardHandle {
@@ -61,8 +62,12 @@ interface Props {
 
 type Gesture =
   | { kind: 'press'; id: string; start: Point; offset: Point }
-  | { kind: 'drag'; id: string; offset: Point; original: Konva.Node; proxy: Konva.Shape }
+  | { kind: 'drag'; id: string; offset: Point; proxy: Konva.Shape; ghost: Konva.Rect }
   | { kind: 'pan'; start: Point; from: Viewport };
+
+/** Above this many notes on screen, text is sketched while the wheel zooms. */
+const ZOOM_SKETCH_ABOVE = 300;
+const ZOOM_REST_MS = 160;
 
 const DRAG_THRESHOLD = 4;
 
@@ -89,12 +94,15 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayerRef = useRef<Konva.Layer>(null);
+  const notesGroupRef = useRef<Konva.Group>(null);
   const dragLayerRef = useRef<Konva.Layer>(null);
+  const detailTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const viewRef = useRef<Viewport>({ x: 0, y: 0, scale: 1 });
   const [view, setView] = useState<Viewport>(viewRef.current);
+  /** The transform the stage is created with: fitted, so its first draw is the one shown. */
+  const [initialView, setInitialView] = useState<Viewport | null>(null);
   const gestureRef = useRef<Gesture | null>(null);
-  const hiddenRef = useRef<Konva.Node | null>(null);
   const notesRef = useRef(notes);
   notesRef.current = notes;
   const sizeRef = useRef(size);
@@ -106,29 +114,43 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     if (editingId) setView(viewRef.current);
   }, [editingId]);
 
-  const cull = useCallback(() => {
-    const layer = notesLayerRef.current;
+  /** Hides the notes that are off screen; returns how many are on screen. */
+  const cull = useCallback((): number => {
+    const group = notesGroupRef.current;
     const s = sizeRef.current;
-    if (!layer || !s) return;
+    if (!group || !s) return 0;
     const margin = 40 / viewRef.current.scale;
     const visible = visibleWorldRect(viewRef.current, s.width, s.height);
     const area = { x: visible.x - margin, y: visible.y - margin, width: visible.width + 2 * margin, height: visible.height + 2 * margin };
-    for (const node of layer.getChildren()) {
+    let count = 0;
+    for (const node of group.getChildren()) {
       const attrs = node.attrs as { x: number; y: number };
-      const show =
-        node !== hiddenRef.current && rectsIntersect(area, { x: attrs.x, y: attrs.y, width: NOTE_WIDTH, height: NOTE_HEIGHT });
+      const show = rectsIntersect(area, { x: attrs.x, y: attrs.y, width: NOTE_WIDTH, height: NOTE_HEIGHT });
       if (node.isVisible() !== show) node.visible(show);
+      if (show) count++;
     }
+    return count;
   }, []);
 
   const applyView = useCallback(
-    (next: Viewport) => {
+    (next: Viewport, zooming = false) => {
       viewRef.current = next;
       const stage = stageRef.current;
       if (!stage) return;
       stage.position({ x: next.x, y: next.y });
       stage.scale({ x: next.scale, y: next.scale });
-      cull();
+      const onScreen = cull();
+      if (zooming && onScreen > ZOOM_SKETCH_ABOVE) {
+        // Text at a new scale on every wheel step misses the glyph cache: sketch it while zooming,
+        // and draw it again once the wheel rests.
+        setTextDetail(false);
+        if (detailTimer.current) clearTimeout(detailTimer.current);
+        detailTimer.current = setTimeout(() => {
+          detailTimer.current = null;
+          setTextDetail(true);
+          notesLayerRef.current?.batchDraw();
+        }, ZOOM_REST_MS);
+      }
       stage.batchDraw();
       // React only needs the view to place the text editor; re-rendering on every pan frame
       // would cost frames with thousands of notes.
@@ -186,22 +208,25 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     if (!el) return;
     const measure = () => {
       const next = { width: el.clientWidth, height: el.clientHeight };
+      if (!sizeRef.current && next.width > 0 && next.height > 0) {
+        viewRef.current = fitRect(template.bounds, next.width, next.height);
+        lastScale.current = viewRef.current.scale;
+        setInitialView(viewRef.current);
+        onZoomChange?.(viewRef.current.scale);
+      }
+      sizeRef.current = next;
       setSize((old) => (old && old.width === next.width && old.height === next.height ? old : next));
     };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
+    // Measured once on mount; later sizes come from the observer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const fitted = useRef(false);
   useLayoutEffect(() => {
-    if (size && stageRef.current && !fitted.current) {
-      fitted.current = true;
-      fit();
-    } else if (size) {
-      cull();
-    }
-  }, [size, fit, cull]);
+    if (size) cull();
+  }, [size, cull]);
 
   // New or moved notes may lie off screen.
   useLayoutEffect(() => {
@@ -216,10 +241,14 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
       e.preventDefault();
       const rect = el.getBoundingClientRect();
       const factor = Math.exp(-Math.max(-100, Math.min(100, e.deltaY)) * 0.0025);
-      applyView(zoomAt(viewRef.current, { x: e.clientX - rect.left, y: e.clientY - rect.top }, factor));
+      applyView(zoomAt(viewRef.current, { x: e.clientX - rect.left, y: e.clientY - rect.top }, factor), true);
     };
     el.addEventListener('wheel', onWheel, { passive: false });
-    return () => el.removeEventListener('wheel', onWheel);
+    return () => {
+      el.removeEventListener('wheel', onWheel);
+      if (detailTimer.current) clearTimeout(detailTimer.current);
+      setTextDetail(true);
+    };
   }, [applyView]);
 
   const local = (e: { clientX: number; clientY: number }): Point => {
@@ -228,14 +257,11 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
   };
 
   const endDrag = (gesture: Extract<Gesture, { kind: 'drag' }>, commit: boolean) => {
-    const { proxy, original, id } = gesture;
+    const { proxy, ghost, id } = gesture;
     if (commit) onMove(id, proxy.x(), proxy.y());
     proxy.destroy();
-    hiddenRef.current = null;
-    original.visible(true);
-    cull();
+    ghost.destroy();
     dragLayerRef.current?.batchDraw();
-    notesLayerRef.current?.batchDraw();
   };
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
@@ -265,16 +291,25 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     const world = screenToWorld(viewRef.current, screen);
     if (gesture.kind === 'press') {
       if (Math.hypot(screen.x - gesture.start.x, screen.y - gesture.start.y) < DRAG_THRESHOLD) return;
-      const layer = notesLayerRef.current;
       const dragLayer = dragLayerRef.current;
-      const original = layer?.findOne(`#${gesture.id}`);
-      if (!layer || !dragLayer || !original) return;
+      const original = notesGroupRef.current?.findOne(`#${gesture.id}`);
+      if (!dragLayer || !original) return;
+      // The note lifts onto the overlay layer; where it was, it is only dimmed there, so the
+      // thousands of notes below are not redrawn until it is dropped.
+      const ghost = new Konva.Rect({
+        x: original.x(),
+        y: original.y(),
+        width: NOTE_WIDTH,
+        height: NOTE_HEIGHT,
+        fill: 'rgba(255,255,255,0.6)',
+        stroke: 'rgba(0,0,0,0.35)',
+        dash: [10, 6],
+        strokeWidth: 2,
+        listening: false,
+      });
       const proxy = (original as Konva.Shape).clone({ lifted: true, selected: true, visible: true }) as Konva.Shape;
-      dragLayer.add(proxy);
-      hiddenRef.current = original;
-      original.visible(false);
-      layer.batchDraw();
-      gestureRef.current = { kind: 'drag', id: gesture.id, offset: gesture.offset, original, proxy };
+      dragLayer.add(ghost, proxy);
+      gestureRef.current = { kind: 'drag', id: gesture.id, offset: gesture.offset, proxy, ghost };
     }
     const drag = gestureRef.current;
     if (drag?.kind === 'drag') {
@@ -297,7 +332,8 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     else onCreateAt({ x: world.x - NOTE_WIDTH / 2, y: world.y - NOTE_HEIGHT / 2 });
   };
 
-  const editing = editingId ? notes.find((n) => n.id === editingId) : undefined;
+  const selected = selectedId ? notesById.get(selectedId) : undefined;
+  const editing = editingId ? notesById.get(editingId) : undefined;
   let editor: ReactNode = null;
   if (editing && size) {
     const tl = worldToScreen(view, editing);
@@ -319,9 +355,18 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
       onPointerLeave={() => onPointerWorld?.(null)}
       onDoubleClick={onDoubleClick}
     >
-      {size && (
-        <Stage ref={stageRef} width={size.width} height={size.height} listening={false}>
-          <Layer listening={false}>
+      {size && initialView && (
+        <Stage
+          ref={stageRef}
+          width={size.width}
+          height={size.height}
+          x={initialView.x}
+          y={initialView.y}
+          scaleX={initialView.scale}
+          scaleY={initialView.scale}
+          listening={false}
+        >
+          <Layer ref={notesLayerRef} listening={false}>
             <HouseDrawing
               template={template}
               questions={props.questions}
@@ -329,16 +374,28 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
               parkingLabel={props.parkingLabel}
               parkingHint={props.parkingHint}
             />
-          </Layer>
-          <Layer ref={notesLayerRef} listening={false}>
-            {notes.map((note) => (
-              <NoteNode key={note.id} note={note} selected={note.id === selectedId} />
-            ))}
+            <Group ref={notesGroupRef}>
+              {notes.map((note) => (
+                <NoteNode key={note.id} note={note} />
+              ))}
+            </Group>
           </Layer>
           {presence && (presence.cursors.length > 0 || presence.editing.length > 0) && (
             <PresenceLayer presence={presence} notes={notesById} scale={scale} />
           )}
-          <Layer ref={dragLayerRef} listening={false} />
+          <Layer ref={dragLayerRef} listening={false}>
+            {selected && (
+              <Rect
+                x={selected.x - 5}
+                y={selected.y - 5}
+                width={NOTE_WIDTH + 10}
+                height={NOTE_HEIGHT + 10}
+                stroke="#1565c0"
+                strokeWidth={6}
+                listening={false}
+              />
+            )}
+          </Layer>
         </Stage>
       )}
       {editor}

@@ -3,8 +3,9 @@ import { Shape } from 'react-konva';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Note } from '../../shared/schema/note';
 import { drawNote } from './noteDrawing';
 
-/** One note on the canvas. Memoised on the note record, which the store keeps stable. */
-export const NoteNode = memo(function NoteNode({ note, selected }: { note: Note; selected: boolean }) {
+/** One note on the canvas. Memoised on the note record, which the store keeps stable; the selection
+ * is drawn on the overlay layer, so selecting never redraws the notes. */
+export const NoteNode = memo(function NoteNode({ note }: { note: Note }) {
   return (
     <Shape
       id={note.id}
@@ -14,7 +15,6 @@ export const NoteNode = memo(function NoteNode({ note, selected }: { note: Note;
       height={NOTE_HEIGHT}
       noteText={note.text}
       noteColour={note.colour}
-      selected={selected}
       sceneFunc={drawNote}
       listening={false}
       perfectDrawEnabled={false}

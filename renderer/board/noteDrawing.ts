@@ -5,11 +5,17 @@ import { NOTE_FONT_FAMILY, NOTE_PADDING, layoutNoteText } from './textLayout';
 /** Below this zoom text is unreadable anyway: draw grey bars instead (much cheaper). */
 export const TEXT_MIN_SCALE = 0.28;
 
+let fullDetail = true;
+/** While a zoom gesture runs over many notes, text is sketched as bars (see HouseBoard). */
+export function setTextDetail(full: boolean): void {
+  fullDetail = full;
+}
+
 /** The attributes a note's Konva shape carries; the draw function reads them. */
 export interface NoteAttrs {
   noteText: string;
   noteColour: NoteColour;
-  selected: boolean;
+  selected?: boolean;
   /** The shape is the moving copy under the pointer. */
   lifted?: boolean;
 }
@@ -34,7 +40,7 @@ export function drawNote(context: Konva.Context, shape: Konva.Shape): void {
   const scale = shape.getAbsoluteScale().x;
   const layout = layoutNoteText(attrs.noteText);
   ctx.fillStyle = '#1f1f1f';
-  if (scale < TEXT_MIN_SCALE) {
+  if (scale < TEXT_MIN_SCALE || (!fullDetail && !lifted)) {
     ctx.globalAlpha = 0.35;
     layout.lines.forEach((line, i) => {
       const width = Math.min(NOTE_WIDTH - 2 * NOTE_PADDING, line.length * layout.fontSize * 0.5);

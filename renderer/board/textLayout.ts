@@ -4,6 +4,9 @@ export const NOTE_FONT_FAMILY = "'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sa
 export const NOTE_PADDING = 10;
 const SIZES = [26, 24, 22, 20, 18, 16, 14] as const;
 const LINE_HEIGHT = 1.2;
+/** Widths are measured once at this size and scaled; a little slack covers rounding at small sizes. */
+const REFERENCE_SIZE = 100;
+const SLACK = 1.02;
 
 export interface TextLayout {
   readonly fontSize: number;
@@ -12,40 +15,69 @@ export interface TextLayout {
 }
 
 let measureContext: CanvasRenderingContext2D | null = null;
-function measurer(): CanvasRenderingContext2D {
-  measureContext ??= document.createElement('canvas').getContext('2d')!;
-  return measureContext;
+const widths = new Map<string, number>();
+
+/** Width of `piece` at REFERENCE_SIZE, measured once: notes repeat their words a lot. */
+function widthOf(piece: string): number {
+  let w = widths.get(piece);
+  if (w === undefined) {
+    if (!measureContext) {
+      measureContext = document.createElement('canvas').getContext('2d')!;
+      measureContext.font = `${REFERENCE_SIZE}px ${NOTE_FONT_FAMILY}`;
+    }
+    w = measureContext.measureText(piece).width * SLACK;
+    if (widths.size > 50_000) widths.clear();
+    widths.set(piece, w);
+  }
+  return w;
 }
 
-function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+/** Breaks one word wider than the line into pieces that fit (by characters). */
+function breakWord(word: string, maxWidth: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let width = 0;
+  for (const ch of word) {
+    const w = widthOf(ch);
+    if (piece && width + w > maxWidth) {
+      pieces.push(piece);
+      piece = '';
+      width = 0;
+    }
+    piece += ch;
+    width += w;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/** Greedy word wrap with widths in REFERENCE_SIZE units. */
+function wrap(text: string, maxWidth: number): string[] {
   const lines: string[] = [];
+  const space = widthOf(' ');
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/(\s+)/)) {
+    let lineWidth = 0;
+    for (const word of paragraph.split(/\s+/)) {
       if (!word) continue;
-      const candidate = line + word;
-      if (ctx.measureText(candidate).width <= maxWidth || !line.trim()) {
-        line = candidate;
-      } else {
-        lines.push(line.trimEnd());
-        line = word.trimStart();
+      const w = widthOf(word);
+      if (line && lineWidth + space + w <= maxWidth) {
+        line += ` ${word}`;
+        lineWidth += space + w;
+        continue;
       }
-      // A single word wider than the note is broken by characters.
-      while (line.length > 1 && ctx.measureText(line).width > maxWidth) {
-        // Binary search for the longest prefix that fits: a 500-character word stays cheap.
-        let lo = 1;
-        let hi = line.length - 1;
-        while (lo < hi) {
-          const mid = Math.ceil((lo + hi) / 2);
-          if (ctx.measureText(line.slice(0, mid)).width <= maxWidth) lo = mid;
-          else hi = mid - 1;
-        }
-        const cut = lo;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
+      if (line) lines.push(line);
+      if (w <= maxWidth) {
+        line = word;
+        lineWidth = w;
+      } else {
+        const pieces = breakWord(word, maxWidth);
+        lines.push(...pieces.slice(0, -1));
+        line = pieces[pieces.length - 1] ?? '';
+        lineWidth = widthOf(line);
       }
     }
-    lines.push(line.trimEnd());
+    lines.push(line);
   }
   return lines;
 }
@@ -54,32 +86,29 @@ const cache = new Map<string, TextLayout>();
 
 /**
  * The biggest font at which the text fits the note; at the smallest size the last line ends in "…".
- * Cached per text: measuring is what makes text expensive on a canvas.
+ * Cached per text, and every word is measured only once: measuring is what makes canvas text slow.
  */
 export function layoutNoteText(text: string): TextLayout {
   const hit = cache.get(text);
   if (hit) return hit;
-  const ctx = measurer();
-  const maxWidth = NOTE_WIDTH - 2 * NOTE_PADDING;
-  const maxHeight = NOTE_HEIGHT - 2 * NOTE_PADDING;
+  const innerWidth = NOTE_WIDTH - 2 * NOTE_PADDING;
+  const innerHeight = NOTE_HEIGHT - 2 * NOTE_PADDING;
   let layout: TextLayout | null = null;
   for (const fontSize of SIZES) {
-    ctx.font = `${fontSize}px ${NOTE_FONT_FAMILY}`;
+    const maxWidth = (innerWidth * REFERENCE_SIZE) / fontSize;
     const lineHeight = Math.round(fontSize * LINE_HEIGHT);
-    const lines = wrap(ctx, text, maxWidth);
-    const fits = lines.length * lineHeight <= maxHeight;
-    if (fits || fontSize === SIZES[SIZES.length - 1]) {
-      const maxLines = Math.max(1, Math.floor(maxHeight / lineHeight));
-      if (lines.length > maxLines) {
-        const shown = lines.slice(0, maxLines);
-        let last = shown[maxLines - 1] ?? '';
-        while (last && ctx.measureText(`${last}…`).width > maxWidth) last = last.slice(0, -1);
-        shown[maxLines - 1] = `${last}…`;
-        layout = { fontSize, lineHeight, lines: shown };
-      } else {
-        layout = { fontSize, lineHeight, lines };
-      }
+    const lines = wrap(text, maxWidth);
+    const maxLines = Math.max(1, Math.floor(innerHeight / lineHeight));
+    if (lines.length <= maxLines) {
+      layout = { fontSize, lineHeight, lines };
       break;
+    }
+    if (fontSize === SIZES[SIZES.length - 1]) {
+      const shown = lines.slice(0, maxLines);
+      let last = shown[maxLines - 1] ?? '';
+      while (last && widthOf(`${last}…`) > maxWidth) last = last.slice(0, -1);
+      shown[maxLines - 1] = `${last.trimEnd()}…`;
+      layout = { fontSize, lineHeight, lines: shown };
     }
   }
   if (cache.size > 20_000) cache.clear();
