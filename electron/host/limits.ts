@@ -6,6 +6,8 @@ import { LIVE_LIMITS } from '../../shared/live';
  * timers through `Partial<HostTuning>`.
  */
 export interface HostTuning {
+  /** Open sockets per endpoint (signaling, relay); LIVE_LIMITS.maxClients, lowered in tests. */
+  readonly maxClients: number;
   /** Ping every socket this often; one that has not answered the previous ping is terminated. */
   readonly heartbeatMs: number;
   /** A message rate is averaged over this many seconds (the token bucket's depth). */
@@ -35,6 +37,7 @@ export interface HostTuning {
 }
 
 export const DEFAULT_TUNING: HostTuning = {
+  maxClients: LIVE_LIMITS.maxClients,
   heartbeatMs: 30_000,
   rateBurstSeconds: 3,
   signalingBytesPerSecond: 256 * 1024,

@@ -226,7 +226,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
 
   const hub: SocketHub<RelayPeer> = new SocketHub<RelayPeer>({
     maxPayload: LIVE_LIMITS.maxSyncMessageBytes,
-    maxClients: LIVE_LIMITS.maxClients,
+    maxClients: tuning.maxClients,
     heartbeatMs: tuning.heartbeatMs,
     bufferCap: tuning.relayBufferCap,
     closeGraceMs: tuning.closeGraceMs,

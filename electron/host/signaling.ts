@@ -126,7 +126,7 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning): Si
 
   const hub: SocketHub<Subscriber> = new SocketHub<Subscriber>({
     maxPayload: LIVE_LIMITS.maxSignalingMessageBytes,
-    maxClients: LIVE_LIMITS.maxClients,
+    maxClients: tuning.maxClients,
     heartbeatMs: tuning.heartbeatMs,
     bufferCap: tuning.signalingBufferCap,
     closeGraceMs: tuning.closeGraceMs,

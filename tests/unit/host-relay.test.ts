@@ -25,9 +25,9 @@ let live: LiveHarness;
 const providers: WebsocketProvider[] = [];
 const sockets: TestSocket[] = [];
 
-function connect(docName: string, doc = new Y.Doc()): WebsocketProvider {
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${live.host.port}${SYNC_PATH_PREFIX.slice(0, -1)}`, docName, doc, {
-    params: { [CODE_PARAM]: live.session.code },
+function connect(docName: string, doc = new Y.Doc(), harness = live): WebsocketProvider {
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${harness.host.port}${SYNC_PATH_PREFIX.slice(0, -1)}`, docName, doc, {
+    params: { [CODE_PARAM]: harness.session.code },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -157,13 +157,17 @@ describe('relay: admission', () => {
   });
 
   it(`serves at most ${LIVE_LIMITS.maxDocsPerSession} docs per session (503 beyond)`, async () => {
-    const open = live.session.docNames().length;
-    const extra = Array.from({ length: LIVE_LIMITS.maxDocsPerSession - open }, (_, i) => boardDocName(SESSION, `vol${String(i).padStart(5, '0')}`));
-    for (const name of extra) await (await rawSocket(name)).close();
-    expect(live.session.docNames()).toHaveLength(LIVE_LIMITS.maxDocsPerSession);
-    expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + boardDocName(SESSION, 'eenteveel')))).status).toBe(503);
-    // A doc it already holds still opens.
-    await (await rawSocket(BOARD)).close();
+    const own = await startLiveHarness({ sessionId: 'sessie0099' });
+    try {
+      const names = Array.from({ length: LIVE_LIMITS.maxDocsPerSession }, (_, i) => boardDocName('sessie0099', `vol${String(i).padStart(5, '0')}`));
+      for (const name of names) await (await TestSocket.open(own.wsUrl(SYNC_PATH_PREFIX + name))).close();
+      expect(own.session.docNames()).toHaveLength(LIVE_LIMITS.maxDocsPerSession);
+      expect((await refusal(own.wsUrl(SYNC_PATH_PREFIX + boardDocName('sessie0099', 'eenteveel')))).status).toBe(503);
+      // A doc it already holds still opens.
+      await (await TestSocket.open(own.wsUrl(SYNC_PATH_PREFIX + names[0]!))).close();
+    } finally {
+      await own.dispose();
+    }
   });
 });
 
@@ -250,6 +254,40 @@ describe('relay: garbage and floods', () => {
     }
     crowd.ws.send(frame(1, encoding.toUint8Array(encoder)));
     expect((await crowd.closed).code).toBe(1007);
+  });
+});
+
+describe('relay: a laptop that stops reading', () => {
+  it('is terminated once the cap is queued for it, while the others keep syncing', async () => {
+    const cap = 256 * 1024;
+    const own = await startLiveHarness({ sessionId: 'sessie0098', tuning: { relayBufferCap: cap } });
+    const name = boardDocName('sessie0098', 'groep00001');
+    const url = own.wsUrl(SYNC_PATH_PREFIX + name);
+    try {
+      const stuck = await TestSocket.open(url);
+      sockets.push(stuck);
+      await stuck.next();
+      (stuck.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+      const writer = new Y.Doc();
+      const reader = new Y.Doc();
+      await Promise.all([synced(connect(name, writer, own)), synced(connect(name, reader, own))]);
+      const chunk = 'x'.repeat(60 * 1024);
+      let sent = 0;
+      while (own.session.stats().relay.closedForBackpressure === 0) {
+        expect(sent).toBeLessThan(120); // ~7 MB: far beyond the socket buffers
+        writer.getText('groot').insert(0, chunk);
+        sent++;
+        await until(reader, (d) => d.getText('groot').length === sent * chunk.length);
+      }
+      const stats = own.session.stats().relay;
+      expect(stats.maxBufferedAmount).toBeLessThanOrEqual(cap + 2 * chunk.length);
+      expect(stats.clients).toBe(2);
+      writer.getMap('meta').set('na', 'nog steeds');
+      await until(reader, (d) => d.getMap('meta').get('na') === 'nog steeds');
+    } finally {
+      destroyAll();
+      await own.dispose();
+    }
   });
 });
 

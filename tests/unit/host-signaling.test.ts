@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LIVE_LIMITS, SIGNALING_PATH } from '../../shared/live';
+import { LIVE_LIMITS, SIGNALING_PATH, SYNC_PATH_PREFIX } from '../../shared/live';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
-import { refusal, startLiveHarness, TestSocket, type LiveHarness } from './support/liveHost';
+import { eventually, refusal, startLiveHarness, TestSocket, type LiveHarness } from './support/liveHost';
 
 /**
  * The host's y-webrtc signaling, with real ws clients against a real host on 127.0.0.1: the
@@ -222,6 +222,30 @@ describe('signaling: heartbeat', () => {
     expect(pings).toBeGreaterThanOrEqual(1);
     await alive.roundTrip();
     expect(quick.session.stats().signaling.terminatedDead).toBe(1);
+  });
+});
+
+describe('client cap', () => {
+  it('refuses sockets beyond maxClients (503) on signaling and relay alike, and admits again when one leaves', async () => {
+    const small = await startLiveHarness({ sessionId: SESSION, tuning: { maxClients: 3 } });
+    try {
+      const stats = small.session.stats;
+      for (const [endpoint, count] of [
+        [SIGNALING_PATH, () => stats().signaling.clients],
+        [SYNC_PATH_PREFIX + ROOM, () => stats().relay.clients],
+      ] as const) {
+        const open = await Promise.all([1, 2, 3].map(() => TestSocket.open(small.wsUrl(endpoint))));
+        sockets.push(...open);
+        expect((await refusal(small.wsUrl(endpoint))).status).toBe(503);
+        await open[0]!.close();
+        await eventually(() => count() === 2);
+        sockets.push(await TestSocket.open(small.wsUrl(endpoint)));
+      }
+      expect(small.session.stats().signaling.refusedFull).toBe(1);
+      expect(small.session.stats().relay.refusedFull).toBe(1);
+    } finally {
+      await small.dispose();
+    }
   });
 });
 

@@ -212,3 +212,12 @@ export function upgradeStatus(port: number, rawPath: string): Promise<number> {
     req.end();
   });
 }
+
+/** Resolves once `condition()` holds (checked every few ms), for host state no event announces. */
+export async function eventually(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
