@@ -87,6 +87,28 @@ describe('signaling: the y-webrtc protocol', () => {
   });
 });
 
+describe('signaling: y-webrtc’s own client', () => {
+  it('subscribes and announces its room through the host', async () => {
+    const { WebrtcProvider } = await import('y-webrtc');
+    const { WebSocket } = await import('ws');
+    const { Doc } = await import('yjs');
+    const previous = globalThis.WebSocket;
+    // lib0's websocket client (inside y-webrtc) uses the global WebSocket, which Node 20 lacks.
+    globalThis.WebSocket = WebSocket as unknown as typeof globalThis.WebSocket;
+    const listener = await join([BOARD]);
+    const provider = new WebrtcProvider(BOARD, new Doc(), { signaling: [live.wsUrl(SIGNALING_PATH)], peerOpts: { config: { iceServers: [] } } });
+    try {
+      const announce = await listener.next<Message>((m) => m.type === 'publish' && (m.data as { type?: string }).type === 'announce');
+      expect(announce).toMatchObject({ topic: BOARD, clients: 2, data: { type: 'announce', from: provider.room?.peerId } });
+    } finally {
+      // destroy() alone leaves y-webrtc's signaling socket open (and reconnecting): disconnect first.
+      provider.disconnect();
+      provider.destroy();
+      globalThis.WebSocket = previous;
+    }
+  });
+});
+
 describe('signaling: admission', () => {
   it('refuses a socket with a wrong or missing code (403, no socket), and accepts the code as people type it', async () => {
     expect((await refusal(live.wsUrl(SIGNALING_PATH, 'ZZZZZZ'))).status).toBe(403);
