@@ -24,8 +24,13 @@ export interface HostTuning {
   readonly relayBufferCap: number;
   /** Malformed or schema-invalid messages tolerated per socket before it is closed. */
   readonly maxInvalidMessages: number;
-  /** Awareness client ids one relay socket may speak for (a browser with a few tabs). */
-  readonly maxAwarenessClientsPerSocket: number;
+  /**
+   * Awareness (presence) states one doc may hold. Not per socket: y-websocket re-sends every state
+   * it learns (also those that came over WebRTC), so one laptop may speak for the whole room.
+   */
+  readonly maxAwarenessStatesPerDoc: number;
+  /** One presence state as JSON (name, colour, cursor, the note being edited: well under 1 KB). */
+  readonly maxAwarenessStateBytes: number;
   /** A doc's log is rewritten as one snapshot when it grows past max(this, 2 × last snapshot). */
   readonly compactAfterBytes: number;
   /** Appends are written at once; fdatasync follows within this delay (batched). */
@@ -45,7 +50,8 @@ export const DEFAULT_TUNING: HostTuning = {
   signalingBufferCap: 1024 * 1024,
   relayBufferCap: 2 * LIVE_LIMITS.maxSyncMessageBytes,
   maxInvalidMessages: 50,
-  maxAwarenessClientsPerSocket: 32,
+  maxAwarenessStatesPerDoc: LIVE_LIMITS.maxClients,
+  maxAwarenessStateBytes: 16 * 1024,
   compactAfterBytes: 1024 * 1024,
   fsyncDelayMs: 250,
   maxCodeFailuresPerMinute: 30,

@@ -25,9 +25,10 @@ import { SocketHub, type Peer, type SocketCounters } from './sockets';
  *
  * Limits: frames over maxSyncMessageBytes close the socket (1009); a text frame (1003) or a frame
  * that does not decode (1007) closes it at once, before it touches the doc; message and byte rates
- * (1008); awareness for more than maxAwarenessClientsPerSocket ids (1008); unknown message types
- * (y-websocket's auth) are ignored; relayBufferCap bytes queued for a socket that stopped reading
- * terminates it; at most maxDocsPerSession docs (503 for a new one beyond it).
+ * (1008); a presence state over maxAwarenessStateBytes, or more than maxAwarenessStatesPerDoc
+ * states in a doc (1008); unknown message types (y-websocket's auth) are ignored; relayBufferCap
+ * bytes queued for a socket that stopped reading terminates it; at most maxDocsPerSession docs
+ * (503 for a new one beyond it).
  */
 
 const MESSAGE_SYNC = 0;
@@ -80,16 +81,25 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** Decodes an awareness update completely (ids, clocks, JSON states) without applying it. */
-function checkAwarenessUpdate(update: Uint8Array, maxClients: number): void {
+/** A well-formed message the host will not take (closes with 1008 instead of 1007). */
+class OverLimit extends Error {}
+
+/**
+ * Decodes an awareness update completely (ids, clocks, JSON states) before it is applied: garbage
+ * throws, an oversized state or more states than the doc may hold throws OverLimit.
+ */
+function checkAwarenessUpdate(update: Uint8Array, awareness: awarenessProtocol.Awareness, tuning: HostTuning): void {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  if (count > maxClients) throw new Error('too many awareness states');
+  let added = 0;
   for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
     decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
+    const json = decoding.readVarString(decoder);
+    if (json.length > tuning.maxAwarenessStateBytes) throw new OverLimit('awareness state too large');
+    if (JSON.parse(json) !== null && !awareness.states.has(clientId)) added++;
   }
+  if (awareness.states.size + added > tuning.maxAwarenessStatesPerDoc) throw new OverLimit('too many awareness states');
 }
 
 function decodeDocPath(docPath: string): string | null {
@@ -138,9 +148,6 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       if (peer) {
         for (const id of [...change.added, ...change.updated]) peer.controlled.add(id);
         for (const id of change.removed) peer.controlled.delete(id);
-        if (peer.controlled.size > tuning.maxAwarenessClientsPerSocket) {
-          hub.drop(peer, CLOSE.policy, 'too many awareness states', 'closedForInvalid');
-        }
       }
       const changed = [...change.added, ...change.updated, ...change.removed];
       if (changed.length === 0) return;
@@ -211,7 +218,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         }
       } else if (type === MESSAGE_AWARENESS) {
         const update = decoding.readVarUint8Array(decoder);
-        checkAwarenessUpdate(update, tuning.maxAwarenessClientsPerSocket);
+        checkAwarenessUpdate(update, awareness, tuning);
         awarenessProtocol.applyAwarenessUpdate(awareness, update, peer);
       } else if (type === MESSAGE_QUERY_AWARENESS) {
         const reply = awarenessFrame(peer.shared);
@@ -219,8 +226,9 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       } else {
         hub.counters.invalidMessages++;
       }
-    } catch {
-      hub.drop(peer, CLOSE.invalidPayload, 'undecodable message', 'closedForInvalid');
+    } catch (error) {
+      if (error instanceof OverLimit) hub.drop(peer, CLOSE.policy, error.message, 'closedForInvalid');
+      else hub.drop(peer, CLOSE.invalidPayload, 'undecodable message', 'closedForInvalid');
     }
   };
 

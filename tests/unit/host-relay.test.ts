@@ -243,17 +243,43 @@ describe('relay: garbage and floods', () => {
     await until(calm.doc, (d) => texts(d).includes('Na de vloed'));
   });
 
-  it('refuses awareness for more client ids than one laptop has', async () => {
-    const crowd = await rawSocket();
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 100);
-    for (let id = 1; id <= 100; id++) {
-      encoding.writeVarUint(encoder, id);
-      encoding.writeVarUint(encoder, 1);
-      encoding.writeVarString(encoder, '{}');
+  it('takes presence a laptop relays for the whole room, but not oversized states or more states than a doc may hold', async () => {
+    const awarenessFrame = (states: [number, string][]) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, states.length);
+      for (const [id, json] of states) {
+        encoding.writeVarUint(encoder, id);
+        encoding.writeVarUint(encoder, 1);
+        encoding.writeVarString(encoder, json);
+      }
+      return frame(1, encoding.toUint8Array(encoder));
+    };
+    const state = (i: number) => JSON.stringify({ user: { name: `Deelnemer ${i}`, colour: '#1e88e5' }, cursor: { x: i, y: i } });
+    const own = await startLiveHarness({ sessionId: 'sessie0097', tuning: { maxAwarenessStatesPerDoc: 60 } });
+    try {
+      const url = own.wsUrl(SYNC_PATH_PREFIX + sessionDocName('sessie0097'));
+      // y-websocket re-sends every state it learns (also over WebRTC): 50 people through one socket.
+      const relaying = await TestSocket.open(url);
+      const watcher = await TestSocket.open(url);
+      sockets.push(relaying, watcher);
+      relaying.ws.send(awarenessFrame(Array.from({ length: 50 }, (_, i): [number, string] => [1000 + i, state(i)])));
+      await watcher.next<Buffer>((m) => m[0] === 1);
+      const big = await TestSocket.open(url);
+      sockets.push(big);
+      big.ws.send(awarenessFrame([[9, JSON.stringify({ user: { name: 'x'.repeat(20_000) } })]]));
+      expect((await big.closed).code).toBe(1008);
+      const crowd = await TestSocket.open(url);
+      sockets.push(crowd);
+      crowd.ws.send(awarenessFrame(Array.from({ length: 11 }, (_, i): [number, string] => [2000 + i, state(i)])));
+      expect((await crowd.closed).code).toBe(1008);
+      // The one that relayed the room is still there.
+      const from = relaying.messages.length;
+      relaying.ws.send(frame(3));
+      const answer = await relaying.next<Buffer>((m) => m[0] === 1, from);
+      expect(answer.byteLength).toBeGreaterThan(50 * 20);
+    } finally {
+      await own.dispose();
     }
-    crowd.ws.send(frame(1, encoding.toUint8Array(encoder)));
-    expect((await crowd.closed).code).toBe(1007);
   });
 });
 
