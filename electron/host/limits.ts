@@ -89,6 +89,11 @@ export class TokenBucket {
     this.tokens -= amount;
     return true;
   }
+
+  /** Gives back part of a take (a message that turned out to cost nothing). */
+  refund(amount: number): void {
+    this.tokens = Math.min(this.capacity, this.tokens + amount);
+  }
 }
 
 /** Message count and byte budget of one socket. */
@@ -104,5 +109,14 @@ export class SocketBudget {
   /** False once the socket sends faster than its budget. */
   take(byteLength: number): boolean {
     return this.messages.take(1) && this.bytes.take(byteLength);
+  }
+
+  /**
+   * A message that changed nothing (an echo) costs a tenth of one: y-websocket sends the host back
+   * every change it hears of, over WebRTC or from the host itself, so a laptop's message rate grows
+   * with the number of people on the doc. Its bytes still count in full.
+   */
+  refundEcho(): void {
+    this.messages.refund(0.9);
   }
 }

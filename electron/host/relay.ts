@@ -25,7 +25,7 @@ import { SocketHub, type Peer, type SocketCounters } from './sockets';
  *
  * Limits: frames over maxSyncMessageBytes close the socket (1009); a text frame (1003) or a frame
  * that does not decode (1007) closes it at once, before it touches the doc; message and byte rates
- * (1008); a presence state over maxAwarenessStateBytes, or more than maxAwarenessStatesPerDoc
+ * (1008; a message that changed nothing, an echo, costs a tenth of one — SocketBudget.refundEcho); a presence state over maxAwarenessStateBytes, or more than maxAwarenessStatesPerDoc
  * states in a doc (1008); unknown message types (y-websocket's auth) are ignored; relayBufferCap
  * bytes queued for a socket that stopped reading terminates it; at most maxDocsPerSession docs
  * (503 for a new one beyond it).
@@ -73,6 +73,8 @@ interface RelayPeer extends Peer {
   readonly budget: SocketBudget;
   /** Awareness client ids this socket has spoken for; removed when it goes. */
   readonly controlled: Set<number>;
+  /** Changes (doc or awareness) this socket caused; unchanged by a message means it was an echo. */
+  effects: number;
 }
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -135,6 +137,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       // Stored first: nobody sees an update the host could still lose in a crash.
       log.append(update);
       updatesStored++;
+      if (shared.sockets.has(origin as RelayPeer)) (origin as RelayPeer).effects++;
       const message = frame((e) => {
         encoding.writeVarUint(e, MESSAGE_SYNC);
         encoding.writeVarUint(e, SYNC_UPDATE);
@@ -145,12 +148,13 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
 
     awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const peer = shared.sockets.has(origin as RelayPeer) ? (origin as RelayPeer) : null;
+      const changed = [...change.added, ...change.updated, ...change.removed];
+      if (changed.length === 0) return;
       if (peer) {
+        peer.effects++;
         for (const id of [...change.added, ...change.updated]) peer.controlled.add(id);
         for (const id of change.removed) peer.controlled.delete(id);
       }
-      const changed = [...change.added, ...change.updated, ...change.removed];
-      if (changed.length === 0) return;
       const message = frame((e) => {
         encoding.writeVarUint(e, MESSAGE_AWARENESS);
         encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
@@ -212,14 +216,18 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
           const update = decoding.readVarUint8Array(decoder);
           // Decode it whole before it touches the doc: garbage is refused, not half-applied.
           Y.decodeUpdate(update);
+          const before = peer.effects;
           Y.applyUpdate(doc, update, peer);
+          if (peer.effects === before) peer.budget.refundEcho();
         } else {
           throw new Error(`unknown sync step ${step}`);
         }
       } else if (type === MESSAGE_AWARENESS) {
         const update = decoding.readVarUint8Array(decoder);
         checkAwarenessUpdate(update, awareness, tuning);
+        const before = peer.effects;
         awarenessProtocol.applyAwarenessUpdate(awareness, update, peer);
+        if (peer.effects === before) peer.budget.refundEcho();
       } else if (type === MESSAGE_QUERY_AWARENESS) {
         const reply = awarenessFrame(peer.shared);
         if (reply) hub.send(peer, reply, true);
@@ -245,6 +253,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       graceTimer: null,
       shared: context as SharedDoc,
       controlled: new Set(),
+      effects: 0,
       budget: new SocketBudget(
         LIVE_LIMITS.maxMessagesPerSecond,
         tuning.rateBurstSeconds,
