@@ -10,15 +10,14 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { Group, Layer, Rect, Stage } from 'react-konva';
+import { Layer, Rect, Shape, Stage } from 'react-konva';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Note } from '../../shared/schema/note';
 import { rectsIntersect } from '../../shared/template/geometry';
 import type { BoardTemplate, Point } from '../../shared/template/template';
 import type { Language } from '../../shared/platform';
 import { HouseDrawing } from './HouseDrawing';
 import { PresenceLayer, type BoardPresence } from './PresenceLayer';
-import { NoteNode } from './NoteNode';
-import { setTextDetail } from './noteDrawing';
+import { drawLiftedNote, drawNotes, setTextDetail } from './noteDrawing';
 import { fitRect, screenToWorld, visibleWorldRect, worldToScreen, zoomAt, type Viewport } from './viewport';
 
 export interface HouseBoardHandle {
@@ -94,7 +93,7 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayerRef = useRef<Konva.Layer>(null);
-  const notesGroupRef = useRef<Konva.Group>(null);
+  const notesShapeRef = useRef<Konva.Shape>(null);
   const dragLayerRef = useRef<Konva.Layer>(null);
   const detailTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
@@ -114,20 +113,18 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     if (editingId) setView(viewRef.current);
   }, [editingId]);
 
-  /** Hides the notes that are off screen; returns how many are on screen. */
+  /** Tells the notes shape which part of the board is on screen; returns how many notes lie there. */
   const cull = useCallback((): number => {
-    const group = notesGroupRef.current;
+    const shape = notesShapeRef.current;
     const s = sizeRef.current;
-    if (!group || !s) return 0;
+    if (!shape || !s) return 0;
     const margin = 40 / viewRef.current.scale;
     const visible = visibleWorldRect(viewRef.current, s.width, s.height);
     const area = { x: visible.x - margin, y: visible.y - margin, width: visible.width + 2 * margin, height: visible.height + 2 * margin };
+    shape.setAttr('view', area);
     let count = 0;
-    for (const node of group.getChildren()) {
-      const attrs = node.attrs as { x: number; y: number };
-      const show = rectsIntersect(area, { x: attrs.x, y: attrs.y, width: NOTE_WIDTH, height: NOTE_HEIGHT });
-      if (node.isVisible() !== show) node.visible(show);
-      if (show) count++;
+    for (const n of notesRef.current) {
+      if (rectsIntersect(area, { x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT })) count++;
     }
     return count;
   }, []);
@@ -292,13 +289,13 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     if (gesture.kind === 'press') {
       if (Math.hypot(screen.x - gesture.start.x, screen.y - gesture.start.y) < DRAG_THRESHOLD) return;
       const dragLayer = dragLayerRef.current;
-      const original = notesGroupRef.current?.findOne(`#${gesture.id}`);
+      const original = notesRef.current.find((n) => n.id === gesture.id);
       if (!dragLayer || !original) return;
       // The note lifts onto the overlay layer; where it was, it is only dimmed there, so the
       // thousands of notes below are not redrawn until it is dropped.
       const ghost = new Konva.Rect({
-        x: original.x(),
-        y: original.y(),
+        x: original.x,
+        y: original.y,
         width: NOTE_WIDTH,
         height: NOTE_HEIGHT,
         fill: 'rgba(255,255,255,0.6)',
@@ -307,7 +304,14 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
         strokeWidth: 2,
         listening: false,
       });
-      const proxy = (original as Konva.Shape).clone({ lifted: true, selected: true, visible: true }) as Konva.Shape;
+      const proxy = new Konva.Shape({
+        x: original.x,
+        y: original.y,
+        note: original,
+        sceneFunc: drawLiftedNote,
+        listening: false,
+        perfectDrawEnabled: false,
+      });
       dragLayer.add(ghost, proxy);
       gestureRef.current = { kind: 'drag', id: gesture.id, offset: gesture.offset, proxy, ghost };
     }
@@ -374,11 +378,7 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
               parkingLabel={props.parkingLabel}
               parkingHint={props.parkingHint}
             />
-            <Group ref={notesGroupRef}>
-              {notes.map((note) => (
-                <NoteNode key={note.id} note={note} />
-              ))}
-            </Group>
+            <Shape ref={notesShapeRef} notes={notes} view={null} sceneFunc={drawNotes} listening={false} perfectDrawEnabled={false} />
           </Layer>
           {presence && (presence.cursors.length > 0 || presence.editing.length > 0) && (
             <PresenceLayer presence={presence} notes={notesById} scale={scale} />

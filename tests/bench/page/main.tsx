@@ -7,7 +7,7 @@ import { HOUSE_TEMPLATE } from '../../../shared/template/house';
 import type { BenchApi, BuiltDoc, PaintResult } from './api';
 import { BenchBoard } from './BenchBoard';
 import { applyScript, applyScriptPlainText, buildNotesDoc, editScript } from './generate';
-import { Probe, nextFrame, type LayerDraw } from './probe';
+import { Probe, boardNotes, nextFrame, type LayerDraw } from './probe';
 import '../../../renderer/styles.css';
 import './bench.css';
 
@@ -114,16 +114,16 @@ const bench: BenchApi = {
   topNote(nth) {
     const { stage, notesLayer } = konva();
     const scale = stage.scaleX();
-    const shapes = notesLayer.getChildren();
+    const notes = boardNotes(notesLayer);
     let seen = 0;
-    for (let i = shapes.length - 1; i >= 0; i--) {
-      const shape = shapes[i]!;
-      const x = stage.x() + (shape.x() + NOTE_WIDTH / 2) * scale;
-      const y = stage.y() + (shape.y() + NOTE_HEIGHT / 2) * scale;
+    for (let i = notes.length - 1; i >= 0; i--) {
+      const note = notes[i]!;
+      const x = stage.x() + (note.x + NOTE_WIDTH / 2) * scale;
+      const y = stage.y() + (note.y + NOTE_HEIGHT / 2) * scale;
       if (x < 200 || x > stage.width() - 200 || y < 150 || y > stage.height() - 150) continue;
       // A press there must take this note, not a later one lying over its centre.
-      if (bench.noteAt(x, y) !== shape.id()) continue;
-      if (seen++ === nth) return { id: shape.id(), x, y };
+      if (bench.noteAt(x, y) !== note.id) continue;
+      if (seen++ === nth) return { id: note.id, x, y };
     }
     throw new Error('no note in the middle of the screen');
   },
@@ -131,10 +131,10 @@ const bench: BenchApi = {
     const { stage, notesLayer } = konva();
     const wx = (x - stage.x()) / stage.scaleX();
     const wy = (y - stage.y()) / stage.scaleY();
-    const shapes = notesLayer.getChildren();
-    for (let i = shapes.length - 1; i >= 0; i--) {
-      const s = shapes[i]!;
-      if (wx >= s.x() && wx <= s.x() + NOTE_WIDTH && wy >= s.y() && wy <= s.y() + NOTE_HEIGHT) return s.id();
+    const notes = boardNotes(notesLayer);
+    for (let i = notes.length - 1; i >= 0; i--) {
+      const n = notes[i]!;
+      if (wx >= n.x && wx <= n.x + NOTE_WIDTH && wy >= n.y && wy <= n.y + NOTE_HEIGHT) return n.id;
     }
     return null;
   },

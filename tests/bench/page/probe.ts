@@ -1,4 +1,6 @@
 import Konva from 'konva';
+import type { Note } from '../../../shared/schema/note';
+import type { NotesDrawStats } from '../../../renderer/board/noteDrawing';
 
 /**
  * What the page records while the runner drives it: frame timestamps, Konva layer draws and
@@ -72,10 +74,9 @@ export class Probe {
     });
     layer.on('draw', () => {
       const end = performance.now();
-      const children = layer.getChildren();
-      const visible = children.reduce((n, child) => n + (child.isVisible() ? 1 : 0), 0);
+      const { total, visible } = notesDrawn(layer);
       const name = this.names.get(layer) ?? 'layer';
-      const draw: LayerDraw = { layer: name, start, end, shapes: children.length, visible, scale: layer.getStage()?.scaleX() ?? NaN };
+      const draw: LayerDraw = { layer: name, start, end, shapes: total, visible, scale: layer.getStage()?.scaleX() ?? NaN };
       if (this.recording) this.draws.push(draw);
       const ready = this.waiters.filter((w) => w.test(draw));
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
@@ -110,4 +111,21 @@ export class Probe {
 /** Resolves at the start of the next frame (after the current one has been produced). */
 export function nextFrame(): Promise<number> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+}
+
+/** The notes a layer's notes shape holds, and how many it drew (not culled) in its last draw. */
+function notesDrawn(layer: Konva.Layer): { total: number; visible: number } {
+  const shape = notesShapeOf(layer);
+  const stats = (shape as (Konva.Shape & { drawStats?: NotesDrawStats }) | null)?.drawStats;
+  return { total: stats?.total ?? 0, visible: stats?.drawn ?? 0 };
+}
+
+/** The one shape that draws every note (it carries the `notes` attribute). */
+export function notesShapeOf(layer: Konva.Layer): Konva.Shape | null {
+  return (layer.findOne((node: Konva.Node) => Array.isArray((node.attrs as { notes?: unknown }).notes)) as Konva.Shape | undefined) ?? null;
+}
+
+/** The notes on the board, in drawing order (later ones on top). */
+export function boardNotes(layer: Konva.Layer): readonly Note[] {
+  return (notesShapeOf(layer)?.getAttr('notes') as readonly Note[] | undefined) ?? [];
 }
