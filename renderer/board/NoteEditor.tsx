@@ -14,15 +14,22 @@ interface Props {
   onDone: () => void;
   onUndo: () => void;
   onRedo: () => void;
+  /**
+   * Tells the editor at once when the note's text changes in the doc (someone else typing), so
+   * the textarea never lags behind it: each keystroke is then diffed against the current text.
+   */
+  observeText: (listener: (text: string) => void) => () => void;
 }
 
 /**
  * Typing happens in a real <textarea> over the canvas: the browser gives us caret, selection,
  * IME and spell-check. maxLength makes the browser cut a pasted megabyte before it reaches us.
  */
-export function NoteEditor({ note, left, top, width, height, onChange, onDone, onUndo, onRedo }: Props) {
+export function NoteEditor({ note, left, top, width, height, onChange, onDone, onUndo, onRedo, observeText }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
+  // One subscription for the life of the editor (it is keyed by note), whatever the parent passes.
+  const observeRef = useRef(observeText);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -33,14 +40,17 @@ export function NoteEditor({ note, left, top, width, height, onChange, onDone, o
   // this person is typing instead of jumping to the end.
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || el.value === note.text) return;
-    const { selectionStart, selectionEnd } = el;
-    const moved = (pos: number) => shiftThroughEdit(el.value, note.text, pos);
-    const start = moved(selectionStart);
-    const end = moved(selectionEnd);
-    el.value = note.text;
-    if (document.activeElement === el) el.setSelectionRange(start, end);
-  }, [note.text]);
+    if (!el) return;
+    const follow = (text: string) => {
+      if (el.value === text) return;
+      const { selectionStart, selectionEnd } = el;
+      const start = shiftThroughEdit(el.value, text, selectionStart);
+      const end = shiftThroughEdit(el.value, text, selectionEnd);
+      el.value = text;
+      if (document.activeElement === el) el.setSelectionRange(start, end);
+    };
+    return observeRef.current(follow);
+  }, []);
   const left500 = NOTE_TEXT_MAX - note.text.length;
   return (
     <div className="note-editor" style={{ left, top, width }}>

@@ -53,7 +53,9 @@ export function HostPanel({ code, addresses, status, onStop }: Props) {
           </dd>
         </dl>
         <p className="host-status">
-          {status ? t(`live.status.${status}`) : t('live.status.connecting')}
+          <span className={`live-status ${status ?? 'connecting'}`} role="status">
+            {t(`live.status.${status ?? 'connecting'}`)}
+          </span>
         </p>
         <button type="button" className="danger" onClick={onStop}>
           {t('live.stop')}

@@ -51,7 +51,21 @@ export class LiveRoom {
 
   constructor(readonly membership: Membership) {
     this.transport = { kind: 'lan', hostUrl: membership.hostUrl, code: membership.code };
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
   }
+
+  /**
+   * The device lost its network (Wi-Fi dropped): say so at once instead of waiting for sockets to
+   * time out, and reconnect when it returns. Work goes on in the local docs meanwhile.
+   */
+  private readonly onOffline = (): void => {
+    for (const { connection } of this.linked.values()) connection?.pause();
+  };
+
+  private readonly onOnline = (): void => {
+    for (const { connection } of this.linked.values()) connection?.resume();
+  };
 
   async start(): Promise<void> {
     const name = sessionDocName(this.membership.sessionId);
@@ -84,6 +98,7 @@ export class LiveRoom {
       return null;
     }
     const connection = connectDoc(this.transport, docName, stored.doc);
+    if (!navigator.onLine) connection.pause();
     this.setLocalPresence(connection.awareness);
     const offState = connection.onState(() => this.recompute());
     this.linked.set(docName, { connection, release, offState });
@@ -123,6 +138,8 @@ export class LiveRoom {
 
   destroy(): void {
     this.destroyed = true;
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
     if (this.sessionDoc) groupsMap(this.sessionDoc).unobserve(this.linkBoards);
     for (const { connection, release, offState } of this.linked.values()) {
       offState();

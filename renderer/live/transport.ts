@@ -25,6 +25,10 @@ export interface DocConnection {
   readonly awareness: Awareness;
   state(): ConnectionState;
   onState(listener: (state: ConnectionState) => void): () => void;
+  /** Drops every connection (the device went offline); the doc and its IndexedDB copy stay. */
+  pause(): void;
+  /** Connects again; what changed meanwhile on either side merges. */
+  resume(): void;
   destroy(): void;
 }
 
@@ -66,8 +70,15 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, aw
       // LAN only: simple-peer's defaults point at public STUN servers.
       peerOpts: { config: { iceServers: [] } },
     });
-    webrtc.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => update({ peers: webrtcPeers.length }));
   }
+  // y-webrtc lists a peer as soon as signaling starts and says nothing when the connection opens,
+  // so count the open ones now and then: this is what "connected directly" means to people.
+  const countPeers = () => {
+    const conns = (webrtc as unknown as { room?: { webrtcConns: Map<string, { connected: boolean }> } } | null)?.room?.webrtcConns;
+    update({ peers: conns ? [...conns.values()].filter((c) => c.connected).length : 0 });
+  };
+  webrtc?.on('peers', countPeers);
+  const peerTimer = webrtc ? setInterval(countPeers, 1000) : null;
 
   return {
     awareness: relay.awareness,
@@ -76,9 +87,22 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, aw
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    pause() {
+      webrtc?.disconnect();
+      relay.disconnect();
+      update({ relay: false, peers: 0 });
+    },
+    resume() {
+      relay.connect();
+      webrtc?.connect();
+    },
     destroy() {
       listeners.clear();
+      if (peerTimer) clearInterval(peerTimer);
+      // destroy() alone leaves y-webrtc's signaling socket reconnecting.
+      webrtc?.disconnect();
       webrtc?.destroy();
+      relay.disconnect();
       relay.destroy();
     },
   };

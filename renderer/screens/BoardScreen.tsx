@@ -9,6 +9,7 @@ import {
   addNote,
   deleteNote,
   moveNote,
+  observeNoteText,
   setNoteColour,
   setNoteText,
   type NoteColour,
@@ -317,6 +318,7 @@ function BoardView({
                 onDone={finishEditing}
                 onUndo={doUndo}
                 onRedo={doRedo}
+                observeText={(listener) => observeNoteText(doc, note.id, listener)}
               />
             )}
           />

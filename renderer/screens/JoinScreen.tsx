@@ -112,21 +112,17 @@ export function JoinScreen({ initialCode }: { initialCode?: string }) {
 /** Resolves with the session's groups once they have synced (or after a short wait). */
 function waitForGroups(doc: Y.Doc): Promise<Group[]> {
   return new Promise((resolve) => {
-    const done = () => {
-      const groups = readGroups(doc);
-      if (groups.length === 0) return false;
-      doc.off('update', onUpdate);
+    const finish = () => {
+      doc.off('update', check);
       clearTimeout(timer);
-      resolve(groups);
-      return true;
-    };
-    const onUpdate = () => void done();
-    const timer = setTimeout(() => {
-      doc.off('update', onUpdate);
       resolve(readGroups(doc));
-    }, 10_000);
-    doc.on('update', onUpdate);
-    done();
+    };
+    const check = () => {
+      if (readGroups(doc).length > 0) finish();
+    };
+    const timer = setTimeout(finish, 10_000);
+    doc.on('update', check);
+    check();
   });
 }
 

@@ -178,6 +178,16 @@ export function setNoteText(doc: Y.Doc, id: string, next: string, origin?: unkno
   });
 }
 
+/** Calls `listener` with the note's text whenever it changes, synchronously (for an open editor). */
+export function observeNoteText(doc: Y.Doc, id: string, listener: (text: string) => void): () => void {
+  const ynote = notesMap(doc).get(id);
+  const ytext = ynote instanceof Y.Map ? ynote.get('text') : undefined;
+  if (!(ytext instanceof Y.Text)) return () => {};
+  const onChange = () => listener(clampNoteText(ytext.toString()));
+  ytext.observe(onChange);
+  return () => ytext.unobserve(onChange);
+}
+
 export function deleteNote(doc: Y.Doc, id: string, origin?: unknown): boolean {
   const notes = notesMap(doc);
   if (!notes.has(id)) return false;

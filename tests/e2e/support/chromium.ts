@@ -53,6 +53,22 @@ export interface LaunchOptions {
 /** Flags that leave a browser without any usable ICE candidate on this machine. */
 const NO_WEBRTC_FLAGS = ['--force-webrtc-ip-handling-policy=disable_non_proxied_udp'] as const;
 
+/**
+ * And, as a firewall that lets no peer-to-peer traffic through would: every peer connection may
+ * only use relay (TURN) candidates, and there is no TURN server, so ICE never connects. The flag
+ * alone is not enough: Chromium still pairs with the other laptops' loopback candidates.
+ */
+const RELAY_ONLY_ICE = `(() => {
+  const Native = window.RTCPeerConnection;
+  if (!Native) return;
+  class RelayOnly extends Native {
+    constructor(config, ...rest) { super({ ...(config || {}), iceTransportPolicy: 'relay' }, ...rest); }
+    setConfiguration(config) { return super.setConfiguration({ ...(config || {}), iceTransportPolicy: 'relay' }); }
+  }
+  window.RTCPeerConnection = RelayOnly;
+  window.webkitRTCPeerConnection = RelayOnly;
+})();`;
+
 export interface LaunchedChromium {
   /** Playwright connected over CDP. */
   readonly browser: Browser;
@@ -135,6 +151,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
       const context = browser.contexts()[0] ?? (await browser.newContext());
       const page = context.pages()[0] ?? (await context.newPage());
       await page.setViewportSize(VIEWPORT);
+      if (options.withoutWebRTC) await page.addInitScript(RELAY_ONLY_ICE);
       return page;
     },
     kill: () => end('kill'),
