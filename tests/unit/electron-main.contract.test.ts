@@ -110,6 +110,8 @@ const standIn = vi.hoisted(() => {
       });
     },
     isReady: () => state.ready,
+    // Where the live host keeps its docs; nothing is written until a session goes live.
+    getPath: (name: string) => `/stand-in/${name}`,
     quit: vi.fn(),
     exit: vi.fn(),
   });
