@@ -136,24 +136,27 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
     else relay.handleUpgrade(request, socket, head, target.path.slice(SYNC_PATH_PREFIX.length));
   };
 
+  // The desktop app (app://bouwplaats) asks from another origin; the answer is public info behind
+  // the code, so any origin may read it.
+  const cors = { 'Access-Control-Allow-Origin': '*' };
   const infoRoute = (req: IncomingMessage, res: ServerResponse, pathname: string): boolean => {
     if (pathname !== LIVE_INFO_PATH) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendJson(res, 405, { error: 'Methode niet toegestaan' }, { Allow: 'GET, HEAD' });
+      sendJson(res, 405, { error: 'Methode niet toegestaan' }, { Allow: 'GET, HEAD', ...cors });
       return true;
     }
     const address = remoteAddress(req);
     if (!guard.allowed(address)) {
-      sendJson(res, 429, { error: 'Te vaak een verkeerde code; probeer het over een minuut opnieuw.' });
+      sendJson(res, 429, { error: 'Te vaak een verkeerde code; probeer het over een minuut opnieuw.' }, cors);
       return true;
     }
     const target = parseTarget(req.url);
     if (!target || !codeMatches(presentedCode(target), code)) {
       guard.fail(address);
-      sendJson(res, 403, { error: 'Verkeerde code' });
+      sendJson(res, 403, { error: 'Verkeerde code' }, cors);
       return true;
     }
-    sendJson(res, 200, info);
+    sendJson(res, 200, info, cors);
     return true;
   };
 

@@ -47,6 +47,13 @@ describe('GET /api/live', () => {
     expect((await httpRequest(live.host.port, 'POST', LIVE_INFO_PATH)).status).toBe(405);
   });
 
+  it('lets the desktop app (another origin) read the answer, right code or wrong', async () => {
+    const right = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ABCDEF`);
+    const wrong = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ZZZZZZ`);
+    expect(right.headers['access-control-allow-origin']).toBe('*');
+    expect(wrong.headers['access-control-allow-origin']).toBe('*');
+  });
+
   it('answers 429, on the API and on sockets, after too many wrong codes from one address', async () => {
     for (let i = 0; i < 5; i++) await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ZZZZZZ`);
     expect((await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ABCDEF`)).status).toBe(429);
