@@ -10,10 +10,12 @@ interface Props {
   notes: readonly Note[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** Notes others are typing in right now: note id → their name. */
+  editingBy?: ReadonlyMap<string, string>;
 }
 
 /** The board as a list, per zone: readable by screen readers and usable without a mouse. */
-export const NotesPanel = memo(function NotesPanel({ template, lang, notes, selectedId, onSelect }: Props) {
+export const NotesPanel = memo(function NotesPanel({ template, lang, notes, selectedId, onSelect, editingBy }: Props) {
   const { t } = useTranslation();
   const sections = [
     ...template.zones.map((z) => ({ id: z.id, title: z.label[lang] })),
@@ -43,6 +45,9 @@ export const NotesPanel = memo(function NotesPanel({ template, lang, notes, sele
                       onClick={() => onSelect(note.id)}
                     >
                       <span className="clamp">{note.text || <em>{t('board.emptyNote')}</em>}</span>
+                      {editingBy?.has(note.id) && (
+                        <span className="editing-by">{t('live.editingBy', { name: editingBy.get(note.id) })}</span>
+                      )}
                     </button>
                   </li>
                 ))}

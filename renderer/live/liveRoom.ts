@@ -2,6 +2,8 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { groupsMap } from '../../shared/schema/group';
+import { countNotes } from '../../shared/schema/note';
+import { recordBoardNoteCount } from '../docs/library';
 import { acquireDoc } from '../docs/openDoc';
 import type { Membership } from './membership';
 import { connectDoc, type ConnectionState, type DocConnection, type Transport } from './transport';
@@ -99,11 +101,36 @@ export class LiveRoom {
     }
     const connection = connectDoc(this.transport, docName, stored.doc);
     if (!navigator.onLine) connection.pause();
+    const stopCounting = this.countNotesOf(docName, stored.doc);
     this.setLocalPresence(connection.awareness);
-    const offState = connection.onState(() => this.recompute());
+    const offStateChange = connection.onState(() => this.recompute());
+    const offState = () => {
+      offStateChange();
+      stopCounting();
+    };
     this.linked.set(docName, { connection, release, offState });
     this.recompute();
     return stored.doc;
+  }
+
+  /** Keeps the library's note count of a board in step while others add to it. */
+  private countNotesOf(docName: string, doc: Y.Doc): () => void {
+    const groupId = docName.startsWith(boardDocName(this.membership.sessionId, '')) ? docName.split('/').pop() : undefined;
+    if (!groupId) return () => {};
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const record = () => {
+      timer = null;
+      void recordBoardNoteCount(this.membership.sessionId, groupId, countNotes(doc)).catch(() => {});
+    };
+    const onUpdate = () => {
+      timer ??= setTimeout(record, 500);
+    };
+    doc.on('update', onUpdate);
+    record();
+    return () => {
+      doc.off('update', onUpdate);
+      if (timer) clearTimeout(timer);
+    };
   }
 
   private setLocalPresence(awareness: Awareness): void {

@@ -109,6 +109,7 @@ function BoardView({
     }),
     [others, t],
   );
+  const editingBy = useMemo(() => new Map(presence.editing.map((e) => [e.noteId, e.name])), [presence]);
   const author = room?.membership.role === 'participant' ? room.membership : null;
 
   useEffect(() => {
@@ -332,7 +333,14 @@ function BoardView({
             {t('board.help')}
           </p>
         </div>
-        <NotesPanel template={template} lang={lang} notes={notes} selectedId={selectedId} onSelect={(id) => selectNote(id, true)} />
+        <NotesPanel
+          template={template}
+          lang={lang}
+          notes={notes}
+          selectedId={selectedId}
+          onSelect={(id) => selectNote(id, true)}
+          editingBy={editingBy}
+        />
       </div>
     </main>
   );

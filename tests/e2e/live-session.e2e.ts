@@ -55,7 +55,7 @@ async function addNote(page: Page, key: '1' | '2' | '3', text: string): Promise<
 }
 
 function noteTexts(page: Page): Promise<string[]> {
-  return page.locator('.notes-panel .panel-note').allInnerTexts();
+  return page.locator('.notes-panel .panel-note .clamp').allInnerTexts();
 }
 
 async function seesNote(page: Page, text: string): Promise<void> {
@@ -165,6 +165,9 @@ describe('a live session over the LAN, laptops in separate browser processes', (
       await page.keyboard.press('Enter');
       await page.getByRole('textbox', { name: 'Tekst van de notitie' }).waitFor();
     }
+    // Each sees who else is typing in this note.
+    await bram.getByText('✎ Amira typt hier').waitFor();
+    await amira.getByText('✎ Bram typt hier').waitFor();
     await amira.keyboard.press('Home');
     await bram.keyboard.press('End');
     await Promise.all([amira.keyboard.type('Samen: ', { delay: 30 }), bram.keyboard.type(' met school en ouders', { delay: 30 })]);
