@@ -11,6 +11,18 @@ import { LibraryScreen } from './screens/LibraryScreen';
 import { NewSessionScreen } from './screens/NewSessionScreen';
 import { SessionScreen } from './screens/SessionScreen';
 
+/**
+ * A browser that opened the host's bare address from another laptop is a participant: show the
+ * join screen rather than an (empty) library of its own.
+ */
+function landsAsParticipant(): boolean {
+  const { protocol, hostname, hash } = window.location;
+  const loopback = ['127.0.0.1', 'localhost', '[::1]', '::1'].includes(hostname);
+  return (protocol === 'http:' || protocol === 'https:') && !loopback && (hash === '' || hash === '#' || hash === '#/');
+}
+
+if (landsAsParticipant()) window.location.replace('#/deelnemen');
+
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const { t } = useTranslation();
   const route = useRoute();

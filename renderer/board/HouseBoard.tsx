@@ -208,6 +208,7 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
       if (!sizeRef.current && next.width > 0 && next.height > 0) {
         viewRef.current = fitRect(template.bounds, next.width, next.height);
         lastScale.current = viewRef.current.scale;
+        setScale(viewRef.current.scale);
         setInitialView(viewRef.current);
         onZoomChange?.(viewRef.current.scale);
       }

@@ -155,6 +155,10 @@ describe('a live session over the LAN, laptops in separate browser processes', (
     expect(await noteTexts(amira)).not.toContain('Onderwijs aan tafel!');
     // Presence: Bram sees Amira on the board.
     await expect.poll(() => bram.locator('.people .person').evaluateAll((els) => els.map((e) => e.getAttribute('title')))).toContain('Amira');
+    // Amira's pointer shows on Bram's board.
+    const box = (await amira.locator('.house-board').boundingBox())!;
+    await amira.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.45, { steps: 5 });
+    await bram.waitForTimeout(400);
     await saveScreenshot(bram, 'live-board-group1');
   });
 
