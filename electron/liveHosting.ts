@@ -1,3 +1,4 @@
+import { normaliseJoinCode } from '../shared/live';
 import { HostingSchema, type Hosting, type HostingRequest } from '../shared/platform';
 import { LiveController } from './host/live';
 import { startHost, type RunningHost } from './host/server';
@@ -39,7 +40,8 @@ export function createLiveHosting(options: LiveHostingOptions): HostingControl &
       // One session at a time: going live with another session ends the previous one.
       const current = controller.current();
       if (current && current.info.sessionId !== request.sessionId) await controller.stop();
-      const live = await controller.start(request);
+      const { sessionId, title, code } = request;
+      const live = await controller.start({ sessionId, title, ...(code && normaliseJoinCode(code) ? { code } : {}) });
       return HostingSchema.parse({
         code: live.code,
         addresses: live.addresses,

@@ -60,7 +60,13 @@ export const LiveInfoSchema = z.object({
 export type LiveInfo = z.infer<typeof LiveInfoSchema>;
 
 export const LiveControlRequestSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('start'), sessionId: z.string().regex(ID_PATTERN), title: z.string().max(200) }),
+  z.object({
+    action: z.literal('start'),
+    sessionId: z.string().regex(ID_PATTERN),
+    title: z.string().max(200),
+    /** Resume with the code the room already has (after a restart of the facilitator's app). */
+    code: z.string().max(16).optional(),
+  }),
   z.object({ action: z.literal('stop') }),
 ]);
 export type LiveControlRequest = z.infer<typeof LiveControlRequestSchema>;

@@ -29,6 +29,8 @@ export const SessionIndexSchema = z.array(SessionIndexEntrySchema).max(10_000);
 export const HostingRequestSchema = z.object({
   sessionId: z.string().regex(ID_PATTERN),
   title: z.string().max(200),
+  /** The code the room already uses, when hosting resumes after a restart; a new one otherwise. */
+  code: z.string().max(16).optional(),
 });
 export type HostingRequest = z.infer<typeof HostingRequestSchema>;
 

@@ -304,7 +304,8 @@ async function handleControl(req: IncomingMessage, res: ServerResponse, controll
       sendJson(res, 204, undefined);
       return;
     }
-    const session = await controller.start(request.data);
+    const { sessionId, title, code } = request.data;
+    const session = await controller.start({ sessionId, title, ...(code && normaliseJoinCode(code) ? { code } : {}) });
     sendJson(res, 200, startedAnswer(session));
   } catch (error) {
     if (res.headersSent) return;

@@ -118,6 +118,14 @@ function LiveControls({ sessionId, title }: { sessionId: string; title: string }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const membership = room?.membership;
+  const isHost = membership?.role === 'facilitator';
+
+  // After a restart of the facilitator's app the room still holds our code: host again with it, so
+  // every laptop reconnects by itself. (A host that still runs answers with the same session.)
+  useEffect(() => {
+    if (!isHost || !membership) return;
+    void platform.startHosting({ sessionId, title, code: membership.code }).catch(() => {});
+  }, [isHost, membership, sessionId, title]);
 
   const start = async () => {
     setBusy(true);

@@ -163,6 +163,18 @@ describe('POST /api/live/control (a facilitator’s browser on the host machine)
     expect((await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${started.code}`)).status).toBe(404);
   });
 
+  it('resumes with the code the room already has, after the facilitator restarts', async () => {
+    const res = await post({ action: 'start', sessionId: 'sessie0008', title: 'Ochtend', code: 'dsx-qpr' });
+    expect(res.status).toBe(200);
+    expect(LiveStartedSchema.parse(JSON.parse(res.body)).code).toBe('DSXQPR');
+    expect((await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=DSX-QPR`)).status).toBe(200);
+    expect((await post({ action: 'stop' })).status).toBe(204);
+    // A code that cannot be one is not used: a fresh one is made.
+    const fresh = await post({ action: 'start', sessionId: 'sessie0008', title: 'Ochtend', code: 'O0I1L' });
+    expect(LiveStartedSchema.parse(JSON.parse(fresh.body)).code).not.toBe('O0I1L');
+    expect((await post({ action: 'stop' })).status).toBe(204);
+  });
+
   it('refuses pages from elsewhere (Origin), rebound host names (Host), non-JSON and bad bodies', async () => {
     const start = { action: 'start', sessionId: 'sessie0008', title: 'X' };
     expect((await post(start, { ...json, Origin: 'http://evil.example' })).status).toBe(403);
