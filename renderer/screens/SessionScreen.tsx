@@ -51,6 +51,10 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
   const meta = useDocValue(doc, readSessionMeta);
   const groups = useDocValue(doc, readGroups);
   const entry = useLibraryEntry(sessionId);
+  const room = useLiveRoom(sessionId);
+  // A participant syncs only their own group's board: other boards would look empty to them.
+  const ownGroup = room?.membership.role === 'participant' ? room.membership.groupId : undefined;
+  const shownGroups = ownGroup ? groups.filter((g) => g.id === ownGroup) : groups;
   const groupKey = groups.map((g) => g.id).join(',');
   useEffect(() => {
     // Counts can be stale after a crash; they are cheap to take again.
@@ -85,7 +89,7 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
 
       <h2>{t('session.groupsHeading')}</h2>
       <ul className="group-grid">
-        {groups.map((group) => (
+        {shownGroups.map((group) => (
           <li key={group.id}>
             <a className="group-card" href={routeHref({ name: 'board', sessionId, groupId: group.id })}>
               <span className="group-name">{group.name}</span>
