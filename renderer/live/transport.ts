@@ -71,6 +71,7 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, aw
       peerOpts: { config: { iceServers: [] } },
     });
   }
+  sendOnlyOwnUpdates(doc, relay, webrtc);
   // y-webrtc lists a peer as soon as signaling starts and says nothing when the connection opens,
   // so count the open ones now and then: this is what "connected directly" means to people.
   const countPeers = () => {
@@ -106,4 +107,44 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, aw
       relay.destroy();
     },
   };
+}
+
+type UpdateHandler = (update: Uint8Array, origin: unknown) => void;
+interface RelayInternals {
+  _updateHandler?: UpdateHandler;
+}
+interface RoomInternals {
+  _docUpdateHandler?: UpdateHandler;
+}
+
+/**
+ * Every laptop is both on the WebRTC mesh and on the host's relay, so neither provider needs to
+ * pass on what came in over the network: y-webrtc forwards every update a peer sent it to all its
+ * own peers (n² messages in a group), and y-websocket sends the host every update that arrived
+ * over WebRTC, which the host then relays to everyone once more. Here each sends only what this
+ * laptop changed itself. Whatever a peer missed while away comes with the sync handshake both do
+ * on (re)connecting. Where the libraries' internals are not as expected, their behaviour stays.
+ */
+function sendOnlyOwnUpdates(doc: Y.Doc, relay: WebsocketProvider, webrtc: WebrtcProvider | null): void {
+  const fromNetwork = (origin: unknown) => origin === relay || (webrtc !== null && origin === webrtc.room);
+  const swap = (owner: Record<string, unknown>, key: string) => {
+    const original = owner[key] as UpdateHandler | undefined;
+    if (typeof original !== 'function') return;
+    const filtered: UpdateHandler = (update, origin) => {
+      if (!fromNetwork(origin)) original(update, origin);
+    };
+    const observers = (doc as unknown as { _observers?: Map<string, Set<unknown>> })._observers;
+    const registered = observers?.get('update')?.has(original) ?? false;
+    if (registered) doc.off('update', original);
+    owner[key] = filtered;
+    if (registered) doc.on('update', filtered);
+  };
+  swap(relay as unknown as RelayInternals as Record<string, unknown>, '_updateHandler');
+  if (webrtc) {
+    // The room exists once y-webrtc's key promise has run (right away without a password).
+    void Promise.resolve(webrtc.key).then(() => {
+      const room = webrtc.room as unknown as RoomInternals | null;
+      if (room) swap(room as Record<string, unknown>, '_docUpdateHandler');
+    });
+  }
 }
