@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // `vite build` builds the renderer (dist/renderer); `vite build --mode bench` builds the benchmark
-// page (dist/bench) that mounts the real board components. `vitest` runs the unit and e2e projects.
+// pages (dist/bench): index.html mounts the real board components, live.html is one laptop of a
+// live session (tests/bench/page/live.tsx). `vitest` runs the unit and e2e projects.
 export default defineConfig(({ mode }) => {
   const bench = mode === 'bench';
   return {
@@ -18,6 +19,9 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       sourcemap: true,
       chunkSizeWarningLimit: 2000,
+      ...(bench
+        ? { rolldownOptions: { input: { index: here('tests/bench/page/index.html'), live: here('tests/bench/page/live.html') } } }
+        : {}),
     },
     test: {
       projects: [

@@ -1,30 +1,32 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { startHost } from '../../electron/host/server';
 import { VIEWPORT, launchChromium } from '../e2e/support/chromium';
+import { benchLive } from './live';
 import type { BenchApi } from './page/api';
 import type { Recording } from './page/probe';
-import { SourceMap } from './sourcemap';
+import { OUT_DIR, PAGE_DIR, ROOT } from './paths';
+import { profileSummaries, profiled } from './profile';
 import { formatTable, summarise, type Row } from './table';
 
 /**
- * `npm run bench`: the board benchmark. Serves the benchmark page (dist/bench, the real board
- * components) with the project's LAN host, drives one Debian Chromium with real mouse and wheel
- * input, and writes a table of figures to bench-results/board.md (+ board.json). It measures and
- * never asserts; goals are printed beside the figures.
+ * `npm run bench`: measures, never asserts; goals are printed beside the figures.
  *
- * BENCH_PROFILE=1 also records a CPU profile of each interaction into bench-results/ and prints
+ * 1. The board (this file): serves the benchmark page (dist/bench, the real board components)
+ *    with the project's LAN host, drives one Debian Chromium with real mouse and wheel input, and
+ *    writes bench-results/board.md (+ board.json).
+ * 2. The live session (live.ts): sync latency between separate Chromium processes over y-webrtc
+ *    and the host relay, joining with the real renderer, and the signaling host under load;
+ *    writes bench-results/live.md (+ live.json).
+ *
+ * BENCH_ONLY=board or BENCH_ONLY=live runs one part. BENCH_PROFILE=1 also records CPU profiles
+ * (each board interaction; a receiving peer in each live scenario) into bench-results/ and prints
  * the functions with the most self time.
  */
 
-/** dist/host/bench.js and tests/bench/run.ts are both two folders below the repository. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PAGE_DIR = path.join(ROOT, 'dist', 'bench');
-const OUT_DIR = path.join(ROOT, 'bench-results');
-const PROFILE = process.env.BENCH_PROFILE === '1';
+const ONLY = process.env.BENCH_ONLY;
 
 const SEED = 20230914;
 const BOARD_NOTES = 2000;
@@ -76,69 +78,6 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
-}
-
-// ---- profiles (BENCH_PROFILE=1) ----
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-const profileSummaries: string[] = [];
-
-async function profiled<T>(cdp: CDPSession, name: string, fn: () => Promise<T>): Promise<T> {
-  if (!PROFILE) return fn();
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  const result = await fn();
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  await writeFile(path.join(OUT_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
-  profileSummaries.push(await summariseProfile(name, profile));
-  return result;
-}
-
-const sourceMaps = new Map<string, Promise<SourceMap | null>>();
-
-/** The page's own functions by their source name and place (the bundle is minified). */
-async function frameName(frame: ProfileNode['callFrame']): Promise<string> {
-  const name = frame.functionName || '(anonymous)';
-  const file = frame.url ? path.basename(frame.url.split('?')[0]!) : '';
-  if (!file) return name;
-  if (!sourceMaps.has(file)) sourceMaps.set(file, SourceMap.load(path.join(PAGE_DIR, 'assets', `${file}.map`)).catch(() => null));
-  const original = (await sourceMaps.get(file))?.lookup(frame.lineNumber, frame.columnNumber);
-  if (!original) return `${name} ${file}:${frame.lineNumber + 1}`;
-  return `${original.name ?? name} ${original.source}:${original.line}`;
-}
-
-/** Self time per function, the top 15: where an interaction's main-thread time goes. */
-async function summariseProfile(name: string, profile: CpuProfile): Promise<string> {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const selfById = new Map<number, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  let total = 0;
-  samples.forEach((id, i) => {
-    const dt = (deltas[i + 1] ?? 0) / 1000;
-    total += dt;
-    selfById.set(id, (selfById.get(id) ?? 0) + dt);
-  });
-  const self = new Map<string, number>();
-  for (const [id, ms] of selfById) {
-    const frame = byNode.get(id)?.callFrame;
-    if (!frame) continue;
-    const key = await frameName(frame);
-    self.set(key, (self.get(key) ?? 0) + ms);
-  }
-  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
-  const lines = top.map(([key, ms]) => `  ${ms.toFixed(0).padStart(6)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
-  return `${name} (${total.toFixed(0)} ms sampled):\n${lines.join('\n')}`;
 }
 
 // ---- analysis of a recording ----
@@ -285,7 +224,7 @@ interface Samples {
   [key: string]: number[];
 }
 
-async function main(): Promise<void> {
+async function benchBoard(): Promise<void> {
   try {
     await access(path.join(PAGE_DIR, 'index.html'));
   } catch {
@@ -318,8 +257,8 @@ async function main(): Promise<void> {
       add('heapDoc', await heapUsed(cdp));
       const paint = await profiled(cdp, 'first-paint-2000', () => call(page, 'mount'));
       add('render2000', paint.renderMs);
-      add('firstFull2000', paint.renderMs + paint.firstDrawMs);
-      add('firstDraw2000', paint.firstDrawMs);
+      add('unfitted2000', paint.unfittedDraws);
+      add('inStageAdd', paint.inStageAdd ? 1 : 0);
       add('paint2000', paint.paintMs);
       add('paint2000Next', paint.nextFrameMs);
       add('paint2000Draw', paint.drawMs);
@@ -375,7 +314,8 @@ async function main(): Promise<void> {
         const opened = await profiled(cdp, `open-${board.key}-${run}`, () => call(page, 'mountFromUpdate'));
         add(`${board.key}Apply`, opened.applyMs);
         add(`${board.key}Render`, opened.renderMs - opened.applyMs);
-        add(`${board.key}FirstDraw`, opened.firstDrawMs);
+        add(`${board.key}Unfitted`, opened.unfittedDraws);
+        add('inStageAdd', opened.inStageAdd ? 1 : 0);
         add(`${board.key}Draw`, opened.drawMs);
         add(`${board.key}Paint`, opened.paintMs);
         add(`${board.key}Next`, opened.nextFrameMs);
@@ -394,6 +334,10 @@ async function main(): Promise<void> {
     await host.close();
   }
 
+  const inAdd = s.inStageAdd ?? [];
+  notes.push(
+    `the first paint of a board was Konva's Stage.add drawing the notes layer inside React's commit in ${inAdd.filter((v) => v === 1).length} of ${inAdd.length} mounts`,
+  );
   const rows = tableRows(s);
   const seconds = (Date.now() - began) / 1000;
   const header = [
@@ -414,7 +358,6 @@ async function main(): Promise<void> {
   ];
   const markdown = [...header, formatTable(rows), ...footer].join('\n') + '\n';
   console.log(`\n${markdown}`);
-  if (profileSummaries.length) console.log(`CPU profiles (self time):\n${profileSummaries.join('\n\n')}\n`);
   await writeFile(path.join(OUT_DIR, 'board.md'), markdown);
   await writeFile(
     path.join(OUT_DIR, 'board.json'),
@@ -442,10 +385,9 @@ function tableRows(s: Samples): Row[] {
     { group: 'b. wheel zoom, 0.75–1.35×', measure: 'frame rate during zoom', unit: 'fps', samples: s.zoomFps ?? [], goal: { at: 'least', value: 50 } },
     { group: '', measure: 'frame gap during zoom', unit: 'ms', samples: s.zoomGaps ?? [], pooled: true },
     { group: 'c. first paint, 2,000 notes', measure: 'mount → first full notes-layer draw at fit', unit: 'ms', samples: s.paint2000 ?? [], goal: { at: 'most', value: 1000 } },
-    { group: '', measure: 'mount → end of the first draw holding all notes (unfitted, never shown)', unit: 'ms', samples: s.firstFull2000 ?? [] },
-    { group: '', measure: '… React render + Konva shapes (→ first draw)', unit: 'ms', samples: s.render2000 ?? [] },
-    { group: '', measure: '… unseen draw in Stage.add (lays out all text)', unit: 'ms', samples: s.firstDraw2000 ?? [] },
-    { group: '', measure: '… the draw at fit', unit: 'ms', samples: s.paint2000Draw ?? [] },
+    { group: '', measure: '… React render + Konva layers (→ start of that draw)', unit: 'ms', samples: s.render2000 ?? [] },
+    { group: '', measure: '… that draw (lays out all text)', unit: 'ms', samples: s.paint2000Draw ?? [] },
+    { group: '', measure: 'full notes-layer draws at another scale before it (stage created fitted)', unit: '', samples: s.unfitted2000 ?? [] },
     { group: '', measure: 'mount → next frame', unit: 'ms', samples: s.paint2000Next ?? [] },
     { group: '', measure: 'building the doc (2,000 addNote)', unit: 'ms', samples: s.build2000 ?? [] },
     ...(['big', 'small'] as const).flatMap((key): Row[] => [
@@ -457,9 +399,9 @@ function tableRows(s: Samples): Row[] {
         goal: { at: 'most', value: key === 'big' ? 1200 : 150 },
       },
       { group: '', measure: '… Y.applyUpdate', unit: 'ms', samples: s[`${key}Apply`] ?? [] },
-      { group: '', measure: '… React render + Konva shapes', unit: 'ms', samples: s[`${key}Render`] ?? [] },
-      { group: '', measure: '… unseen draw in Stage.add', unit: 'ms', samples: s[`${key}FirstDraw`] ?? [] },
-      { group: '', measure: '… the draw at fit', unit: 'ms', samples: s[`${key}Draw`] ?? [] },
+      { group: '', measure: '… React render + Konva layers (→ start of the draw)', unit: 'ms', samples: s[`${key}Render`] ?? [] },
+      { group: '', measure: '… the draw at fit (lays out all text)', unit: 'ms', samples: s[`${key}Draw`] ?? [] },
+      { group: '', measure: 'full notes-layer draws at another scale before it', unit: '', samples: s[`${key}Unfitted`] ?? [] },
       { group: '', measure: 'applyUpdate start → next frame', unit: 'ms', samples: s[`${key}Next`] ?? [] },
       { group: '', measure: 'the same, opened again in that page (warm, text laid out)', unit: 'ms', samples: s[`${key}Warm`] ?? [] },
     ]),
@@ -475,6 +417,13 @@ function tableRows(s: Samples): Row[] {
     { group: '', measure: '… doc built, board not mounted', unit: 'MB', samples: (s.heapDoc ?? []).map(mb) },
     { group: '', measure: '… empty page', unit: 'MB', samples: (s.heapEmpty ?? []).map(mb) },
   ];
+}
+
+async function main(): Promise<void> {
+  await mkdir(OUT_DIR, { recursive: true });
+  if (ONLY !== 'live') await benchBoard();
+  if (ONLY !== 'board') await benchLive();
+  if (profileSummaries.length) console.log(`CPU profiles (self time):\n${profileSummaries.join('\n\n')}\n`);
 }
 
 main().then(

@@ -3,6 +3,8 @@
 export interface Goal {
   readonly at: 'least' | 'most';
   readonly value: number;
+  /** The figure the goal is checked on; the median unless said otherwise. */
+  readonly on?: 'median' | 'p95';
 }
 
 export interface Row {
@@ -16,6 +18,10 @@ export interface Row {
   readonly pooled?: boolean;
   /** The naive floor from the issue, for context. */
   readonly floor?: string;
+  /** A figure that is not a set of samples (a count, a share, a figure from another tool): shown as is. */
+  readonly text?: string;
+  /** The goal of a text row, as text. */
+  readonly goalText?: string;
 }
 
 export interface Summary {
@@ -29,6 +35,8 @@ export interface Summary {
   readonly goal?: Goal;
   readonly meets?: boolean;
   readonly floor?: string;
+  readonly text?: string;
+  readonly goalText?: string;
 }
 
 /** Nearest-rank percentile; the median of an even count is the mean of the middle two. */
@@ -43,17 +51,21 @@ export const median = (values: readonly number[]) => percentile(values, 50);
 
 export function summarise(row: Row): Summary {
   const m = median(row.samples);
-  const meets = row.goal && Number.isFinite(m) ? (row.goal.at === 'least' ? m >= row.goal.value : m <= row.goal.value) : undefined;
+  const p95 = percentile(row.samples, 95);
+  const checked = row.goal?.on === 'p95' ? p95 : m;
+  const meets = row.goal && Number.isFinite(checked) ? (row.goal.at === 'least' ? checked >= row.goal.value : checked <= row.goal.value) : undefined;
   return {
     group: row.group,
     measure: row.measure,
     unit: row.unit,
     n: row.samples.length,
     median: m,
-    p95: percentile(row.samples, 95),
+    p95,
     max: percentile(row.samples, 100),
     ...(row.goal ? { goal: row.goal, meets } : {}),
     ...(row.floor ? { floor: row.floor } : {}),
+    ...(row.text !== undefined ? { text: row.text } : {}),
+    ...(row.goalText !== undefined ? { goalText: row.goalText } : {}),
   };
 }
 
@@ -72,7 +84,12 @@ export function formatTable(rows: readonly Row[]): string {
   ];
   for (const row of rows) {
     const s = summarise(row);
-    const goal = s.goal ? `${s.goal.at === 'least' ? '≥' : '≤'} ${withUnit(num(s.goal.value), s.unit)} ${s.meets ? '✓' : '✗ missed'}` : '';
+    if (row.text !== undefined) {
+      lines.push(`| ${[row.group, row.measure, row.text, '', '', '', row.goalText ?? '', row.floor ?? ''].join(' | ')} |`);
+      continue;
+    }
+    const on = s.goal?.on === 'p95' ? 'p95 ' : '';
+    const goal = s.goal ? `${on}${s.goal.at === 'least' ? '≥' : '≤'} ${withUnit(num(s.goal.value), s.unit)} ${s.meets ? '✓' : '✗ missed'}` : '';
     const cells = [
       row.group,
       row.measure,

@@ -4,20 +4,21 @@ import type { Recording } from './probe';
 
 export interface PaintResult {
   /**
-   * From the start of the mount to the start of the first notes-layer draw: React renders the
-   * board and react-konva creates a shape per note.
+   * From the start of the mount to the start of the first draw of the notes layer that holds every
+   * note at the fitted view: React renders the board and react-konva builds the layers.
    */
   readonly renderMs: number;
-  /**
-   * The first draw holding every note. Konva's Stage.add draws a layer at once, inside React's
-   * commit, before the board fits the view: this draw is at the unfitted transform and is never
-   * shown, but it lays out every note's text (textLayout caches it).
-   */
-  readonly firstDrawMs: number;
-  /** From the start of the mount to the end of the first draw of all notes at the fitted view. */
+  /** From the start of the mount to the end of that draw: what reaches the screen. */
   readonly paintMs: number;
-  /** How long that draw itself took (beforeDraw → draw). */
+  /** How long that draw itself took (beforeDraw → draw); it lays out every note's text. */
   readonly drawMs: number;
+  /**
+   * Draws of the notes layer holding every note at another scale before that one (the board once
+   * drew unfitted first; the stage is now created fitted, so 0 is expected).
+   */
+  readonly unfittedDraws: number;
+  /** Whether that draw was Konva's Stage.add drawing the layer as React's commit adds it. */
+  readonly inStageAdd: boolean;
   /** From the start of the mount to the start of the frame after that draw. */
   readonly nextFrameMs: number;
   readonly notes: number;

@@ -19,6 +19,8 @@ export interface LayerDraw {
   readonly visible: number;
   /** The stage's scale when the layer was drawn. */
   readonly scale: number;
+  /** Drawn by Konva's Stage.add (which draws a layer as it is added, inside React's commit). */
+  readonly inStageAdd: boolean;
 }
 
 export interface PointerMark {
@@ -43,6 +45,7 @@ export class Probe {
   private readonly names = new Map<Konva.Layer, LayerDraw['layer']>();
   private readonly listened = new WeakSet<Konva.Layer>();
   private waiters: DrawWaiter[] = [];
+  private addingLayers = 0;
 
   constructor() {
     for (const type of ['pointerdown', 'pointerup'] as const) {
@@ -51,10 +54,16 @@ export class Probe {
     // Konva's Stage.add draws a layer at once, inside React's commit and before the board can hand
     // out its layers: listen to every layer from the moment it is added.
     const listen = (layer: Konva.Layer) => this.listen(layer);
+    const adding = (delta: number) => (this.addingLayers += delta);
     const add = Konva.Stage.prototype.add;
     Konva.Stage.prototype.add = function (this: Konva.Stage, ...layers: Konva.Layer[]) {
       layers.forEach(listen);
-      return add.apply(this, layers as [Konva.Layer, ...Konva.Layer[]]);
+      adding(1);
+      try {
+        return add.apply(this, layers as [Konva.Layer, ...Konva.Layer[]]);
+      } finally {
+        adding(-1);
+      }
     };
   }
 
@@ -76,7 +85,15 @@ export class Probe {
       const end = performance.now();
       const { total, visible } = notesDrawn(layer);
       const name = this.names.get(layer) ?? 'layer';
-      const draw: LayerDraw = { layer: name, start, end, shapes: total, visible, scale: layer.getStage()?.scaleX() ?? NaN };
+      const draw: LayerDraw = {
+        layer: name,
+        start,
+        end,
+        shapes: total,
+        visible,
+        scale: layer.getStage()?.scaleX() ?? NaN,
+        inStageAdd: this.addingLayers > 0,
+      };
       if (this.recording) this.draws.push(draw);
       const ready = this.waiters.filter((w) => w.test(draw));
       this.waiters = this.waiters.filter((w) => !ready.includes(w));

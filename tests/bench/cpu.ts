@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+
+/**
+ * CPU time used by Chromium's processes, by kind, read from /proc (Linux): which part of a browser
+ * (page renderers, the GPU process that composites in software under --disable-gpu, the network
+ * service, the browser process) the machine's cores went to during a run.
+ */
+
+export type ProcessKind = 'renderer' | 'gpu' | 'network' | 'browser' | 'other';
+export type CpuByKind = Record<ProcessKind, number>;
+
+let ticksPerSecond: number | null = null;
+function clockTicks(): number {
+  if (ticksPerSecond === null) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+function kindOf(cmdline: string): ProcessKind {
+  const type = /--type=([\w-]+)/.exec(cmdline)?.[1];
+  if (!type) return 'browser';
+  if (type === 'renderer') return 'renderer';
+  if (type === 'gpu-process') return 'gpu';
+  if (type === 'utility' && cmdline.includes('NetworkService')) return 'network';
+  return 'other';
+}
+
+/** CPU seconds (user + system) so far of every live process in the given process groups, by kind. */
+export async function cpuOfGroups(pgids: readonly number[]): Promise<CpuByKind> {
+  const total: CpuByKind = { renderer: 0, gpu: 0, network: 0, browser: 0, other: 0 };
+  const groups = new Set(pgids);
+  const entries = await readdir('/proc').catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((e) => /^\d+$/.test(e))
+      .map(async (pid) => {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+        // "pid (comm) state ppid pgrp … utime stime …"; comm may contain spaces and parentheses.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (!groups.has(Number(fields[2]))) return;
+        const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' ');
+        total[kindOf(cmdline)] += (Number(fields[11]) + Number(fields[12])) / clockTicks();
+      }),
+  );
+  return total;
+}
+
+export function cpuSince(before: CpuByKind, after: CpuByKind): CpuByKind {
+  const kinds = Object.keys(before) as ProcessKind[];
+  return Object.fromEntries(kinds.map((k) => [k, Math.max(0, after[k] - before[k])])) as CpuByKind;
+}

@@ -1,0 +1,192 @@
+import type Konva from 'konva';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import * as Y from 'yjs';
+import type { HouseBoardHandle } from '../../../renderer/board/HouseBoard';
+import type { NotesDrawStats } from '../../../renderer/board/noteDrawing';
+import { LOCAL_ORIGIN } from '../../../renderer/board/useBoard';
+import { connectDoc } from '../../../renderer/live/transport';
+import { addNote, notesMap, type Note } from '../../../shared/schema/note';
+import { HOUSE_TEMPLATE } from '../../../shared/template/house';
+import { BenchBoard } from './BenchBoard';
+import { notePosition, noteText, prng } from './generate';
+import type { LiveBenchApi, Path, Progress } from './liveApi';
+import { notesShapeOf } from './probe';
+import '../../../renderer/styles.css';
+import './bench.css';
+
+/**
+ * One laptop of a live session for the benchmark: a board doc wired exactly as the app wires it
+ * (connectDoc: y-webrtc plus the host relay), shown by the real board components. The runner opens
+ * it in several Chromium processes: `?code=<join code>&doc=<doc name>[&host=<origin>][&board=0]`;
+ * `board=0` mounts no board (the transport alone, for comparison).
+ */
+
+const params = new URLSearchParams(location.search);
+const hostUrl = params.get('host') ?? location.origin;
+const code = params.get('code') ?? '';
+const docName = params.get('doc') ?? '';
+const showBoard = params.get('board') !== '0';
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** Counts what leaves this page, per channel: the providers' own sends, unchanged. */
+const traffic = { webrtc: 0, websocket: 0, broadcastChannel: 0, bytes: 0 };
+function count(proto: object, method: 'send' | 'postMessage', key: 'webrtc' | 'websocket' | 'broadcastChannel'): void {
+  const target = proto as Record<string, (...args: unknown[]) => unknown>;
+  const original = target[method]!;
+  target[method] = function (this: unknown, ...args: unknown[]) {
+    traffic[key]++;
+    const data = args[0];
+    if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) traffic.bytes += data.byteLength;
+    return original.apply(this, args);
+  };
+}
+count(RTCDataChannel.prototype, 'send', 'webrtc');
+count(WebSocket.prototype, 'send', 'websocket');
+count(BroadcastChannel.prototype, 'postMessage', 'broadcastChannel');
+
+interface MutableReceipt {
+  index: number;
+  arrived: number;
+  painted: number | null;
+  via: Path;
+}
+
+const doc = new Y.Doc();
+const notes = notesMap(doc);
+const runs = new Map<string, Map<number, MutableReceipt>>();
+/** Notes in the doc that no draw has held yet, by note id. */
+const unpainted = new Map<string, MutableReceipt>();
+let waiter: { run: string; count: number; resolve: () => void } | null = null;
+let lastDraw = { held: 0, drawn: 0 };
+let mounted = false;
+
+function progressOf(run: string): Progress {
+  const receipts = [...(runs.get(run)?.values() ?? [])];
+  return { arrived: receipts.length, painted: receipts.filter((r) => r.painted !== null).length, ...lastDraw };
+}
+
+function checkWaiter(): void {
+  if (!waiter) return;
+  const { arrived, painted } = progressOf(waiter.run);
+  if (arrived >= waiter.count && (painted >= waiter.count || !showBoard)) waiter.resolve();
+}
+
+/** y-webrtc applies updates with its Room as origin, y-websocket with its provider. */
+function pathOf(origin: unknown): Path {
+  if (typeof origin !== 'object' || origin === null) return 'other';
+  if ('webrtcConns' in origin) return 'webrtc';
+  if ('wsconnected' in origin) return 'relay';
+  return 'other';
+}
+
+const NOTE_TAG = /^([a-z0-9-]+):(\d+) /;
+
+// Registered before any provider exists, so no remote note can slip past it.
+notes.observe((event, transaction) => {
+  if (transaction.local) return;
+  const arrived = now();
+  const via = pathOf(transaction.origin);
+  event.changes.keys.forEach((change, id) => {
+    if (change.action !== 'add') return;
+    const text = notes.get(id)?.get('text');
+    const tag = text instanceof Y.Text ? NOTE_TAG.exec(text.toString()) : null;
+    if (!tag) return;
+    const run = tag[1]!;
+    const receipt: MutableReceipt = { index: Number(tag[2]), arrived, painted: null, via };
+    if (!runs.has(run)) runs.set(run, new Map());
+    runs.get(run)!.set(receipt.index, receipt);
+    if (showBoard) unpainted.set(id, receipt);
+  });
+  if (!showBoard) checkWaiter();
+});
+
+const watched = new WeakSet<Konva.Layer>();
+
+/** Marks the notes a notes-layer draw held as painted at the end of that draw. */
+function watch(layer: Konva.Layer): void {
+  if (watched.has(layer)) return;
+  watched.add(layer);
+  layer.on('draw', () => {
+    const end = now();
+    mounted = true;
+    const shape = notesShapeOf(layer);
+    const stats = (shape as (Konva.Shape & { drawStats?: NotesDrawStats }) | null)?.drawStats;
+    lastDraw = { held: stats?.total ?? 0, drawn: stats?.drawn ?? 0 };
+    if (unpainted.size === 0 || !shape) return;
+    for (const note of shape.getAttr('notes') as readonly Note[]) {
+      const receipt = unpainted.get(note.id);
+      if (!receipt) continue;
+      receipt.painted = end;
+      unpainted.delete(note.id);
+    }
+    checkWaiter();
+  });
+}
+
+let board: HouseBoardHandle | null = null;
+const onCommit = (handle: HouseBoardHandle | null) => {
+  board = handle;
+  const layers = handle?.konva();
+  if (layers) watch(layers.notesLayer);
+};
+
+const connection = connectDoc({ kind: 'lan', hostUrl, code }, docName, doc);
+
+if (showBoard) {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <BenchBoard doc={doc} onCommit={onCommit} />
+    </StrictMode>,
+  );
+}
+
+const sleepUntil = (t: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, t - performance.now())));
+
+const live: LiveBenchApi = {
+  status() {
+    // The stage appears once the board knows its size; its first commit may not reach onCommit.
+    const layers = board?.konva();
+    if (layers) watch(layers.notesLayer);
+    const state = connection.state();
+    return { relay: state.relay, peers: state.peers, mounted: mounted || !showBoard, notes: notes.size };
+  },
+  now,
+  async send(run, count, gapMs) {
+    const random = prng([...run].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
+    const planned = Array.from({ length: count }, (_, i) => ({
+      ...notePosition(random, HOUSE_TEMPLATE),
+      text: `${run}:${i} ${noteText(random)}`,
+    }));
+    const at: number[] = [];
+    const callMs: number[] = [];
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      if (gapMs > 0 && i > 0) await sleepUntil(start + i * gapMs);
+      const t = performance.now();
+      at.push(performance.timeOrigin + t);
+      addNote(doc, HOUSE_TEMPLATE, planned[i]!, LOCAL_ORIGIN);
+      callMs.push(performance.now() - t);
+    }
+    return { at, callMs };
+  },
+  whenReceived(run, count, timeoutMs) {
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        waiter = null;
+        resolve(progressOf(run));
+      };
+      const timer = setTimeout(finish, timeoutMs);
+      waiter = { run, count, resolve: finish };
+      checkWaiter();
+    });
+  },
+  receipts(run) {
+    return [...(runs.get(run)?.values() ?? [])].sort((a, b) => a.index - b.index);
+  },
+  traffic: () => ({ ...traffic }),
+};
+
+window.live = live;
