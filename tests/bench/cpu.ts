@@ -55,3 +55,12 @@ export function cpuSince(before: CpuByKind, after: CpuByKind): CpuByKind {
   const kinds = Object.keys(before) as ProcessKind[];
   return Object.fromEntries(kinds.map((k) => [k, Math.max(0, after[k] - before[k])])) as CpuByKind;
 }
+
+/** CPU seconds the whole machine has spent busy so far (every core; /proc/stat, Linux). */
+export async function machineBusy(): Promise<number> {
+  const stat = await readFile('/proc/stat', 'utf8').catch(() => '');
+  const fields = (stat.split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal …: everything but idle and iowait is busy.
+  const busy = fields.reduce((sum, v, i) => (i === 3 || i === 4 || i > 7 ? sum : sum + (v || 0)), 0);
+  return busy / clockTicks();
+}

@@ -53,14 +53,17 @@ export interface LiveBenchApi {
   status(): LiveStatus;
   now(): number;
   /**
-   * Adds `count` notes (each its own transaction, as the app adds them) whose text starts with
-   * "<run>:<index> ", `gapMs` apart (0: in one synchronous loop). Resolves with each note's send time.
+   * Adds `count` notes (each its own transaction, as the app adds them), `gapMs` apart; 0: back to
+   * back, each in its own task as soon as the previous one ends; -1: all in one task (one loop, as
+   * an import would). Texts and places come from `seed`; each text starts with its index ("17 …").
    */
-  send(run: string, count: number, gapMs: number): Promise<Sent>;
-  /** Resolves once `count` notes of `run` have arrived and been painted, or after `timeoutMs`. */
-  whenReceived(run: string, count: number, timeoutMs: number): Promise<Progress>;
-  receipts(run: string): Receipt[];
+  send(count: number, gapMs: number, seed: number): Promise<Sent>;
+  /** Resolves once `count` notes have arrived (and, with a board, been painted), or after `timeoutMs`. */
+  whenReceived(count: number, timeoutMs: number): Promise<Progress>;
+  receipts(): Receipt[];
   traffic(): Traffic;
+  /** How long each notes-layer draw that began at or after `from` took (beforeDraw → draw), in ms. */
+  drawsSince(from: number): number[];
 }
 
 declare global {
