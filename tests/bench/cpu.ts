@@ -64,3 +64,37 @@ export async function machineBusy(): Promise<number> {
   const busy = fields.reduce((sum, v, i) => (i === 3 || i === 4 || i > 7 ? sum : sum + (v || 0)), 0);
   return busy / clockTicks();
 }
+
+/** CPU seconds so far by process kind and thread name ("renderer/CrRendererMain"), over the given process groups. */
+export async function cpuByThread(pgids: readonly number[]): Promise<Map<string, number>> {
+  const total = new Map<string, number>();
+  const groups = new Set(pgids);
+  const entries = await readdir('/proc').catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((e) => /^\d+$/.test(e))
+      .map(async (pid) => {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+        if (!groups.has(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]))) return;
+        const kind = kindOf((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' '));
+        const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+        for (const tid of tasks) {
+          const t = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => '');
+          const name = t.slice(t.indexOf('(') + 1, t.lastIndexOf(')')).replace(/\d+$/, '');
+          const fields = t.slice(t.lastIndexOf(')') + 2).split(' ');
+          const key = `${kind}/${name}`;
+          total.set(key, (total.get(key) ?? 0) + (Number(fields[11]) + Number(fields[12])) / clockTicks());
+        }
+      }),
+  );
+  return total;
+}
+
+/** The threads that used the most CPU between two readings of cpuByThread, as "name seconds". */
+export function topThreads(before: Map<string, number>, after: Map<string, number>, count = 8): [string, number][] {
+  return [...after.entries()]
+    .map(([key, s]): [string, number] => [key, s - (before.get(key) ?? 0)])
+    .filter(([, s]) => s > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count);
+}

@@ -15,7 +15,7 @@ import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { launchChromium, type LaunchedChromium } from '../e2e/support/chromium';
 import { buildNotesDoc } from './page/generate';
 import type { LiveBenchApi, Path, Receipt, Traffic } from './page/liveApi';
-import { cpuOfGroups, cpuSince, machineBusy, type CpuByKind } from './cpu';
+import { cpuByThread, cpuOfGroups, cpuSince, machineBusy, topThreads, type CpuByKind } from './cpu';
 import { DIST_DIR, OUT_DIR, PAGE_DIR, RENDERER_DIR, ROOT } from './paths';
 import { PROFILE, startProfile, stopProfile } from './profile';
 import { benchSignaling } from './signaling';
@@ -104,6 +104,8 @@ interface ScenarioResult extends Scenario {
    * the rest of the machine (other work skews the figures); idle: cores busy for a second before.
    */
   readonly cpu: CpuByKind & { bench: number; others: number; wallMs: number; idleCores: number };
+  /** Chromium's busiest threads in that time (process kind/thread name, CPU seconds). */
+  readonly threads: [string, number][];
   /** Open WebRTC connections per peer, before sending and after receiving. */
   readonly peersBefore: number[];
   readonly peersAfter: number[];
@@ -222,6 +224,7 @@ async function runScenario(pages: readonly Page[], pgids: readonly number[], hos
   await sleep(1000);
   const idleCores = (await machineBusy()) - idleFrom;
   const cpuBefore = await cpuOfGroups(pgids);
+  const threadsBefore = await cpuByThread(pgids);
   const benchBefore = process.cpuUsage();
   const machineBefore = await machineBusy();
   const started = performance.now();
@@ -232,6 +235,7 @@ async function runScenario(pages: readonly Page[], pgids: readonly number[], hos
   const benchCpu = process.cpuUsage(benchBefore);
   const machine = (await machineBusy()) - machineBefore;
   const chromiumCpu = cpuSince(cpuBefore, await cpuOfGroups(pgids));
+  const threads = topThreads(threadsBefore, await cpuByThread(pgids));
   const bench = (benchCpu.user + benchCpu.system) / 1e6;
   const ours = bench + Object.values(chromiumCpu).reduce((a, b) => a + b, 0);
   const cpu = { ...chromiumCpu, bench, others: Math.max(0, machine - ours), wallMs, idleCores };
@@ -280,6 +284,7 @@ async function runScenario(pages: readonly Page[], pgids: readonly number[], hos
     receiverDraws,
     traffic,
     cpu,
+    threads,
     peersBefore,
     peersAfter,
     connectMs,
@@ -312,6 +317,7 @@ async function latencyScenarios(host: RunningHost, session: LiveSession, log: (t
             `painted ${q(result.painted, 50)}/${q(result.painted, 95)}/${q(result.painted, 100)} ms` +
             (result.problems.length ? ` — ${result.problems.join('; ')}` : ''),
         );
+        log(`  busiest threads: ${result.threads.map(([name, sec]) => `${name} ${sec.toFixed(2)} s`).join(', ')}`);
       }
     } finally {
       await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
