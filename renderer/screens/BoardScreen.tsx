@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
@@ -84,6 +84,8 @@ function BoardView({
   const questions = useDocValue(sessionDoc, readTemplateQuestions);
   const store = useNotesStore(doc);
   const notes = useNotes(store);
+  // The list beside the board may lag a frame behind a burst of remote notes; the canvas may not.
+  const panelNotes = useDeferredValue(notes);
   const undo = useUndoManager(doc);
   const undoState = useUndoState(undo);
   const saveState = useSaveState(board);
@@ -336,7 +338,7 @@ function BoardView({
         <NotesPanel
           template={template}
           lang={lang}
-          notes={notes}
+          notes={panelNotes}
           selectedId={selectedId}
           onSelect={(id) => selectNote(id, true)}
           editingBy={editingBy}
