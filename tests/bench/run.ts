@@ -170,7 +170,7 @@ async function drag(page: Page, nth: number): Promise<DragFigures> {
 
 /** From fit zoom to 100 %, zooming with the wheel at `anchor` (wheel steps are capped at 100). */
 async function zoomTo100(page: Page, anchor: { x: number; y: number }): Promise<void> {
-  await call(page, 'fit');
+  await call(page, 'fitHouse');
   const { scale } = await call(page, 'view');
   const total = -Math.log(1 / scale) / 0.0025;
   const steps = Math.max(1, Math.ceil(Math.abs(total) / 100));

@@ -66,7 +66,7 @@ export interface BenchApi {
   mountFromUpdate(): Promise<UpdatePaintResult>;
   unmount(): void;
   view(): View;
-  fit(): void;
+  fitHouse(): void;
   /** The `nth` topmost note whose centre is well inside the screen. */
   topNote(nth: number): ScreenNote;
   /** The id of the topmost note under a screen point, or null (the board would pan there). */

@@ -118,8 +118,8 @@ const bench: BenchApi = {
     const { stage } = konva();
     return { x: stage.x(), y: stage.y(), scale: stage.scaleX() };
   },
-  fit() {
-    board?.fit();
+  fitHouse() {
+    board?.fit(); // the board's own "Hele huis"
   },
   topNote(nth) {
     const { stage, notesLayer } = konva();
