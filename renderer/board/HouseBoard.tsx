@@ -21,7 +21,7 @@ import { drawLiftedNote, drawNotes, setTextDetail } from './noteDrawing';
 import { fitRect, screenToWorld, visibleWorldRect, worldToScreen, zoomAt, type Viewport } from './viewport';
 
 export interface HouseBoardHandle {
-  fit(): void;
+  fitHouse(): void;
   zoomBy(factor: number): void;
   /** The world point at the centre of the visible board. */
   centre(): Point;
@@ -169,7 +169,7 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
   useImperativeHandle(
     ref,
     () => ({
-      fit,
+      fitHouse: fit,
       zoomBy(factor) {
         const s = sizeRef.current;
         if (s) applyView(zoomAt(viewRef.current, { x: s.width / 2, y: s.height / 2 }, factor));

@@ -254,7 +254,7 @@ function BoardView({
       boardRef.current?.zoomBy(0.8);
     } else if (key === '0') {
       handled();
-      boardRef.current?.fit();
+      boardRef.current?.fitHouse();
     }
   };
 
@@ -329,7 +329,7 @@ function BoardView({
             zoom={zoom}
             onZoomIn={() => boardRef.current?.zoomBy(1.25)}
             onZoomOut={() => boardRef.current?.zoomBy(0.8)}
-            onFit={() => boardRef.current?.fit()}
+            onFit={() => boardRef.current?.fitHouse()}
           />
           <p id="board-help" className="board-help">
             {t('board.help')}

@@ -119,7 +119,7 @@ const bench: BenchApi = {
     return { x: stage.x(), y: stage.y(), scale: stage.scaleX() };
   },
   fitHouse() {
-    board?.fit(); // the board's own "Hele huis"
+    board?.fitHouse();
   },
   topNote(nth) {
     const { stage, notesLayer } = konva();
