@@ -32,7 +32,8 @@ export interface PresenceState {
 }
 
 interface Linked {
-  connection: DocConnection;
+  /** Null while the doc is still being opened (the entry reserves its name). */
+  connection: DocConnection | null;
   release: () => void;
   offState: () => void;
 }
@@ -92,8 +93,7 @@ export class LiveRoom {
 
   private async link(docName: string): Promise<Y.Doc | null> {
     if (this.linked.has(docName) || this.destroyed) return null;
-    const placeholder = { connection: null as unknown as DocConnection, release: () => {}, offState: () => {} };
-    this.linked.set(docName, placeholder);
+    this.linked.set(docName, { connection: null, release: () => {}, offState: () => {} });
     const { stored, release } = await acquireDoc(docName);
     if (this.destroyed) {
       release();

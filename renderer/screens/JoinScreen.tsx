@@ -13,6 +13,27 @@ import { loadMembership, randomPresenceColour, saveMembership, type Membership }
 
 type Step = { kind: 'address' } | { kind: 'group'; hostUrl: string; code: string; info: LiveInfo; groups: Group[] };
 
+/** A participant's membership; keeps the presence colour of an earlier visit. */
+function participant(
+  sessionId: string,
+  hostUrl: string,
+  code: string,
+  previous: Membership | null,
+  extra: { groupId?: string; name?: string | undefined; domain?: Domain | undefined },
+): Membership {
+  return {
+    sessionId,
+    role: 'participant',
+    hostUrl,
+    code,
+    joinAddresses: [],
+    colour: previous?.colour ?? randomPresenceColour(),
+    ...(extra.groupId ? { groupId: extra.groupId } : {}),
+    ...(extra.name ? { name: extra.name } : {}),
+    ...(extra.domain ? { domain: extra.domain } : {}),
+  };
+}
+
 /** Where a browser participant lands: the page was served by the host, so it is the address. */
 function defaultHostUrl(): string {
   return window.location.protocol === 'http:' || window.location.protocol === 'https:' ? window.location.origin : '';
@@ -37,15 +58,7 @@ export function JoinScreen({ initialCode }: { initialCode?: string }) {
       const info = await fetchLiveInfo(hostUrl, joinCode);
       // Sync the session doc (groups, questions) before choosing a group.
       const previous = await loadMembership(info.sessionId);
-      await enterRoom({
-        sessionId: info.sessionId,
-        role: 'participant',
-        hostUrl,
-        code: joinCode,
-        joinAddresses: [],
-        colour: previous?.colour ?? randomPresenceColour(),
-        ...(previous?.name ? { name: previous.name } : {}),
-      });
+      await enterRoom(participant(info.sessionId, hostUrl, joinCode, previous, { name: previous?.name }));
       const { stored, release } = await acquireDoc(sessionDocName(info.sessionId));
       const groups = await waitForGroups(stored.doc);
       release();
@@ -144,17 +157,11 @@ function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
   const join = async () => {
     if (!groupId) return setError(t('join.errors.noGroup'));
     const previous = await loadMembership(step.info.sessionId);
-    const membership: Membership = {
-      sessionId: step.info.sessionId,
-      role: 'participant',
-      hostUrl: step.hostUrl,
-      code: step.code,
-      joinAddresses: [],
+    const membership = participant(step.info.sessionId, step.hostUrl, step.code, previous, {
       groupId,
-      colour: previous?.colour ?? randomPresenceColour(),
-      ...(name.trim() ? { name: name.trim().slice(0, 80) } : {}),
-      ...(domain ? { domain } : {}),
-    };
+      name: name.trim().slice(0, 80),
+      domain: domain || undefined,
+    });
     try {
       await saveMembership(membership);
       await enterRoom(membership);

@@ -34,21 +34,29 @@ function kindOf(cmdline: string): ProcessKind {
 /** CPU seconds (user + system) so far of every live process in the given process groups, by kind. */
 export async function cpuOfGroups(pgids: readonly number[]): Promise<CpuByKind> {
   const total: CpuByKind = { renderer: 0, gpu: 0, network: 0, browser: 0, other: 0 };
+  for (const { kind, fields } of await processesOfGroups(pgids)) {
+    total[kind] += (Number(fields[11]) + Number(fields[12])) / clockTicks();
+  }
+  return total;
+}
+
+/** Every live process in the given process groups: its pid, kind and /proc/<pid>/stat fields after "(comm)". */
+async function processesOfGroups(pgids: readonly number[]): Promise<{ pid: string; kind: ProcessKind; fields: string[] }[]> {
   const groups = new Set(pgids);
   const entries = await readdir('/proc').catch(() => [] as string[]);
-  await Promise.all(
+  const found = await Promise.all(
     entries
       .filter((e) => /^\d+$/.test(e))
       .map(async (pid) => {
         const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
         // "pid (comm) state ppid pgrp … utime stime …"; comm may contain spaces and parentheses.
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (!groups.has(Number(fields[2]))) return;
+        if (!groups.has(Number(fields[2]))) return null;
         const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' ');
-        total[kindOf(cmdline)] += (Number(fields[11]) + Number(fields[12])) / clockTicks();
+        return { pid, kind: kindOf(cmdline), fields };
       }),
   );
-  return total;
+  return found.filter((p) => p !== null);
 }
 
 export function cpuSince(before: CpuByKind, after: CpuByKind): CpuByKind {
@@ -68,25 +76,16 @@ export async function machineBusy(): Promise<number> {
 /** CPU seconds so far by process kind and thread name ("renderer/CrRendererMain"), over the given process groups. */
 export async function cpuByThread(pgids: readonly number[]): Promise<Map<string, number>> {
   const total = new Map<string, number>();
-  const groups = new Set(pgids);
-  const entries = await readdir('/proc').catch(() => [] as string[]);
-  await Promise.all(
-    entries
-      .filter((e) => /^\d+$/.test(e))
-      .map(async (pid) => {
-        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-        if (!groups.has(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]))) return;
-        const kind = kindOf((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' '));
-        const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
-        for (const tid of tasks) {
-          const t = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => '');
-          const name = t.slice(t.indexOf('(') + 1, t.lastIndexOf(')')).replace(/\d+$/, '');
-          const fields = t.slice(t.lastIndexOf(')') + 2).split(' ');
-          const key = `${kind}/${name}`;
-          total.set(key, (total.get(key) ?? 0) + (Number(fields[11]) + Number(fields[12])) / clockTicks());
-        }
-      }),
-  );
+  for (const { pid, kind } of await processesOfGroups(pgids)) {
+    const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+    for (const tid of tasks) {
+      const t = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => '');
+      const name = t.slice(t.indexOf('(') + 1, t.lastIndexOf(')')).replace(/\d+$/, '');
+      const fields = t.slice(t.lastIndexOf(')') + 2).split(' ');
+      const key = `${kind}/${name}`;
+      total.set(key, (total.get(key) ?? 0) + (Number(fields[11]) + Number(fields[12])) / clockTicks());
+    }
+  }
   return total;
 }
 
