@@ -40,11 +40,11 @@ export function createLiveHosting(options: LiveHostingOptions): HostingControl &
       // One session at a time: going live with another session ends the previous one.
       const current = controller.current();
       if (current && current.info.sessionId !== request.sessionId) await controller.stop();
-      const { sessionId, title, code } = request;
-      const live = await controller.start({ sessionId, title, ...(code && normaliseJoinCode(code) ? { code } : {}) });
+      const { sessionId, title, code, newCode } = request;
+      const live = await controller.start({ sessionId, title, ...(code && normaliseJoinCode(code) ? { code } : {}), ...(newCode ? { newCode } : {}) });
       return HostingSchema.parse({
         code: live.code,
-        addresses: live.addresses,
+        addresses: live.addresses(),
         localUrl: `http://127.0.0.1:${host.port}`,
         info: live.info,
       });

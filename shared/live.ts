@@ -59,6 +59,19 @@ export const LiveInfoSchema = z.object({
 });
 export type LiveInfo = z.infer<typeof LiveInfoSchema>;
 
+/**
+ * Why the host refused a code or a socket, in the JSON body of a 403/404/410/429 (`{ error, reason }`).
+ * A participant's laptop reads it to tell its user what is wrong instead of retrying forever:
+ * - `wrong-code`: this code never belonged to a session on this host (a typo or a guess; counted).
+ * - `not-live`: the code belongs to a session that is not live right now (the facilitator stopped
+ *   hosting, or hosts another session); it works again once that session is live again.
+ * - `code-replaced`: the facilitator gave the session a new code; the old one will not work again.
+ * - `too-many-attempts`: this address typed wrong codes too often; wait a minute.
+ */
+export const LIVE_REFUSALS = ['wrong-code', 'not-live', 'code-replaced', 'too-many-attempts'] as const;
+export type LiveRefusal = (typeof LIVE_REFUSALS)[number];
+export const LiveRefusalSchema = z.object({ error: z.string().max(500), reason: z.enum(LIVE_REFUSALS) });
+
 export const LiveControlRequestSchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('start'),
@@ -66,17 +79,48 @@ export const LiveControlRequestSchema = z.discriminatedUnion('action', [
     title: z.string().max(200),
     /** Resume with the code the room already has (after a restart of the facilitator's app). */
     code: z.string().max(16).optional(),
+    /**
+     * Give the session a fresh code (the old one is refused from then on with `code-replaced`).
+     * Without it a session keeps the code it had the last time it was live on this host.
+     */
+    newCode: z.boolean().optional(),
   }),
   z.object({ action: z.literal('stop') }),
 ]);
 export type LiveControlRequest = z.infer<typeof LiveControlRequestSchema>;
 
+/**
+ * What kind of network an address is on, as far as the interface's name and address tell:
+ * `wifi` and `wired` are what a room's laptops can usually reach; `virtual` (Docker, VirtualBox,
+ * Hyper-V, WSL) and `vpn` (WireGuard, Tailscale, tun/tap) almost never; `link-local` (169.254.x.x)
+ * only when there is no DHCP; `loopback` only this machine.
+ */
+export const ADDRESS_KINDS = ['wifi', 'wired', 'other', 'vpn', 'virtual', 'link-local', 'loopback'] as const;
+export type AddressKind = (typeof ADDRESS_KINDS)[number];
+
+/** One address at which participants may reach the host, with the interface it belongs to. */
+export const JoinAddressSchema = z.object({
+  url: z.string().url(),
+  /** The interface's name as the operating system gives it ("wlp2s0", "Wi-Fi", "en0"); '' unknown. */
+  interfaceName: z.string().max(100),
+  kind: z.enum(ADDRESS_KINDS),
+});
+export type JoinAddress = z.infer<typeof JoinAddressSchema>;
+
+/** True when no other laptop can use any of these addresses (the host listens on loopback only). */
+export function onlyThisMachine(addresses: readonly JoinAddress[]): boolean {
+  return addresses.every((a) => a.kind === 'loopback');
+}
+
 /** The answer to `start` (`stop` answers 204): what the facilitator shows the room. */
 export const LiveStartedSchema = z.object({
   /** Normalised ("ABCDEF"); show it with formatJoinCode. */
   code: z.string().length(JOIN_CODE_LENGTH),
-  /** Join addresses: every LAN interface of the host, or its own address when it is loopback-only. */
-  addresses: z.array(z.string().url()).min(1).max(16),
+  /**
+   * Join addresses, the likeliest first (the room's Wi-Fi before wired, VPN and virtual adapters):
+   * every LAN interface of the host, or its own loopback address when it listens on loopback only.
+   */
+  addresses: z.array(JoinAddressSchema).min(1).max(16),
   info: LiveInfoSchema,
 });
 export type LiveStarted = z.infer<typeof LiveStartedSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
-import { LiveInfoSchema } from './live';
+import { JoinAddressSchema, LiveInfoSchema } from './live';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -22,6 +22,11 @@ export const SessionIndexEntrySchema = z.object({
   boardNotes: z.record(z.string(), z.number().int().nonnegative()).default({}),
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
+  /**
+   * This device joined the session as a participant: the row is its own copy of someone else's
+   * session (not renamed or duplicated from here; deleting it removes only this copy).
+   */
+  joined: z.boolean().optional(),
 });
 export type SessionIndexEntry = z.infer<typeof SessionIndexEntrySchema>;
 export const SessionIndexSchema = z.array(SessionIndexEntrySchema).max(10_000);
@@ -29,16 +34,18 @@ export const SessionIndexSchema = z.array(SessionIndexEntrySchema).max(10_000);
 export const HostingRequestSchema = z.object({
   sessionId: z.string().regex(ID_PATTERN),
   title: z.string().max(200),
-  /** The code the room already uses, when hosting resumes after a restart; a new one otherwise. */
+  /** The code the room already uses, when hosting resumes after a restart. */
   code: z.string().max(16).optional(),
+  /** A fresh code; the old one stops working (see LiveControlRequestSchema). */
+  newCode: z.boolean().optional(),
 });
 export type HostingRequest = z.infer<typeof HostingRequestSchema>;
 
 /** A live session this device hosts: what the facilitator shows the room. */
 export const HostingSchema = z.object({
   code: z.string().min(1).max(16),
-  /** Join addresses for the room (LAN interfaces). */
-  addresses: z.array(z.string().url()).max(16),
+  /** Join addresses for the room, the likeliest first (see LiveStartedSchema). */
+  addresses: z.array(JoinAddressSchema).max(16),
   /** Where this device itself reaches the host. */
   localUrl: z.string().url(),
   info: LiveInfoSchema,

@@ -41,13 +41,18 @@ const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
   403: 'Forbidden',
   404: 'Not Found',
+  410: 'Gone',
   429: 'Too Many Requests',
   503: 'Service Unavailable',
 };
 
-/** Answers an upgrade request with a plain HTTP error: no WebSocket is ever opened. */
-export function refuseUpgrade(socket: Duplex, status: number, error: string): void {
-  const body = JSON.stringify({ error });
+/**
+ * Answers an upgrade request with a plain HTTP error (`{ error, reason? }` as JSON): no WebSocket is
+ * ever opened. Browsers do not show a refused upgrade's status to the page; LiveRefusal reasons
+ * reach a laptop through `GET /api/live` (the same admission) instead.
+ */
+export function refuseUpgrade(socket: Duplex, status: number, error: string, reason?: string): void {
+  const body = JSON.stringify(reason ? { error, reason } : { error });
   socket.on('error', () => {});
   if (!socket.writable) {
     socket.destroy();

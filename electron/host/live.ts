@@ -11,14 +11,18 @@ import {
   SIGNALING_PATH,
   SYNC_PATH_PREFIX,
   normaliseJoinCode,
+  type JoinAddress,
   type LiveInfo,
+  type LiveRefusal,
   type LiveStarted,
 } from '../../shared/live';
 import { CodeGuard, codeMatches, parseTarget, presentedCode, refuseUpgrade, remoteAddress } from './admission';
+import { CodeBook } from './codeBook';
+import { classifyAddress, lanJoinAddresses } from './joinAddresses';
 import { DEFAULT_TUNING, type HostTuning } from './limits';
 import { createRelay, type RelayStats } from './relay';
 import { BodyTooLarge, readBody, sendJson } from './respond';
-import { lanUrls, listensOnAllInterfaces } from './serveConfig';
+import { listensOnAllInterfaces } from './serveConfig';
 import type { RunningHost, UpgradeHandler } from './server';
 import { createSignalingServer, type SignalingStats } from './signaling';
 
@@ -29,10 +33,11 @@ export { listStoredDocs, readStoredDoc } from './docStore';
  *
  *   WS   /signal?code=C                 y-webrtc signaling (signaling.ts)
  *   WS   /sync/<doc name>?code=C        Yjs relay, y-websocket protocol, docs kept on disk (relay.ts)
- *   GET  /api/live?code=C               200 LiveInfo | 403 wrong code | 429 too many wrong codes |
- *                                       404 no session live
+ *   GET  /api/live?code=C               200 LiveInfo | 403 wrong code | 404 not live |
+ *                                       410 code replaced | 429 too many wrong codes
+ *                                       (refusals carry `{ error, reason }`, LiveRefusalSchema)
  *   POST /api/live/control              (installLiveControl; loopback only, see there)
- *        {action:'start', sessionId, title} → 200 {code, addresses, info} | 409 another session
+ *        {action:'start', sessionId, title, code?, newCode?} → 200 {code, addresses, info} | 409 another session
  *        {action:'stop'}                    → 204
  *   everything else under /api/         404; other paths are the renderer's static files.
  *
@@ -49,14 +54,21 @@ export interface LiveSessionOptions {
   readonly code?: string;
   readonly tuning?: Partial<HostTuning>;
   readonly warn?: (message: string) => void;
+  /** Counts wrong codes per address; shared across restarts of hosting by LiveController. */
+  readonly guard?: CodeGuard;
+  /**
+   * Why a code that is not this session's is refused, when the host once gave it out (see
+   * CodeBook.refusalFor); such codes are never counted as guesses. Null: a wrong code.
+   */
+  readonly knownRefusal?: (presented: string | null) => 'not-live' | 'code-replaced' | null;
 }
 
 export interface LiveSession {
   readonly info: LiveInfo;
   /** Normalised: "ABCDEF" (show it with formatJoinCode). */
   readonly code: string;
-  /** Join addresses (http URLs) for the room. */
-  readonly addresses: string[];
+  /** Join addresses for the room, the likeliest first, as they are now (interfaces come and go). */
+  addresses(): JoinAddress[];
   stats(): { signaling: SignalingStats; relay: RelayStats };
   /** Docs the relay holds (loaded from disk or opened by a client). */
   docNames(): string[];
@@ -71,13 +83,19 @@ export function generateJoinCode(): string {
   return code;
 }
 
-const MAX_ADDRESSES = 16;
-
-/** Every LAN address when the host listens on all interfaces (else, or when there is none, its own URL). */
-export function liveAddresses(host: RunningHost): string[] {
-  if (!listensOnAllInterfaces(host.host)) return [host.url];
-  const lan = lanUrls(host.port).slice(0, MAX_ADDRESSES);
-  return lan.length > 0 ? lan : [host.url];
+/**
+ * Where participants reach `host`: every LAN address, the likeliest first, when it listens on all
+ * interfaces; else its own address (loopback when it listens on 127.0.0.1: only this machine).
+ */
+export function liveAddresses(host: RunningHost): JoinAddress[] {
+  if (listensOnAllInterfaces(host.host)) {
+    const lan = lanJoinAddresses(host.port);
+    if (lan.length > 0) return lan;
+    return [{ url: host.url, interfaceName: '', kind: 'loopback' }];
+  }
+  const ip = new URL(host.url).hostname;
+  const own = lanJoinAddresses(host.port).find((a) => new URL(a.url).hostname === ip);
+  return [own ?? { url: host.url, interfaceName: '', kind: classifyAddress('', ip.replace(/^\[|\]$/g, ''), ip === 'localhost' || ip === '[::1]') }];
 }
 
 /** Hosts with a live session (or one starting): one at a time, since the upgrade handler is one. */
@@ -94,6 +112,19 @@ export async function startLiveSession(host: RunningHost, options: LiveSessionOp
   }
 }
 
+const REFUSAL_TEXT: Record<LiveRefusal, { status: number; error: string }> = {
+  'wrong-code': { status: 403, error: 'Verkeerde code' },
+  'not-live': { status: 404, error: 'Deze sessie is nu niet live.' },
+  'code-replaced': { status: 410, error: 'Deze sessie heeft een nieuwe code gekregen.' },
+  'too-many-attempts': { status: 429, error: 'Te vaak een verkeerde code; probeer het over een minuut opnieuw.' },
+};
+
+/** The JSON body and status the host answers a refused code with (`{ error, reason }`). */
+export function refusal(reason: LiveRefusal): { status: number; body: { error: string; reason: LiveRefusal } } {
+  const { status, error } = REFUSAL_TEXT[reason];
+  return { status, body: { error, reason } };
+}
+
 async function openLiveSession(host: RunningHost, options: LiveSessionOptions): Promise<LiveSession> {
   const info = LiveInfoSchema.parse({ version: LIVE_PROTOCOL_VERSION, sessionId: options.sessionId, title: options.title });
   let code: string;
@@ -105,7 +136,23 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
     code = normalised;
   }
   const tuning: HostTuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const guard = new CodeGuard(tuning.maxCodeFailuresPerMinute);
+  const guard = options.guard ?? new CodeGuard(tuning.maxCodeFailuresPerMinute);
+
+  /**
+   * Admits the live code; answers a code the host once gave out with what is wrong, uncounted
+   * (laptops retry on their own); counts every other code as a guess, and refuses an address
+   * that guessed too often.
+   */
+  const admit = (address: string, presented: string | null): LiveRefusal | null => {
+    if (!codeMatches(presented, code)) {
+      const known = options.knownRefusal?.(presented) ?? null;
+      if (known) return known;
+      if (!guard.allowed(address)) return 'too-many-attempts';
+      guard.fail(address);
+      return 'wrong-code';
+    }
+    return guard.allowed(address) ? null : 'too-many-attempts';
+  };
 
   const relay = await createRelay({ sessionId: info.sessionId, dataDir: options.dataDir, tuning, ...(options.warn ? { warn: options.warn } : {}) });
   const signaling = createSignalingServer(info.sessionId, tuning);
@@ -122,14 +169,10 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
       refuseUpgrade(socket, 404, 'Niet gevonden');
       return;
     }
-    const address = remoteAddress(request);
-    if (!guard.allowed(address)) {
-      refuseUpgrade(socket, 429, 'Te vaak een verkeerde code; probeer het over een minuut opnieuw.');
-      return;
-    }
-    if (!codeMatches(presentedCode(target), code)) {
-      guard.fail(address);
-      refuseUpgrade(socket, 403, 'Verkeerde code');
+    const refused = admit(remoteAddress(request), presentedCode(target));
+    if (refused) {
+      const { status, body } = refusal(refused);
+      refuseUpgrade(socket, status, body.error, body.reason);
       return;
     }
     if (isSignaling) signaling.handleUpgrade(request, socket, head);
@@ -138,25 +181,20 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
 
   // The desktop app (app://bouwplaats) asks from another origin; the answer is public info behind
   // the code, so any origin may read it.
-  const cors = { 'Access-Control-Allow-Origin': '*' };
   const infoRoute = (req: IncomingMessage, res: ServerResponse, pathname: string): boolean => {
     if (pathname !== LIVE_INFO_PATH) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendJson(res, 405, { error: 'Methode niet toegestaan' }, { Allow: 'GET, HEAD', ...cors });
-      return true;
-    }
-    const address = remoteAddress(req);
-    if (!guard.allowed(address)) {
-      sendJson(res, 429, { error: 'Te vaak een verkeerde code; probeer het over een minuut opnieuw.' }, cors);
+      sendJson(res, 405, { error: 'Methode niet toegestaan' }, { Allow: 'GET, HEAD', ...CORS });
       return true;
     }
     const target = parseTarget(req.url);
-    if (!target || !codeMatches(presentedCode(target), code)) {
-      guard.fail(address);
-      sendJson(res, 403, { error: 'Verkeerde code' }, cors);
+    const refused = admit(remoteAddress(req), target ? presentedCode(target) : null);
+    if (refused) {
+      const { status, body } = refusal(refused);
+      sendJson(res, status, body, CORS);
       return true;
     }
-    sendJson(res, 200, info, cors);
+    sendJson(res, 200, info, CORS);
     return true;
   };
 
@@ -167,7 +205,7 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
   const session: LiveSession = {
     info,
     code,
-    addresses: liveAddresses(host),
+    addresses: () => liveAddresses(host),
     stats: () => ({ signaling: signaling.stats(), relay: relay.stats() }),
     docNames: () => relay.docNames(),
     stop() {
@@ -183,37 +221,83 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
   return session;
 }
 
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
 export class LiveConflict extends Error {}
+
+/** What the facilitator asks of LiveController.start. */
+export interface StartRequest {
+  readonly sessionId: string;
+  readonly title: string;
+  /** Resume with this code (after a restart of the facilitator's app). */
+  readonly code?: string;
+  /** A fresh code; the old one is refused with `code-replaced` from then on. */
+  readonly newCode?: boolean;
+}
 
 /**
  * One live session at a time on a host, started and stopped by the facilitator (Electron's main
- * process over IPC, or a browser on the host's machine through installLiveControl).
+ * process over IPC, or a browser on the host's machine through installLiveControl). A session
+ * keeps its code across stops and restarts of hosting (CodeBook in the data dir) unless the
+ * facilitator asks for a new one. While nothing is live, `GET /api/live` answers 404 `not-live`.
  */
 export class LiveController {
   private session: LiveSession | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private book: Promise<CodeBook> | null = null;
+  private readonly guard: CodeGuard;
 
   constructor(
     private readonly host: RunningHost,
     private readonly options: { readonly dataDir: string; readonly tuning?: Partial<HostTuning>; readonly warn?: (message: string) => void },
-  ) {}
+  ) {
+    this.guard = new CodeGuard(options.tuning?.maxCodeFailuresPerMinute ?? DEFAULT_TUNING.maxCodeFailuresPerMinute);
+    host.addRoute((req, res, pathname) => {
+      if (pathname !== LIVE_INFO_PATH || this.session) return false;
+      const { status, body } = refusal('not-live');
+      sendJson(res, status, { ...body, error: 'Op dit adres is nu geen sessie live.' }, CORS);
+      return true;
+    });
+  }
 
   current(): LiveSession | null {
     return this.session;
   }
 
-  /** Starts hosting `sessionId`; the same session again returns the running one (a reloaded page). */
-  start(request: { sessionId: string; title: string; code?: string }): Promise<LiveSession> {
+  private codeBook(): Promise<CodeBook> {
+    this.book ??= CodeBook.open(this.options.dataDir, this.options.warn).catch((error: unknown) => {
+      this.book = null;
+      throw error;
+    });
+    return this.book;
+  }
+
+  /**
+   * Starts hosting `sessionId` with its code (the one it had here before, `request.code`, or a new
+   * one). The same session again returns the running one (a reloaded page), unless `newCode`.
+   * Throws LiveConflict while another session is live.
+   */
+  start(request: StartRequest): Promise<LiveSession> {
     return this.serialised(async () => {
       if (this.session) {
-        if (this.session.info.sessionId === request.sessionId) return this.session;
-        throw new LiveConflict('Er is al een andere sessie live; stop die eerst.');
+        if (this.session.info.sessionId !== request.sessionId) throw new LiveConflict('Er is al een andere sessie live; stop die eerst.');
+        if (!request.newCode) return this.session;
+        const running = this.session;
+        this.session = null;
+        await running.stop();
       }
+      const book = await this.codeBook();
+      const requested = request.code ? normaliseJoinCode(request.code) : null;
+      let code = request.newCode ? null : (requested ?? book.codeFor(request.sessionId) ?? null);
+      while (code === null || (request.newCode && book.has(code))) code = generateJoinCode();
+      await book.assign(request.sessionId, code);
       this.session = await startLiveSession(this.host, {
         sessionId: request.sessionId,
         title: request.title,
         dataDir: this.options.dataDir,
-        ...(request.code ? { code: request.code } : {}),
+        code,
+        guard: this.guard,
+        knownRefusal: (presented) => book.refusalFor(presented, request.sessionId),
         ...(this.options.tuning ? { tuning: this.options.tuning } : {}),
         ...(this.options.warn ? { warn: this.options.warn } : {}),
       });
@@ -237,7 +321,7 @@ export class LiveController {
 }
 
 export function startedAnswer(session: LiveSession): LiveStarted {
-  return { code: session.code, addresses: session.addresses, info: session.info };
+  return { code: session.code, addresses: session.addresses(), info: session.info };
 }
 
 const MAX_CONTROL_BODY = 16 * 1024;
@@ -304,8 +388,8 @@ async function handleControl(req: IncomingMessage, res: ServerResponse, controll
       sendJson(res, 204, undefined);
       return;
     }
-    const { sessionId, title, code } = request.data;
-    const session = await controller.start({ sessionId, title, ...(code && normaliseJoinCode(code) ? { code } : {}) });
+    const { sessionId, title, code, newCode } = request.data;
+    const session = await controller.start({ sessionId, title, ...(code && normaliseJoinCode(code) ? { code } : {}), ...(newCode ? { newCode } : {}) });
     sendJson(res, 200, startedAnswer(session));
   } catch (error) {
     if (res.headersSent) return;

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatJoinCode } from '../../shared/live';
-import { LiveController, installLiveControl } from './live';
-import { joinUrls, parseDataDir, parseLiveConfig, parseServeConfig } from './serveConfig';
+import { formatJoinCode, onlyThisMachine } from '../../shared/live';
+import { LiveController, installLiveControl, liveAddresses } from './live';
+import { parseDataDir, parseLiveConfig, parseServeConfig } from './serveConfig';
 import { startHost } from './server';
 import { INDEX_FILE } from './static';
 
@@ -31,9 +31,12 @@ async function main(): Promise<void> {
     throw new Error(`Geen gebouwde renderer in ${config.rootDir}: draai eerst "npm run build".`);
   }
   const host = await startHost(config);
-  for (const url of joinUrls(config.host, host.port, host.url)) console.log(`Bouwplaats draait op ${url}`);
-  if (['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
-    console.log('Alleen bereikbaar op deze computer; start met HOST=0.0.0.0 om deelnemers op het netwerk toe te laten.');
+  console.log(`Bouwplaats draait op ${host.url}`);
+  const addresses = liveAddresses(host);
+  if (onlyThisMachine(addresses)) {
+    console.log('LET OP: alleen deze computer kan meedoen. Start met HOST=0.0.0.0 npm run serve om laptops in de zaal toe te laten.');
+  } else {
+    for (const a of addresses) console.log(`Bereikbaar in de zaal op ${a.url} (${a.interfaceName}, ${a.kind})`);
   }
 
   const controller = new LiveController(host, { dataDir: live?.dataDir ?? parseDataDir(process.env) });
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
     const session = await controller.start(live);
     console.log(`Live sessie "${session.info.title}" (${session.info.sessionId}), documenten in ${live.dataDir}`);
     console.log(`Code: ${formatJoinCode(session.code)}`);
-    for (const address of session.addresses) console.log(`Meedoen via ${address}`);
+    for (const address of session.addresses()) console.log(`Meedoen via ${address.url}`);
   }
 
   let stopping = false;

@@ -1,4 +1,3 @@
-import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { ID_PATTERN } from '../../shared/ids';
 import { normaliseJoinCode } from '../../shared/live';
@@ -25,21 +24,6 @@ export function parseServeConfig(env: NodeJS.ProcessEnv, defaultRootDir: string)
 }
 
 export const listensOnAllInterfaces = (host: string): boolean => host === '0.0.0.0' || host === '::';
-
-/** http://<address>:<port> for every non-internal IPv4 address of this machine. */
-export function lanUrls(port: number): string[] {
-  const urls = Object.values(networkInterfaces())
-    .flatMap((addresses) => addresses ?? [])
-    .filter((address) => address.family === 'IPv4' && !address.internal)
-    .map((address) => `http://${address.address}:${port}`);
-  return [...new Set(urls)];
-}
-
-/** The addresses participants can type: every IPv4 address of this machine when listening on all. */
-export function joinUrls(host: string, port: number, localUrl: string): string[] {
-  if (!listensOnAllInterfaces(host)) return [localUrl];
-  return [localUrl, ...lanUrls(port)];
-}
 
 /** A live session started by `npm run serve` itself (BOUWPLAATS_LIVE_SESSION and friends). */
 export interface LiveServeConfig {

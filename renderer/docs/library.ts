@@ -62,11 +62,12 @@ export function onLibraryChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-function entryFromDoc(id: string, doc: Y.Doc, previous?: SessionIndexEntry): SessionIndexEntry | null {
+function entryFromDoc(id: string, doc: Y.Doc, previous?: SessionIndexEntry, joined = previous?.joined): SessionIndexEntry | null {
   const meta = readSessionMeta(doc);
   if (!meta) return null;
   const boardNotes = previous?.boardNotes ?? {};
   return {
+    ...(joined ? { joined: true } : {}),
     id,
     title: meta.title,
     date: meta.date,
@@ -94,10 +95,15 @@ export async function createSession(draft: SessionDraft): Promise<string> {
   return id;
 }
 
-/** Refreshes the library row from the session doc (after a rename or an edit of the details). */
-export async function syncLibraryEntry(id: string, doc: Y.Doc): Promise<void> {
+/**
+ * Refreshes the library row from the session doc (after a rename or an edit of the details);
+ * `joined` marks a new row as a participant's copy of a session they joined.
+ */
+export async function syncLibraryEntry(id: string, doc: Y.Doc, joined?: boolean): Promise<void> {
   await update((entries) => {
-    const entry = entryFromDoc(id, doc, entries.find((e) => e.id === id));
+    const previous = entries.find((e) => e.id === id);
+    // A session made on this device stays its own, even if this device also joins it.
+    const entry = entryFromDoc(id, doc, previous, previous ? previous.joined : joined);
     return entry ? upsert(entries, entry) : entries;
   });
 }
@@ -137,7 +143,7 @@ export async function duplicateSession(id: string, title: string): Promise<strin
     });
   }
   const original = (await chain).find((e) => e.id === id);
-  const entry = await withDoc(sessionDocName(copyId), ({ doc }) => entryFromDoc(copyId, doc, original));
+  const entry = await withDoc(sessionDocName(copyId), ({ doc }) => entryFromDoc(copyId, doc, original, false));
   if (entry) await update((entries) => upsert(entries, entry));
   return copyId;
 }

@@ -1,14 +1,21 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatJoinCode } from '../../shared/live';
+import { formatJoinCode, onlyThisMachine, type JoinAddress } from '../../shared/live';
 import type { LiveStatus } from './liveRoom';
 
 interface Props {
   code: string;
-  addresses: readonly string[];
+  /** The likeliest first (the host ranks them). */
+  addresses: readonly JoinAddress[];
   status: LiveStatus | null;
+  /** Whether the page runs in a plain browser (then the host is `npm run serve`). */
+  inBrowser: boolean;
+  busy: boolean;
   onStop: () => void;
+  onNewCode: () => void;
+  /** Asks the host to host again (same code) and to list its addresses anew. */
+  onRehost: () => void;
 }
 
 /** The join link a QR code carries: the host's address with the join screen and the code. */
@@ -16,52 +23,109 @@ export function joinLink(address: string, code: string): string {
   return `${address.replace(/\/$/, '')}/#/deelnemen/${code}`;
 }
 
-/** What the facilitator puts on the projector: where to go and which code to type. */
-export function HostPanel({ code, addresses, status, onStop }: Props) {
-  const { t } = useTranslation();
-  const primary = addresses[0];
-  const [qr, setQr] = useState<string | null>(null);
+/** What the facilitator's panel says in large type: the truth about the host, never just "live". */
+function headline(status: LiveStatus | null): { key: string; tone: 'ok' | 'wait' | 'bad' } {
+  switch (status) {
+    case 'live':
+      return { key: 'live.panel.live', tone: 'ok' };
+    case null:
+    case 'connecting':
+      return { key: 'live.panel.connecting', tone: 'wait' };
+    case 'stopped':
+      return { key: 'live.panel.stopped', tone: 'bad' };
+    case 'code-invalid':
+      return { key: 'live.panel.codeInvalid', tone: 'bad' };
+    default:
+      return { key: 'live.panel.hostDown', tone: 'bad' };
+  }
+}
+
+function useQrCode(link: string | null): string | null {
+  const [qr, setQr] = useState<{ link: string; src: string } | null>(null);
   useEffect(() => {
-    if (!primary) return;
+    if (!link) return;
     let alive = true;
-    void QRCode.toString(joinLink(primary, code), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => {
-      if (alive) setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    void QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => {
+      if (alive) setQr({ link, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
     });
     return () => {
       alive = false;
     };
-  }, [primary, code]);
+  }, [link]);
+  return qr && qr.link === link ? qr.src : null;
+}
+
+/** What the facilitator puts on the projector: where to go and which code to type. */
+export function HostPanel({ code, addresses, status, inBrowser, busy, onStop, onNewCode, onRehost }: Props) {
+  const { t } = useTranslation();
+  const primary = addresses[0];
+  const loopbackOnly = onlyThisMachine(addresses);
+  const link = primary && !loopbackOnly ? joinLink(primary.url, code) : null;
+  const qr = useQrCode(link);
+  const head = headline(status);
+  const hostProblem = head.tone === 'bad';
+  const unlikely = primary && !loopbackOnly && primary.kind !== 'wifi' && primary.kind !== 'wired';
   return (
-    <section className="host-panel" aria-label={t('live.hostPanel')}>
+    <section className={`host-panel tone-${head.tone}`} aria-label={t('live.hostPanel')}>
       <div className="host-text">
-        <h2>{t('live.isLive')}</h2>
+        <h2 className="host-headline" role="status">
+          {t(head.key)}
+        </h2>
+        {hostProblem && (
+          <div className="banner error host-problem">
+            <p>{t(`${head.key}Help`, { code: formatJoinCode(code) })}</p>
+            <button type="button" className="primary" onClick={onRehost} disabled={busy}>
+              {t('live.rehost')}
+            </button>
+          </div>
+        )}
+        {loopbackOnly && (
+          <div role="alert" className="banner warning loopback-warning">
+            <p>
+              <strong>{t('live.loopback.title')}</strong>
+            </p>
+            <p>{t(inBrowser ? 'live.loopback.browser' : 'live.loopback.app')}</p>
+          </div>
+        )}
+        {unlikely && (
+          <p role="alert" className="banner warning">
+            {t('live.unlikelyNetwork', { name: primary.interfaceName || t(`live.kind.${primary.kind}`) })}
+          </p>
+        )}
         <p>{t('live.howToJoin')}</p>
         <dl>
           <dt>{t('live.address')}</dt>
           <dd>
             <ul className="addresses">
-              {addresses.map((a) => (
-                <li key={a}>
-                  <code>{a}</code>
+              {addresses.map((a, i) => (
+                <li key={a.url} className={i === 0 ? 'primary-address' : undefined}>
+                  <code>{a.url}</code>{' '}
+                  <span className="muted">
+                    {[a.interfaceName, t(`live.kind.${a.kind}`)].filter(Boolean).join(' · ')}
+                    {i === 0 && addresses.length > 1 && !loopbackOnly ? ` · ${t('live.recommended')}` : ''}
+                  </span>
                 </li>
               ))}
             </ul>
+            <button type="button" className="link-button" onClick={onRehost} disabled={busy}>
+              {t('live.refreshAddresses')}
+            </button>
           </dd>
           <dt>{t('live.code')}</dt>
           <dd className="join-code" aria-label={t('live.codeAria', { code: code.split('').join(' ') })}>
             {formatJoinCode(code)}
           </dd>
         </dl>
-        <p className="host-status">
-          <span className={`live-status ${status ?? 'connecting'}`} role="status">
-            {t(`live.status.${status ?? 'connecting'}`)}
-          </span>
-        </p>
-        <button type="button" className="danger" onClick={onStop}>
-          {t('live.stop')}
-        </button>
+        <div className="host-actions">
+          <button type="button" onClick={onNewCode} disabled={busy}>
+            {t('live.newCode')}
+          </button>
+          <button type="button" className="danger" onClick={onStop} disabled={busy}>
+            {t('live.stop')}
+          </button>
+        </div>
       </div>
-      {qr && <img className="qr" src={qr} alt={t('live.qrAlt', { link: primary ? joinLink(primary, code) : '' })} />}
+      {qr && link && <img className="qr" src={qr} alt={t('live.qrAlt', { link })} />}
     </section>
   );
 }

@@ -1,6 +1,15 @@
-import { CODE_PARAM, LIVE_INFO_PATH, LiveInfoSchema, type LiveInfo } from '../../shared/live';
+import { CODE_PARAM, LIVE_INFO_PATH, LiveInfoSchema, LiveRefusalSchema, type LiveInfo, type LiveRefusal } from '../../shared/live';
 
-export type JoinError = 'address' | 'unreachable' | 'code' | 'notLive' | 'protocol';
+/** What went wrong when asking a host for its live session; each has a message in join.errors.*. */
+export type JoinError = 'address' | 'unreachable' | 'code' | 'notLive' | 'codeReplaced' | 'tooMany' | 'protocol';
+
+const BY_REFUSAL: Record<LiveRefusal, JoinError> = {
+  'wrong-code': 'code',
+  'not-live': 'notLive',
+  'code-replaced': 'codeReplaced',
+  'too-many-attempts': 'tooMany',
+};
+const BY_STATUS: Record<number, JoinError> = { 403: 'code', 404: 'notLive', 410: 'codeReplaced', 429: 'tooMany' };
 
 export class JoinFailure extends Error {
   constructor(readonly reason: JoinError) {
@@ -21,7 +30,10 @@ export function normaliseHostUrl(input: string): string | null {
   }
 }
 
-/** Asks the host which session runs there; the code is checked by the host. */
+/**
+ * Asks the host which session runs there; the code is checked by the host. Throws JoinFailure with
+ * the host's reason (LiveRefusalSchema) when it refuses, `unreachable` when nothing answers in 8 s.
+ */
 export async function fetchLiveInfo(hostUrl: string, code: string): Promise<LiveInfo> {
   const url = new URL(LIVE_INFO_PATH, hostUrl);
   url.searchParams.set(CODE_PARAM, code);
@@ -31,10 +43,25 @@ export async function fetchLiveInfo(hostUrl: string, code: string): Promise<Live
   } catch {
     throw new JoinFailure('unreachable');
   }
-  if (response.status === 403) throw new JoinFailure('code');
-  if (response.status === 404) throw new JoinFailure('notLive');
-  if (!response.ok) throw new JoinFailure('unreachable');
+  if (!response.ok) {
+    const refusal = LiveRefusalSchema.safeParse(await response.json().catch(() => null));
+    throw new JoinFailure(refusal.success ? BY_REFUSAL[refusal.data.reason] : (BY_STATUS[response.status] ?? 'unreachable'));
+  }
   const parsed = LiveInfoSchema.safeParse(await response.json().catch(() => null));
   if (!parsed.success) throw new JoinFailure('protocol');
   return parsed.data;
+}
+
+let lastAddress: string | null = null;
+
+/** The host a participant was in before they were sent back to the join screen (prefills it). */
+export function rememberJoinAddress(hostUrl: string): void {
+  lastAddress = hostUrl;
+}
+
+/** The address the join screen starts with: the host that served this page, or the last one used. */
+export function defaultJoinAddress(): string {
+  const { protocol, origin } = window.location;
+  if (protocol === 'http:' || protocol === 'https:') return origin;
+  return lastAddress ?? '';
 }

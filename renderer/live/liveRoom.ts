@@ -5,10 +5,27 @@ import { groupsMap } from '../../shared/schema/group';
 import { countNotes } from '../../shared/schema/note';
 import { recordBoardNoteCount } from '../docs/library';
 import { acquireDoc } from '../docs/openDoc';
+import { fetchLiveInfo, JoinFailure } from './joinApi';
 import type { Membership } from './membership';
 import { connectDoc, type ConnectionState, type DocConnection, type Transport } from './transport';
 
-export type LiveStatus = 'connecting' | 'live' | 'peers-only' | 'offline';
+/**
+ * What this device's live connection is, as people need to hear it:
+ * - `live`: synced with the host; `peers-only`: only with other laptops over WebRTC;
+ * - `offline`: this device has no network; `host-down`: it has, but the host does not answer;
+ * - `stopped`: the host answers but this session is not live (the facilitator pressed "Stoppen");
+ *   everything resumes by itself when it is live again with the same code;
+ * - `code-invalid`: the session got a new code (or the host no longer knows ours): rejoin;
+ * - `locked`: the host refuses this address for a minute after too many wrong codes.
+ */
+export type LiveStatus = 'connecting' | 'live' | 'peers-only' | 'offline' | 'host-down' | 'stopped' | 'code-invalid' | 'locked';
+
+/** What the last look at the host (GET /api/live) said, while the relay was not connected. */
+type HostCheck = 'unknown' | 'ok' | 'unreachable' | 'stopped' | 'code-invalid' | 'locked';
+
+const HOST_CHECK_DELAY_MS = 2500;
+const HOST_CHECK_EVERY_MS = 3000;
+const LOCKED_CHECK_EVERY_MS = 30_000;
 
 export interface LiveSnapshot {
   status: LiveStatus;
@@ -22,6 +39,19 @@ export interface PresenceUser {
   colour: string;
   domain?: string;
   role: Membership['role'];
+  /** A participant's subgroup (the join screen counts who is in which group). */
+  groupId?: string;
+}
+
+/** How `membership` shows itself to others: on the session doc always, on a board while on it. */
+export function presenceUser(m: Membership): PresenceUser {
+  return {
+    name: m.name ?? '',
+    colour: m.colour,
+    role: m.role,
+    ...(m.domain ? { domain: m.domain } : {}),
+    ...(m.groupId ? { groupId: m.groupId } : {}),
+  };
 }
 export interface PresenceState {
   user?: PresenceUser;
@@ -51,6 +81,10 @@ export class LiveRoom {
   private sessionDoc: Y.Doc | null = null;
   private everConnected = false;
   private readonly transport: Transport;
+  private hostCheck: HostCheck = 'unknown';
+  private hostTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Connections were paused because the code will never work again (not because of the network). */
+  private heldBack = false;
 
   constructor(readonly membership: Membership) {
     this.transport = { kind: 'lan', hostUrl: membership.hostUrl, code: membership.code };
@@ -67,8 +101,43 @@ export class LiveRoom {
   };
 
   private readonly onOnline = (): void => {
+    if (this.heldBack) return;
     for (const { connection } of this.linked.values()) connection?.resume();
   };
+
+  /**
+   * While the relay is not connected, asks the host now and then what is wrong (the sockets
+   * themselves cannot tell: a browser hides why an upgrade was refused). The host counts none of
+   * these as guesses for a code it gave out, so this never locks the laptop out.
+   */
+  private scheduleHostCheck(delay: number): void {
+    if (this.hostTimer || this.destroyed) return;
+    this.hostTimer = setTimeout(() => void this.checkHost(), delay);
+  }
+
+  private async checkHost(): Promise<void> {
+    this.hostTimer = null;
+    if (this.destroyed || this.snapshot.status === 'live') return;
+    if (!navigator.onLine) return this.scheduleHostCheck(HOST_CHECK_EVERY_MS);
+    let next: HostCheck;
+    try {
+      const info = await fetchLiveInfo(this.membership.hostUrl, this.membership.code);
+      next = info.sessionId === this.membership.sessionId ? 'ok' : 'code-invalid';
+    } catch (error) {
+      const reason = error instanceof JoinFailure ? error.reason : 'unreachable';
+      next = reason === 'notLive' ? 'stopped' : reason === 'code' || reason === 'codeReplaced' ? 'code-invalid' : reason === 'tooMany' ? 'locked' : 'unreachable';
+    }
+    if (this.destroyed || this.getSnapshot().status === 'live') return;
+    this.hostCheck = next;
+    if (next === 'code-invalid') {
+      // Final: stop knocking with a dead code; the person rejoins with the new one.
+      this.heldBack = true;
+      for (const { connection } of this.linked.values()) connection?.pause();
+    } else {
+      this.scheduleHostCheck(next === 'locked' ? LOCKED_CHECK_EVERY_MS : HOST_CHECK_EVERY_MS);
+    }
+    this.recompute();
+  }
 
   async start(): Promise<void> {
     const name = sessionDocName(this.membership.sessionId);
@@ -100,9 +169,10 @@ export class LiveRoom {
       return null;
     }
     const connection = connectDoc(this.transport, docName, stored.doc);
-    if (!navigator.onLine) connection.pause();
+    if (!navigator.onLine || this.heldBack) connection.pause();
     const stopCounting = this.countNotesOf(docName, stored.doc);
-    this.setLocalPresence(connection.awareness);
+    // Others see this person on a board only while they are on it (BoardScreen says so there).
+    if (docName === sessionDocName(this.membership.sessionId)) connection.awareness.setLocalStateField('user', presenceUser(this.membership));
     const offStateChange = connection.onState(() => this.recompute());
     const offState = () => {
       offStateChange();
@@ -133,12 +203,6 @@ export class LiveRoom {
     };
   }
 
-  private setLocalPresence(awareness: Awareness): void {
-    const m = this.membership;
-    const user: PresenceUser = { name: m.name ?? '', colour: m.colour, role: m.role, ...(m.domain ? { domain: m.domain } : {}) };
-    awareness.setLocalStateField('user', user);
-  }
-
   awarenessFor(docName: string): Awareness | null {
     return this.linked.get(docName)?.connection?.awareness ?? null;
   }
@@ -156,15 +220,38 @@ export class LiveRoom {
     const states: ConnectionState[] = [...this.linked.values()].flatMap((l) => (l.connection ? [l.connection.state()] : []));
     const relay = states.length > 0 && states.every((s) => s.relay);
     const peers = Math.max(0, ...states.map((s) => s.peers));
-    if (relay) this.everConnected = true;
-    const status: LiveStatus = relay ? 'live' : peers > 0 ? 'peers-only' : this.everConnected ? 'offline' : 'connecting';
+    if (relay) {
+      this.everConnected = true;
+      this.hostCheck = 'ok';
+      if (this.hostTimer) clearTimeout(this.hostTimer);
+      this.hostTimer = null;
+    } else if (states.length > 0) {
+      this.scheduleHostCheck(HOST_CHECK_DELAY_MS);
+    }
+    const status = this.statusOf(relay, peers);
     if (status === this.snapshot.status && peers === this.snapshot.peers) return;
     this.snapshot = { status, peers };
     this.listeners.forEach((l) => l(this.snapshot));
   }
 
+  private statusOf(relay: boolean, peers: number): LiveStatus {
+    if (relay) return 'live';
+    if (!navigator.onLine) return 'offline';
+    switch (this.hostCheck) {
+      case 'stopped':
+      case 'code-invalid':
+      case 'locked':
+        return this.hostCheck;
+      case 'unreachable':
+        return peers > 0 ? 'peers-only' : 'host-down';
+      default:
+        return peers > 0 ? 'peers-only' : this.everConnected ? 'host-down' : 'connecting';
+    }
+  }
+
   destroy(): void {
     this.destroyed = true;
+    if (this.hostTimer) clearTimeout(this.hostTimer);
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
     if (this.sessionDoc) groupsMap(this.sessionDoc).unobserve(this.linkBoards);

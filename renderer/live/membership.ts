@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOMAINS } from '../../shared/live';
+import { DOMAINS, JoinAddressSchema } from '../../shared/live';
 import { ID_PATTERN } from '../../shared/ids';
 import { kvGet, kvSet } from '../platform/kvStore';
 
@@ -9,8 +9,14 @@ export const MembershipSchema = z.object({
   role: z.enum(['facilitator', 'participant']),
   hostUrl: z.string().url(),
   code: z.string().min(1).max(16),
-  /** The addresses the facilitator shows the room (facilitator only). */
-  joinAddresses: z.array(z.string()).max(16).default([]),
+  /**
+   * The addresses the facilitator shows the room (facilitator only), the likeliest first. Older
+   * apps kept bare URLs: they read as addresses of unknown kind.
+   */
+  joinAddresses: z
+    .array(z.union([JoinAddressSchema, z.string().url().transform((url) => ({ url, interfaceName: '', kind: 'other' as const }))]))
+    .max(16)
+    .default([]),
   groupId: z.string().regex(ID_PATTERN).optional(),
   name: z.string().trim().max(80).optional(),
   domain: z.enum(DOMAINS).optional(),

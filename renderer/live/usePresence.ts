@@ -29,9 +29,17 @@ export function usePresence(awareness: Awareness | null): RemotePresence[] {
         if (!isUser(state.user)) return;
         const c = state.cursor;
         const cursor = c && Number.isFinite(c.x) && Number.isFinite(c.y) ? { x: c.x, y: c.y } : null;
+        const u = state.user;
         next.push({
           clientId,
-          user: { ...state.user, name: state.user.name.slice(0, 80) },
+          // Only known fields, each checked: presence comes from anyone on the network.
+          user: {
+            name: u.name.slice(0, 80),
+            colour: u.colour,
+            role: u.role === 'facilitator' ? 'facilitator' : 'participant',
+            ...(typeof u.domain === 'string' ? { domain: u.domain.slice(0, 40) } : {}),
+            ...(typeof u.groupId === 'string' ? { groupId: u.groupId.slice(0, 40) } : {}),
+          },
           cursor,
           editing: typeof state.editing === 'string' ? state.editing : null,
         });
@@ -51,8 +59,16 @@ export function usePresence(awareness: Awareness | null): RemotePresence[] {
   return awareness ? list : [];
 }
 
-/** Shares where this person's pointer is and which note they type in, throttled. */
-export function useLocalPresence(awareness: Awareness | null, editingId: string | null) {
+/**
+ * Shows this person on a board while they are on it (`user`, null: not live), and shares where
+ * their pointer is and which note they type in, throttled. Leaving the board takes them off it.
+ */
+export function useLocalPresence(awareness: Awareness | null, editingId: string | null, user: PresenceUser | null) {
+  useEffect(() => {
+    if (!awareness || !user) return;
+    awareness.setLocalState({ user, cursor: null, editing: null });
+    return () => awareness.setLocalState(null);
+  }, [awareness, user]);
   useEffect(() => {
     awareness?.setLocalStateField('editing', editingId);
   }, [awareness, editingId]);

@@ -21,6 +21,8 @@ import type { Point } from '../../shared/template/template';
 import { HouseBoard, type HouseBoardHandle } from '../board/HouseBoard';
 import type { BoardPresence } from '../board/PresenceLayer';
 import { LiveBadge } from '../live/LiveBadge';
+import { LiveNotice } from '../live/LiveNotice';
+import { presenceUser } from '../live/liveRoom';
 import { useAwareness, useLiveRoom, useLiveSnapshot } from '../live/useLive';
 import { useLocalPresence, usePresence } from '../live/usePresence';
 import { NoteEditor } from '../board/NoteEditor';
@@ -101,7 +103,8 @@ function BoardView({
   const live = useLiveSnapshot(room);
   const awareness = useAwareness(room, boardDocName(sessionId, groupId));
   const others = usePresence(awareness);
-  const shareCursor = useLocalPresence(awareness, editingId);
+  const me = useMemo(() => (room ? presenceUser(room.membership) : null), [room]);
+  const shareCursor = useLocalPresence(awareness, editingId, me);
   const presence = useMemo<BoardPresence>(
     () => ({
       cursors: others.flatMap((o) =>
@@ -278,6 +281,7 @@ function BoardView({
         onOpenSettings={onOpenSettings}
         live={live ? <LiveBadge live={live} others={others} /> : null}
       />
+      <LiveNotice room={room} />
       <div className="board-body">
         <div
           ref={surfaceRef}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { DOMAINS, normaliseJoinCode, type Domain, type LiveInfo } from '../../shared/live';
@@ -7,8 +7,10 @@ import { readGroups, type Group } from '../../shared/schema/group';
 import { syncLibraryEntry } from '../docs/library';
 import { acquireDoc } from '../docs/openDoc';
 import { navigate } from '../hooks';
-import { fetchLiveInfo, JoinFailure, normaliseHostUrl } from '../live/joinApi';
-import { enterRoom } from '../live/liveRoom';
+import { defaultJoinAddress, fetchLiveInfo, JoinFailure, normaliseHostUrl } from '../live/joinApi';
+import { enterRoom, liveRoomFor } from '../live/liveRoom';
+import { useAwareness } from '../live/useLive';
+import { usePresence } from '../live/usePresence';
 import { loadMembership, randomPresenceColour, saveMembership, type Membership } from '../live/membership';
 
 type Step = { kind: 'address' } | { kind: 'group'; hostUrl: string; code: string; info: LiveInfo; groups: Group[] };
@@ -34,14 +36,9 @@ function participant(
   };
 }
 
-/** Where a browser participant lands: the page was served by the host, so it is the address. */
-function defaultHostUrl(): string {
-  return window.location.protocol === 'http:' || window.location.protocol === 'https:' ? window.location.origin : '';
-}
-
 export function JoinScreen({ initialCode }: { initialCode?: string }) {
   const { t } = useTranslation();
-  const [address, setAddress] = useState(defaultHostUrl);
+  const [address, setAddress] = useState(defaultJoinAddress);
   const [code, setCode] = useState(initialCode ?? '');
   const [step, setStep] = useState<Step>({ kind: 'address' });
   const [error, setError] = useState<string | null>(null);
@@ -69,6 +66,15 @@ export function JoinScreen({ initialCode }: { initialCode?: string }) {
       setBusy(false);
     }
   };
+
+  // The QR code's link carries the code and was served by the host: look the session up at once.
+  const autoLookUp = useRef(Boolean(initialCode && address));
+  useEffect(() => {
+    if (!autoLookUp.current) return;
+    autoLookUp.current = false;
+    void lookUp();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival through the link
+  }, []);
 
   if (step.kind === 'group') return <ChooseGroup step={step} />;
 
@@ -141,7 +147,9 @@ function waitForGroups(doc: Y.Doc): Promise<Group[]> {
 
 function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
   const { t } = useTranslation();
-  const [groupId, setGroupId] = useState(step.groups[0]?.id ?? '');
+  // Nothing chosen for a newcomer: whoever clicks on must pick their own table.
+  const [groupId, setGroupId] = useState('');
+  const counts = useGroupCounts(step.info.sessionId);
   const [name, setName] = useState('');
   const [domain, setDomain] = useState<Domain | ''>('');
   const [error, setError] = useState<string | null>(null);
@@ -166,7 +174,7 @@ function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
       await saveMembership(membership);
       await enterRoom(membership);
       const { stored, release } = await acquireDoc(sessionDocName(step.info.sessionId));
-      await syncLibraryEntry(step.info.sessionId, stored.doc).catch(() => {});
+      await syncLibraryEntry(step.info.sessionId, stored.doc, true).catch(() => {});
       release();
       navigate({ name: 'board', sessionId: step.info.sessionId, groupId });
     } catch {
@@ -191,6 +199,7 @@ function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
             <label key={g.id} className="choice">
               <input type="radio" name="group" value={g.id} checked={groupId === g.id} onChange={() => setGroupId(g.id)} />
               <span>{g.name}</span>
+              <span className="muted choice-count">{t('join.inGroup', { count: counts.get(g.id) ?? 0 })}</span>
             </label>
           ))}
         </fieldset>
@@ -219,11 +228,24 @@ function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
           </p>
         )}
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={!groupId}>
+          <button type="submit" className="primary">
             {t('join.join')}
           </button>
         </div>
       </form>
     </main>
   );
+}
+
+/** How many participants are in each group right now (group id → count), from their presence. */
+function useGroupCounts(sessionId: string): Map<string, number> {
+  const awareness = useAwareness(liveRoomFor(sessionId), sessionDocName(sessionId));
+  const people = usePresence(awareness);
+  return useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const p of people) {
+      if (p.user.role === 'participant' && p.user.groupId) counts.set(p.user.groupId, (counts.get(p.user.groupId) ?? 0) + 1);
+    }
+    return counts;
+  }, [people]);
 }

@@ -5,6 +5,8 @@ import { Dialog } from '../components/Dialog';
 import { deleteSession, duplicateSession, loadLibrary, onLibraryChange, renameSession } from '../docs/library';
 import { formatDate } from '../format';
 import { navigate, routeHref } from '../hooks';
+import { leaveRoom } from '../live/liveRoom';
+import { clearMembership } from '../live/membership';
 
 type Pending = { kind: 'rename'; entry: SessionIndexEntry } | { kind: 'delete'; entry: SessionIndexEntry } | null;
 
@@ -60,21 +62,27 @@ export function LibraryScreen() {
             <li key={entry.id} className="session-row">
               <a className="session-main" href={routeHref({ name: 'session', sessionId: entry.id })}>
                 <span className="session-title">{entry.title}</span>
+                {entry.joined && <span className="tag">{t('library.joinedTag')}</span>}
                 <span className="session-details">
                   {[entry.date && formatDate(entry.date), entry.place].filter(Boolean).join(' · ')}
                 </span>
               </a>
               <span className="session-count">{t('library.noteCount', { count: entry.noteCount })}</span>
               <div className="row-actions">
-                <button type="button" onClick={() => setPending({ kind: 'rename', entry })}>
-                  {t('library.rename')}
-                </button>
-                <button
-                  type="button"
-                  onClick={() => act(() => duplicateSession(entry.id, t('library.copyOf', { title: entry.title })))}
-                >
-                  {t('library.duplicate')}
-                </button>
+                {/* A joined session is the facilitator's: its name is theirs, and this device holds only one house. */}
+                {!entry.joined && (
+                  <>
+                    <button type="button" onClick={() => setPending({ kind: 'rename', entry })}>
+                      {t('library.rename')}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => act(() => duplicateSession(entry.id, t('library.copyOf', { title: entry.title })))}
+                    >
+                      {t('library.duplicate')}
+                    </button>
+                  </>
+                )}
                 <button type="button" className="danger" onClick={() => setPending({ kind: 'delete', entry })}>
                   {t('library.delete')}
                 </button>
@@ -95,11 +103,17 @@ export function LibraryScreen() {
       )}
       {pending?.kind === 'delete' && (
         <Dialog
-          title={t('library.deleteTitle')}
+          title={pending.entry.joined ? t('library.deleteJoinedTitle') : t('library.deleteTitle')}
           onClose={() => setPending(null)}
           onSubmit={() => {
             setPending(null);
-            act(() => deleteSession(pending.entry.id));
+            act(async () => {
+              if (pending.entry.joined) {
+                leaveRoom(pending.entry.id);
+                await clearMembership(pending.entry.id);
+              }
+              await deleteSession(pending.entry.id);
+            });
           }}
           actions={
             <>
@@ -107,12 +121,16 @@ export function LibraryScreen() {
                 {t('common.cancel')}
               </button>
               <button type="submit" className="danger-solid">
-                {t('library.deleteConfirm')}
+                {pending.entry.joined ? t('library.deleteJoinedConfirm') : t('library.deleteConfirm')}
               </button>
             </>
           }
         >
-          <p>{t('library.deleteText', { title: pending.entry.title, count: pending.entry.noteCount })}</p>
+          <p>
+            {pending.entry.joined
+              ? t('library.deleteJoinedText', { title: pending.entry.title })
+              : t('library.deleteText', { title: pending.entry.title, count: pending.entry.noteCount })}
+          </p>
         </Dialog>
       )}
     </main>

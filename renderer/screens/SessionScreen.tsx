@@ -9,11 +9,9 @@ import { templateById } from '../../shared/template/house';
 import { loadLibrary, onLibraryChange, recountSession } from '../docs/library';
 import { formatDate } from '../format';
 import { routeHref, useDocValue, useStoredDoc } from '../hooks';
-import { HostPanel } from '../live/HostPanel';
-import { enterRoom, leaveRoom } from '../live/liveRoom';
-import { clearMembership, loadMembership, randomPresenceColour, saveMembership, type Membership } from '../live/membership';
-import { useLiveRoom, useLiveSnapshot } from '../live/useLive';
-import { platform } from '../platform';
+import { LiveControls } from '../live/LiveControls';
+import { LiveNotice } from '../live/LiveNotice';
+import { useLiveRoom } from '../live/useLive';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -86,6 +84,7 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
       {meta.intro && <p className="intro">{meta.intro}</p>}
 
       <LiveControls sessionId={sessionId} title={meta.title} />
+      <LiveNotice room={room} />
 
       <h2>{t('session.groupsHeading')}</h2>
       <ul className="group-grid">
@@ -112,76 +111,5 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
         ))}
       </dl>
     </main>
-  );
-}
-
-function LiveControls({ sessionId, title }: { sessionId: string; title: string }) {
-  const { t } = useTranslation();
-  const room = useLiveRoom(sessionId);
-  const status = useLiveSnapshot(room)?.status ?? null;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const membership = room?.membership;
-  const isHost = membership?.role === 'facilitator';
-
-  // After a restart of the facilitator's app the room still holds our code: host again with it, so
-  // every laptop reconnects by itself. (A host that still runs answers with the same session.)
-  useEffect(() => {
-    if (!isHost || !membership) return;
-    void platform.startHosting({ sessionId, title, code: membership.code }).catch(() => {});
-  }, [isHost, membership, sessionId, title]);
-
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const hosting = await platform.startHosting({ sessionId, title });
-      const previous = await loadMembership(sessionId);
-      const next: Membership = {
-        sessionId,
-        role: 'facilitator',
-        hostUrl: hosting.localUrl,
-        code: hosting.code,
-        joinAddresses: hosting.addresses,
-        name: t('live.facilitator'),
-        colour: previous?.colour ?? randomPresenceColour(),
-      };
-      await saveMembership(next);
-      await enterRoom(next);
-    } catch {
-      setError(t('live.startFailed'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const stop = async () => {
-    leaveRoom(sessionId);
-    await clearMembership(sessionId).catch(() => {});
-    await platform.stopHosting().catch(() => {});
-  };
-
-  if (membership?.role === 'facilitator') {
-    return <HostPanel code={membership.code} addresses={membership.joinAddresses} status={status} onStop={() => void stop()} />;
-  }
-  if (membership?.role === 'participant') {
-    return (
-      <p className="live-line">
-        <span className={`live-status ${status ?? 'connecting'}`}>{t(`live.status.${status ?? 'connecting'}`)}</span>
-      </p>
-    );
-  }
-  return (
-    <div className="live-start">
-      <button type="button" className="primary" onClick={() => void start()} disabled={busy}>
-        {t('live.start')}
-      </button>
-      <span className="muted">{t('live.startHint')}</span>
-      {error && (
-        <p role="alert" className="banner error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

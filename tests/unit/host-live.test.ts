@@ -13,7 +13,8 @@ import {
   normaliseJoinCode,
 } from '../../shared/live';
 import { LiveController, generateJoinCode, installLiveControl, isLoopback, liveAddresses, startLiveSession } from '../../electron/host/live';
-import { lanUrls, parseLiveConfig } from '../../electron/host/serveConfig';
+import { parseLiveConfig } from '../../electron/host/serveConfig';
+import { lanJoinAddresses } from '../../electron/host/joinAddresses';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { httpRequest, refusal, startLiveHarness, type LiveHarness } from './support/liveHost';
 
@@ -42,7 +43,7 @@ describe('GET /api/live', () => {
   it('answers 403 with a JSON error for a wrong or missing code, 405 for other methods', async () => {
     const wrong = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ZZZZZZ`);
     expect(wrong.status).toBe(403);
-    expect(JSON.parse(wrong.body)).toEqual({ error: expect.any(String) });
+    expect(JSON.parse(wrong.body)).toEqual({ error: expect.any(String), reason: 'wrong-code' });
     expect((await httpRequest(live.host.port, 'GET', LIVE_INFO_PATH)).status).toBe(403);
     expect((await httpRequest(live.host.port, 'POST', LIVE_INFO_PATH)).status).toBe(405);
   });
@@ -88,7 +89,7 @@ describe('startLiveSession', () => {
     const session = await startLiveSession(host, { sessionId: 'sessie0004', title: 'T', dataDir: path.join(base, 'data') });
     try {
       expect(normaliseJoinCode(session.code)).toBe(session.code);
-      expect(session.addresses).toEqual([host.url]);
+      expect(session.addresses()).toEqual([{ url: host.url, interfaceName: '', kind: 'loopback' }]);
       await expect(startLiveSession(host, { sessionId: 'sessie0005', title: 'T', dataDir: path.join(base, 'data') })).rejects.toThrow();
     } finally {
       await session.stop();
@@ -113,9 +114,9 @@ describe('startLiveSession', () => {
 
   it('lists every LAN address when the host listens on all interfaces', () => {
     const fake = { host: '0.0.0.0', port: 4173, url: 'http://127.0.0.1:4173' } as RunningHost;
-    const lan = lanUrls(4173);
-    expect(liveAddresses(fake)).toEqual(lan.length > 0 ? lan.slice(0, 16) : ['http://127.0.0.1:4173']);
-    for (const url of liveAddresses(fake)) expect(url).toMatch(/^http:\/\/[\d.]+:4173$/);
+    const lan = lanJoinAddresses(4173);
+    expect(liveAddresses(fake)).toEqual(lan.length > 0 ? lan : [{ url: 'http://127.0.0.1:4173', interfaceName: '', kind: 'loopback' }]);
+    for (const a of liveAddresses(fake)) expect(a.url).toMatch(/^http:\/\/[\d.]+:4173$/);
   });
 });
 
@@ -148,7 +149,7 @@ describe('POST /api/live/control (a facilitator’s browser on the host machine)
     expect(res.status).toBe(200);
     const started = LiveStartedSchema.parse(JSON.parse(res.body));
     expect(started.info).toEqual({ version: 1, sessionId: 'sessie0006', title: 'Avond' });
-    expect(started.addresses).toEqual([host.url]);
+    expect(started.addresses).toEqual([{ url: host.url, interfaceName: '', kind: 'loopback' }]);
     const info = await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${started.code}`);
     expect(info.status).toBe(200);
 

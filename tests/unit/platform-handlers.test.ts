@@ -17,7 +17,7 @@ function hostingStandIn() {
       calls.push(`start ${request.sessionId}`);
       return {
         code: 'ABCDEF',
-        addresses: ['http://127.0.0.1:4173'],
+        addresses: [{ url: 'http://127.0.0.1:4173', interfaceName: '', kind: 'loopback' as const }],
         localUrl: 'http://127.0.0.1:4173',
         info: { version: 1 as const, sessionId: request.sessionId, title: request.title },
       };

@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatJoinCode } from '../../shared/live';
+import type { HostingRequest } from '../../shared/platform';
+import { Dialog } from '../components/Dialog';
+import { platform } from '../platform';
+import { HostPanel } from './HostPanel';
+import { enterRoom, leaveRoom } from './liveRoom';
+import { clearMembership, loadMembership, randomPresenceColour, saveMembership, type Membership } from './membership';
+import { useLiveRoom, useLiveSnapshot } from './useLive';
+
+type Confirm = 'stop' | 'new-code' | null;
+
+/**
+ * The session page's live part: "Sessie live zetten" for the facilitator, the host panel while
+ * live (with "Stoppen" and "Nieuwe code", both asked first), and a participant's own status.
+ */
+export function LiveControls({ sessionId, title }: { sessionId: string; title: string }) {
+  const { t } = useTranslation();
+  const room = useLiveRoom(sessionId);
+  const status = useLiveSnapshot(room)?.status ?? null;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<Confirm>(null);
+  const membership = room?.membership;
+  const isHost = membership?.role === 'facilitator';
+
+  // After a restart of the facilitator's app the room still holds our code: host again with it, so
+  // every laptop reconnects by itself. (A host that still runs answers with the same session.)
+  useEffect(() => {
+    if (!isHost || !membership) return;
+    void platform.startHosting({ sessionId, title, code: membership.code }).catch(() => {});
+  }, [isHost, membership, sessionId, title]);
+
+  /** Hosts this session (its old code unless `newCode`) and enters the room as its facilitator. */
+  const host = async (request: Pick<HostingRequest, 'code' | 'newCode'>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const hosting = await platform.startHosting({ sessionId, title, ...request });
+      const previous = await loadMembership(sessionId);
+      const next: Membership = {
+        sessionId,
+        role: 'facilitator',
+        hostUrl: hosting.localUrl,
+        code: hosting.code,
+        joinAddresses: hosting.addresses,
+        name: t('live.facilitator'),
+        colour: previous?.colour ?? randomPresenceColour(),
+      };
+      await saveMembership(next);
+      await enterRoom(next);
+    } catch {
+      setError(t('live.startFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const stop = async () => {
+    setConfirm(null);
+    leaveRoom(sessionId);
+    await clearMembership(sessionId).catch(() => {});
+    await platform.stopHosting().catch(() => {});
+  };
+
+  const errorBanner = error && (
+    <p role="alert" className="banner error">
+      {error}
+    </p>
+  );
+
+  if (membership?.role === 'facilitator') {
+    return (
+      <>
+        <HostPanel
+          code={membership.code}
+          addresses={membership.joinAddresses}
+          status={status}
+          inBrowser={platform.kind === 'browser'}
+          busy={busy}
+          onStop={() => setConfirm('stop')}
+          onNewCode={() => setConfirm('new-code')}
+          onRehost={() => void host({ code: membership.code })}
+        />
+        {errorBanner}
+        {confirm === 'stop' && (
+          <ConfirmDialog
+            title={t('live.stopTitle')}
+            text={t('live.stopText', { code: formatJoinCode(membership.code) })}
+            confirm={t('live.stopConfirm')}
+            onCancel={() => setConfirm(null)}
+            onConfirm={() => void stop()}
+          />
+        )}
+        {confirm === 'new-code' && (
+          <ConfirmDialog
+            title={t('live.newCodeTitle')}
+            text={t('live.newCodeText')}
+            confirm={t('live.newCodeConfirm')}
+            onCancel={() => setConfirm(null)}
+            onConfirm={() => {
+              setConfirm(null);
+              void host({ newCode: true });
+            }}
+          />
+        )}
+      </>
+    );
+  }
+  if (membership?.role === 'participant') {
+    return (
+      <p className="live-line">
+        <span className={`live-status ${status ?? 'connecting'}`}>{t(`live.status.${status ?? 'connecting'}`)}</span>
+      </p>
+    );
+  }
+  return (
+    <div className="live-start">
+      <button type="button" className="primary" onClick={() => void host({})} disabled={busy}>
+        {t('live.start')}
+      </button>
+      <span className="muted">{t('live.startHint')}</span>
+      {errorBanner}
+    </div>
+  );
+}
+
+function ConfirmDialog(props: { title: string; text: string; confirm: string; onCancel: () => void; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      title={props.title}
+      onClose={props.onCancel}
+      onSubmit={props.onConfirm}
+      actions={
+        <>
+          <button type="button" onClick={props.onCancel} autoFocus>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="danger-solid">
+            {props.confirm}
+          </button>
+        </>
+      }
+    >
+      <p>{props.text}</p>
+    </Dialog>
+  );
+}
