@@ -68,9 +68,9 @@ export function HostPanel({ code, addresses, status, inBrowser, busy, onStop, on
   return (
     <section className={`host-panel tone-${head.tone}`} aria-label={t('live.hostPanel')}>
       <div className="host-text">
-        <h2 className="host-headline" role="status">
-          {t(head.key)}
-        </h2>
+        <div role="status">
+          <h2 className="host-headline">{t(head.key)}</h2>
+        </div>
         {hostProblem && (
           <div className="banner error host-problem">
             <p>{t(`${head.key}Help`, { code: formatJoinCode(code) })}</p>
