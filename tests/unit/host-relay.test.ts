@@ -2,7 +2,6 @@ import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CODE_PARAM, LIVE_LIMITS, SYNC_PATH_PREFIX } from '../../shared/live';
@@ -12,6 +11,7 @@ import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { LOG_MAGIC, docFilePath, encodeRecord, parseLog } from '../../electron/host/docStore';
 import { readStoredDoc } from '../../electron/host/live';
 import { refusal, startLiveHarness, TestSocket, upgradeStatus, type LiveHarness } from './support/liveHost';
+import { connectRelay, relayFrame as frame, synced, until } from './support/relayClient';
 
 /**
  * The host's Yjs relay with the real y-websocket client (the package browsers use), against a real
@@ -26,54 +26,15 @@ const providers: WebsocketProvider[] = [];
 const sockets: TestSocket[] = [];
 
 function connect(docName: string, doc = new Y.Doc(), harness = live): WebsocketProvider {
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${harness.host.port}${SYNC_PATH_PREFIX.slice(0, -1)}`, docName, doc, {
-    params: { [CODE_PARAM]: harness.session.code },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
+  const provider = connectRelay(harness, docName, doc);
   providers.push(provider);
   return provider;
-}
-
-function synced(provider: WebsocketProvider): Promise<void> {
-  if (provider.synced) return Promise.resolve();
-  return new Promise((resolve) => {
-    const onSync = (state: boolean) => {
-      if (!state) return;
-      provider.off('sync', onSync);
-      resolve();
-    };
-    provider.on('sync', onSync);
-  });
-}
-
-/** Resolves once `test(doc)` holds, checking after every update. */
-function until(doc: Y.Doc, test: (doc: Y.Doc) => boolean): Promise<void> {
-  if (test(doc)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!test(doc)) return;
-      doc.off('update', check);
-      resolve();
-    };
-    doc.on('update', check);
-  });
 }
 
 const texts = (doc: Y.Doc) => readNotes(doc).map((n) => n.text).sort();
 
 function destroyAll(): void {
   for (const provider of providers.splice(0)) provider.destroy();
-}
-
-/** A raw binary frame: y-websocket's message type, then its fields. */
-function frame(...parts: (number | Uint8Array)[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  for (const part of parts) {
-    if (typeof part === 'number') encoding.writeVarUint(encoder, part);
-    else encoding.writeVarUint8Array(encoder, part);
-  }
-  return encoding.toUint8Array(encoder);
 }
 
 async function rawSocket(docName = BOARD): Promise<TestSocket> {
