@@ -11,6 +11,7 @@ import { readGroups } from '../../shared/schema/group';
 import { readNotes } from '../../shared/schema/note';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
+import { addNote, createSession, join, noteTexts, openBoard, seesNote, status } from './support/liveSession';
 import { saveScreenshot } from './support/screenshots';
 
 /**
@@ -20,53 +21,6 @@ import { saveScreenshot } from './support/screenshots';
  */
 
 const TITLE = 'Zo thuis mogelijk!';
-
-async function createSession(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Nieuwe sessie' }).click();
-  await page.getByLabel('Titel *').fill(TITLE);
-  await page.getByLabel('Aantal subgroepen').fill('2');
-  await page.getByRole('button', { name: 'Sessie aanmaken' }).click();
-  await page.getByRole('heading', { name: TITLE }).waitFor();
-}
-
-async function join(page: Page, url: string, code: string, group: string, name: string, domain: string): Promise<void> {
-  await page.goto(`${url}/#/deelnemen/${code}`);
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await page.getByRole('radio', { name: group }).check();
-  await page.getByLabel(/Je naam/).fill(name);
-  await page.getByLabel(/Je domein/).selectOption({ label: domain });
-  await page.getByRole('button', { name: 'Naar ons huis' }).click();
-  await page.getByRole('heading', { name: group }).waitFor();
-  await status(page, '● Live');
-}
-
-async function status(page: Page, text: string): Promise<void> {
-  await page.locator('.live-status', { hasText: text }).waitFor({ timeout: 30_000 });
-}
-
-async function addNote(page: Page, key: '1' | '2' | '3', text: string): Promise<void> {
-  await page.getByRole('application').focus();
-  await page.keyboard.press(key);
-  const editor = page.getByRole('textbox', { name: 'Tekst van de notitie' });
-  await editor.pressSequentially(text);
-  await page.keyboard.press('Escape');
-  await editor.waitFor({ state: 'detached' });
-}
-
-function noteTexts(page: Page): Promise<string[]> {
-  return page.locator('.notes-panel .panel-note .clamp').allInnerTexts();
-}
-
-async function seesNote(page: Page, text: string): Promise<void> {
-  await expect.poll(() => noteTexts(page), { timeout: 20_000, message: `${text} on ${page.url()}` }).toContain(text);
-}
-
-async function openBoard(page: Page, url: string, sessionId: string, group: string): Promise<void> {
-  await page.goto(`${url}/#/sessie/${sessionId}`);
-  await page.locator('.group-card', { hasText: group }).click();
-  await page.getByRole('heading', { name: group }).waitFor();
-}
 
 /** Resolves with the HTTP status the host answers a WebSocket upgrade with (101 when it opens). */
 function upgradeStatus(url: string): Promise<{ status: number; messages: number }> {
@@ -120,7 +74,7 @@ describe('a live session over the LAN, laptops in separate browser processes', (
   });
 
   it('goes live with a join code and QR code, and participants join from a plain browser', async () => {
-    await createSession(facilitator, live.url);
+    await createSession(facilitator, live.url, TITLE);
     sessionId = decodeURIComponent(new URL(facilitator.url()).hash.split('/')[2]!);
     await facilitator.getByRole('button', { name: 'Sessie live zetten' }).click();
     const shown = await facilitator.locator('.join-code').innerText();
