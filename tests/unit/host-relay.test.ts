@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { addNote, readNotes } from '../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { LOG_MAGIC, docFilePath, encodeRecord, parseLog } from '../../electron/host/docStore';
-import { readStoredDoc } from '../../electron/host/live';
+import { readStoredDoc, startLiveSession } from '../../electron/host/live';
+import { startHost } from '../../electron/host/server';
 import { refusal, startLiveHarness, TestSocket, upgradeStatus, type LiveHarness } from './support/liveHost';
 import { connectRelay, relayFrame as frame, synced, until } from './support/relayClient';
 
@@ -327,5 +329,29 @@ describe('relay: doc logs on disk', () => {
     const stored = await readStoredDoc(live.dataDir, SESSION, name, { warn: (w) => warnings.push(w) });
     expect(texts(stored!)).toEqual(['Heel']);
     expect(warnings.join()).toContain('checksum mismatch');
+  });
+
+  it('keeps no log open when a session cannot start (a stored doc that cannot be read)', async () => {
+    const base = await mkdtemp(path.join(tmpdir(), 'bouwplaats-relay-'));
+    const host = await startHost({ rootDir: base });
+    try {
+      const dataDir = path.join(base, 'data');
+      const good = new Y.Doc();
+      addNote(good, HOUSE_TEMPLATE, { x: 100, y: 100, text: 'Heel' });
+      const names = ['groep00001', 'groep00002', 'groep00003'].map((g) => boardDocName('sessie0096', g));
+      await mkdir(path.join(dataDir, 'sessie0096'), { recursive: true });
+      for (const name of names.slice(0, 2)) await writeFile(docFilePath(dataDir, 'sessie0096', name), Buffer.concat([LOG_MAGIC, encodeRecord(Y.encodeStateAsUpdate(good))]));
+      // Loaded last (names sort): a folder where a log should be.
+      await mkdir(docFilePath(dataDir, 'sessie0096', names[2]!));
+      const descriptors = async () => (await readdir('/proc/self/fd')).length;
+      const before = await descriptors();
+      for (let i = 0; i < 5; i++) {
+        await expect(startLiveSession(host, { sessionId: 'sessie0096', title: 'Kapot', dataDir })).rejects.toThrow(/EISDIR/);
+      }
+      expect(await descriptors()).toBeLessThanOrEqual(before + 1);
+    } finally {
+      await host.close();
+      await rm(base, { recursive: true, force: true });
+    }
   });
 });
