@@ -4,7 +4,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SIGNALING_PATH, SYNC_PATH_PREFIX } from '../../shared/live';
 import { boardDocName } from '../../shared/schema/docNames';
-import { addNote, readNotes, setNoteText } from '../../shared/schema/note';
+import { addNote, deleteNote, readNotes, setNoteText } from '../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { LOG_MAGIC, docFilePath, encodeRecord } from '../../electron/host/docStore';
 import { DEFAULT_TUNING, type HostTuning } from '../../electron/host/limits';
@@ -204,10 +204,22 @@ describe("relay: the host's copy gets what travelled only over WebRTC", () => {
     // Bram's own edit depends on Amira's note, which the host does not have.
     setNoteText(bram.doc, id, 'Werk systemisch, met school');
     await until(facilitator.doc, (d) => texts(d).includes('Werk systemisch, met school'));
+    expect(live.session.stats().relay.updatesMissingPredecessors).toBeGreaterThanOrEqual(1);
+
+    // Bram deletes a second note of Amira's that the host never had: only a delete, of unknown ids.
+    const second = addNote(amira, HOUSE_TEMPLATE, { x: 300, y: 100, text: 'Weg ermee' });
+    overWebRTC(amira, bram);
+    const seen = live.session.stats().relay.updatesMissingPredecessors;
+    deleteNote(bram.doc, second);
+    const amiraHas = Y.getState(amira.store, amira.clientID);
+    await until(facilitator.doc, (d) => Y.getState(d.store, amira.clientID) === amiraHas);
+    expect(texts(facilitator.doc)).toEqual(['Werk systemisch, met school']);
     const stats = live.session.stats().relay;
-    expect(stats.updatesMissingPredecessors).toBeGreaterThanOrEqual(1);
+    expect(stats.updatesMissingPredecessors).toBeGreaterThan(seen);
     expect(stats.closedForMissing).toBe(0);
     expect(bram.wsconnected).toBe(true);
+    const stored = (await readStoredDoc(live.dataDir, 'sessie0212', board))!;
+    expect(texts(stored)).toEqual(['Werk systemisch, met school']);
   });
 
   it('asks only every idle interval while every laptop in the room is also on the relay', async () => {
