@@ -3,6 +3,7 @@ import { copyFile, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import * as Y from 'yjs';
+import { dropPending } from './missing';
 
 /**
  * The host's copy of every doc of a live session, one file per doc:
@@ -23,6 +24,11 @@ import * as Y from 'yjs';
  * A torn or corrupt tail (a crash mid-write, a bad sector) is cut off when read: everything before
  * it is kept, a warning is logged, the original file is copied to "<file>.corrupt-<time>" and the
  * log is rewritten as a snapshot so that new records never follow garbage.
+ *
+ * Changes whose predecessors are missing are never kept (missing.ts): a log is replayed, then
+ * whatever Yjs had to keep aside is dropped (a log cut at a bad record, or a snapshot written
+ * before the host dropped such changes), and such a log is rewritten without it, so a restart
+ * does not bring back what the relay refused.
  */
 
 export const LOG_MAGIC = Buffer.from('BPYLOG1\n', 'latin1');
@@ -106,8 +112,11 @@ export function parseLog(file: Buffer): ParsedLog {
   return { updates, validBytes: offset, problem: null };
 }
 
-/** Replays records into `doc`; a record Yjs refuses ends the replay like a corrupt tail. */
-export function replay(doc: Y.Doc, parsed: ParsedLog): string | null {
+/**
+ * Replays records into `doc`; a record Yjs refuses ends the replay like a corrupt tail. Changes
+ * whose predecessors are missing are not kept in `doc`; `onMissing` hears their size in bytes.
+ */
+export function replay(doc: Y.Doc, parsed: ParsedLog, onMissing: (bytes: number) => void = () => {}): string | null {
   let problem = parsed.problem;
   doc.transact(() => {
     for (let i = 0; i < parsed.updates.length; i++) {
@@ -119,6 +128,8 @@ export function replay(doc: Y.Doc, parsed: ParsedLog): string | null {
       }
     }
   });
+  const missing = dropPending(doc);
+  if (missing > 0) onMissing(missing);
   return problem;
 }
 
@@ -145,8 +156,9 @@ export async function readStoredDoc(
   const file = await readIfExists(filePath);
   if (file === null) return null;
   const doc = new Y.Doc();
-  const problem = replay(doc, parseLog(file));
-  if (problem) (options.warn ?? console.warn)(`Bouwplaats: ${filePath}: ${problem}; the rest of the log is skipped.`);
+  const warn = options.warn ?? console.warn;
+  const problem = replay(doc, parseLog(file), (bytes) => warn(`Bouwplaats: ${filePath}: ${missingMessage(bytes)}`));
+  if (problem) warn(`Bouwplaats: ${filePath}: ${problem}; the rest of the log is skipped.`);
   return doc;
 }
 
@@ -160,6 +172,10 @@ export async function listStoredDocs(dataDir: string, sessionId: string): Promis
     throw error;
   }
   return files.map(docNameFromFile).filter((name): name is string => name !== null).sort();
+}
+
+function missingMessage(bytes: number): string {
+  return `dropped ${bytes} bytes of changes whose predecessors are missing.`;
 }
 
 function writeAll(fd: number, data: Uint8Array): void {
@@ -217,8 +233,16 @@ export class DocLog {
     const file = await readIfExists(filePath);
     if (file === null) return new DocLog(filePath, doc, options, 0);
     const parsed = parseLog(file);
-    const problem = replay(doc, parsed);
-    if (problem === null) return new DocLog(filePath, doc, options, file.byteLength);
+    let missing = false;
+    const problem = replay(doc, parsed, (bytes) => {
+      missing = true;
+      options.warn(`${filePath}: ${missingMessage(bytes)}`);
+    });
+    if (problem === null) {
+      const log = new DocLog(filePath, doc, options, file.byteLength);
+      if (missing) log.compact();
+      return log;
+    }
     const keep = `${filePath}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await copyFile(filePath, keep);
     options.warn(`${filePath}: ${problem}; kept what came before it, the original is in ${path.basename(keep)}.`);

@@ -39,6 +39,28 @@ export interface HostTuning {
   readonly maxCodeFailuresPerMinute: number;
   /** On stop, sockets get this long to answer the close frame before they are terminated. */
   readonly closeGraceMs: number;
+  /**
+   * Bytes of changes whose predecessors the host lacks that one relay socket may send at once, and
+   * per second after that (a token bucket); beyond it the socket is closed (1008). The host keeps
+   * none of it (missing.ts). An honest laptop sends a few hundred bytes now and then (an edit of a
+   * note that reached it only over WebRTC, until the host has asked it for what it lacks).
+   */
+  readonly missingBytesBurst: number;
+  readonly missingBytesPerSecond: number;
+  /**
+   * Every this often the relay asks each laptop on a doc for what the host lacks (sync step 1 with
+   * the host's state vector; y-websocket answers with the diff, usually nothing but its delete
+   * set), while that doc's WebRTC room holds a laptop without a relay socket, or did in the last
+   * few seconds. Laptops send the host only their own changes, so what such a laptop writes
+   * reaches the host only this way.
+   */
+  readonly pullIntervalMs: number;
+  /**
+   * Otherwise every this often, in case a laptop on WebRTC only went unnoticed (its relay socket
+   * counted, but not its signaling one). An answer carries the laptop's whole delete set, a few KB
+   * on a worked board: asking every 2 s would cost each laptop that much every 2 s on the Wi-Fi.
+   */
+  readonly idlePullIntervalMs: number;
 }
 
 export const DEFAULT_TUNING: HostTuning = {
@@ -56,6 +78,10 @@ export const DEFAULT_TUNING: HostTuning = {
   fsyncDelayMs: 250,
   maxCodeFailuresPerMinute: 30,
   closeGraceMs: 1000,
+  missingBytesBurst: 256 * 1024,
+  missingBytesPerSecond: 16 * 1024,
+  pullIntervalMs: 2000,
+  idlePullIntervalMs: 30_000,
 };
 
 /** WebSocket close codes the host uses (RFC 6455 §7.4.1). */

@@ -155,7 +155,7 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
   };
 
   const relay = await createRelay({ sessionId: info.sessionId, dataDir: options.dataDir, tuning, ...(options.warn ? { warn: options.warn } : {}) });
-  const signaling = createSignalingServer(info.sessionId, tuning);
+  const signaling = createSignalingServer(info.sessionId, tuning, relay.roomChanged);
 
   const onUpgrade: UpgradeHandler = (request, socket, head) => {
     const target = parseTarget(request.url);

@@ -9,7 +9,8 @@ import * as Y from 'yjs';
 import { LIVE_LIMITS, isDocOfSession } from '../../shared/live';
 import { refuseUpgrade } from './admission';
 import { DocLog, docFilePath, listStoredDocs, sessionDir } from './docStore';
-import { CLOSE, SocketBudget, type HostTuning } from './limits';
+import { CLOSE, SocketBudget, TokenBucket, type HostTuning } from './limits';
+import { dropPending, startsAfterDoc } from './missing';
 import { SocketHub, type Peer, type SocketCounters } from './sockets';
 
 /**
@@ -22,6 +23,19 @@ import { SocketHub, type Peer, type SocketCounters } from './sockets';
  * the socket), stores each resulting update, then relays it to the doc's other sockets. Awareness
  * updates go to every socket of the doc, the sender included (y-websocket's client counts them as
  * signs of life and reconnects after 30 s of silence).
+ *
+ * The host pulls as well: it sends a doc's sockets sync step 1 again, and y-websocket answers with
+ * whatever that laptop holds and the host lacks. Laptops send the host only their own changes
+ * (renderer/live/transport.ts), so a note that reached Bram only over WebRTC, from Amira whose
+ * relay socket cannot open, reaches the host this way. An answer carries the laptop's whole delete
+ * set (y-protocols has no smaller question): 7 KB for a board of 60 worked notes. So the host pulls
+ * every pullIntervalMs (2 s) only while the doc's WebRTC room holds more laptops than its relay
+ * sockets (or did in the last WEBRTC_ONLY_GRACE_MS), and every idlePullIntervalMs (30 s) otherwise.
+ *
+ * Changes whose predecessors the host lacks are never kept (missing.ts): an update that could not
+ * be integrated at all is refused before it is applied, what Yjs keeps aside of another is
+ * dropped, and the sender is asked at once for what the host lacks. A socket that sends more of
+ * them than missingBytesBurst/missingBytesPerSecond allow is closed (1008).
  *
  * Limits: frames over maxSyncMessageBytes close the socket (1009); a text frame (1003) or a frame
  * that does not decode (1007) closes it at once, before it touches the doc; message and byte rates
@@ -42,12 +56,23 @@ export interface RelayStats extends SocketCounters {
   docs: number;
   /** Updates written to the doc logs. */
   updatesStored: number;
+  /** Sync and update messages that (partly) depended on changes the host lacks. */
+  updatesMissingPredecessors: number;
+  /** Sockets closed for sending more of those than their budget. */
+  closedForMissing: number;
+  /** Sync step 1 messages the host sent to ask a laptop for what it lacks (connects not counted). */
+  pulls: number;
 }
 
 export interface Relay {
   /** `docPath`: what follows SYNC_PATH_PREFIX in the request path, still percent-encoded. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, docPath: string): void;
   docNames(): string[];
+  /**
+   * The doc's WebRTC room (its y-webrtc signaling topic) went from `before` to `after` laptops.
+   * More laptops in the room than relay sockets on the doc means one is on WebRTC only.
+   */
+  roomChanged(docName: string, before: number, after: number): void;
   stats(): RelayStats;
   /** Closes every socket, then writes and closes every doc's log. */
   stop(): Promise<void>;
@@ -66,6 +91,10 @@ interface SharedDoc {
   readonly awareness: awarenessProtocol.Awareness;
   readonly log: DocLog;
   readonly sockets: Set<RelayPeer>;
+  /** When the doc's WebRTC room last held more laptops than its relay sockets (performance.now()). */
+  webrtcOnlySeen: number;
+  /** When the host last asked all of the doc's sockets for what it lacks. */
+  lastPullAll: number;
 }
 
 interface RelayPeer extends Peer {
@@ -75,6 +104,12 @@ interface RelayPeer extends Peer {
   readonly controlled: Set<number>;
   /** Changes (doc or awareness) this socket caused; unchanged by a message means it was an echo. */
   effects: number;
+  /** Bytes this socket may still send that depend on changes the host lacks. */
+  readonly missingBudget: TokenBucket;
+  /** When the host last asked this socket for what it lacks (performance.now()). */
+  lastPull: number;
+  /** A pull waiting for MIN_PULL_GAP_MS to pass since the last one. */
+  pullTimer: NodeJS.Timeout | null;
 }
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -82,6 +117,23 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   write(encoder);
   return encoding.toUint8Array(encoder);
 }
+
+/** Sync step 1: the host's state vector, to which y-websocket answers with what the host lacks. */
+function syncStep1(doc: Y.Doc): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, SYNC_STEP1);
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+  });
+}
+
+/** A socket that just sent changes with missing predecessors is asked again at most this often. */
+const MIN_PULL_GAP_MS = 250;
+/**
+ * Pulls stay frequent this long after a laptop on WebRTC only was last seen in a doc's room: what it
+ * wrote just before it closed its lid is still on the others' laptops only.
+ */
+const WEBRTC_ONLY_GRACE_MS = 10_000;
 
 /** A well-formed message the host will not take (closes with 1008 instead of 1007). */
 class OverLimit extends Error {}
@@ -118,7 +170,17 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   const docs = new Map<string, Promise<SharedDoc>>();
   const loaded = new Map<string, SharedDoc>();
   let updatesStored = 0;
+  let updatesMissingPredecessors = 0;
+  let closedForMissing = 0;
+  let pulls = 0;
   let stopping = false;
+  /** Laptops in each doc's WebRTC room, as signaling last told (docs not opened here included). */
+  const rooms = new Map<string, number>();
+
+  /** Marks the doc when its room holds `laptops` and that is more than its relay sockets. */
+  const compareRoom = (shared: SharedDoc, laptops = rooms.get(shared.name) ?? 0) => {
+    if (laptops > shared.sockets.size) shared.webrtcOnlySeen = performance.now();
+  };
 
   await mkdir(sessionDir(dataDir, sessionId), { recursive: true });
 
@@ -131,7 +193,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     });
     const awareness = new awarenessProtocol.Awareness(doc);
     awareness.setLocalState(null);
-    const shared: SharedDoc = { name, doc, awareness, log, sockets: new Set() };
+    const shared: SharedDoc = { name, doc, awareness, log, sockets: new Set(), webrtcOnlySeen: -Infinity, lastPullAll: performance.now() };
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Stored first: nobody sees an update the host could still lose in a crash.
@@ -185,6 +247,54 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     });
   };
 
+  const pull = (peer: RelayPeer, message: Uint8Array) => {
+    peer.lastPull = performance.now();
+    if (hub.send(peer, message, true)) pulls++;
+  };
+
+  /** Asks `peer` for what the host lacks now, or once MIN_PULL_GAP_MS has passed since the last ask. */
+  const pullSoon = (peer: RelayPeer) => {
+    if (peer.pullTimer) return;
+    const wait = peer.lastPull + MIN_PULL_GAP_MS - performance.now();
+    if (wait <= 0) {
+      pull(peer, syncStep1(peer.shared.doc));
+      return;
+    }
+    peer.pullTimer = setTimeout(() => {
+      peer.pullTimer = null;
+      pull(peer, syncStep1(peer.shared.doc));
+    }, wait);
+    peer.pullTimer.unref();
+  };
+
+  /**
+   * Applies a sync step 2 or update from `peer`, keeping nothing Yjs would have to keep aside for
+   * missing predecessors (see missing.ts). `update` has been decoded whole already.
+   */
+  const applyFromPeer = (peer: RelayPeer, update: Uint8Array, structs: ReturnType<typeof Y.decodeUpdate>['structs']) => {
+    const { doc } = peer.shared;
+    const before = peer.effects;
+    let missing: number;
+    if (startsAfterDoc(doc, structs)) {
+      missing = update.byteLength;
+    } else {
+      Y.applyUpdate(doc, update, peer);
+      missing = dropPending(doc);
+    }
+    if (missing === 0) {
+      if (peer.effects === before) peer.budget.refundEcho();
+      return;
+    }
+    updatesMissingPredecessors++;
+    if (!peer.missingBudget.take(missing)) {
+      closedForMissing++;
+      hub.drop(peer, CLOSE.policy, 'update depends on changes the host is missing', null);
+      return;
+    }
+    // Its answer carries every predecessor the host lacks (a diff against the host's state vector).
+    pullSoon(peer);
+  };
+
   const onMessage = (peer: RelayPeer, data: Buffer, isBinary: boolean) => {
     if (!peer.budget.take(data.byteLength)) {
       hub.drop(peer, CLOSE.policy, 'rate limit', 'closedForRate');
@@ -215,10 +325,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
           const update = decoding.readVarUint8Array(decoder);
           // Decode it whole before it touches the doc: garbage is refused, not half-applied.
-          Y.decodeUpdate(update);
-          const before = peer.effects;
-          Y.applyUpdate(doc, update, peer);
-          if (peer.effects === before) peer.budget.refundEcho();
+          applyFromPeer(peer, update, Y.decodeUpdate(update).structs);
         } else {
           throw new Error(`unknown sync step ${step}`);
         }
@@ -254,6 +361,9 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       shared: context as SharedDoc,
       controlled: new Set(),
       effects: 0,
+      missingBudget: new TokenBucket(tuning.missingBytesBurst, tuning.missingBytesPerSecond),
+      lastPull: -Infinity,
+      pullTimer: null,
       budget: new SocketBudget(
         LIVE_LIMITS.maxMessagesPerSecond,
         tuning.rateBurstSeconds,
@@ -265,30 +375,55 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     onOpen: (peer) => {
       const { shared } = peer;
       shared.sockets.add(peer);
-      hub.send(
-        peer,
-        frame((e) => {
-          encoding.writeVarUint(e, MESSAGE_SYNC);
-          encoding.writeVarUint(e, SYNC_STEP1);
-          encoding.writeVarUint8Array(e, Y.encodeStateVector(shared.doc));
-        }),
-        true,
-      );
+      hub.send(peer, syncStep1(shared.doc), true);
       const states = awarenessFrame(shared);
       if (states) hub.send(peer, states, true);
     },
     onClose: (peer) => {
+      if (peer.pullTimer) clearTimeout(peer.pullTimer);
       peer.shared.sockets.delete(peer);
+      compareRoom(peer.shared);
       if (peer.controlled.size > 0) awarenessProtocol.removeAwarenessStates(peer.shared.awareness, [...peer.controlled], null);
     },
   });
 
+  const closeDocs = () => {
+    for (const shared of loaded.values()) {
+      shared.log.close();
+      shared.awareness.destroy();
+      shared.doc.destroy();
+    }
+    loaded.clear();
+    docs.clear();
+  };
+
   // Every doc this session stored before (a restart of the host) is back before anyone connects.
-  const stored = (await listStoredDocs(dataDir, sessionId)).filter((name) => isDocOfSession(name, sessionId));
-  if (stored.length > LIVE_LIMITS.maxDocsPerSession) {
-    warn(`${stored.length} docs stored for session ${sessionId}; only the first ${LIVE_LIMITS.maxDocsPerSession} are served.`);
+  try {
+    const stored = (await listStoredDocs(dataDir, sessionId)).filter((name) => isDocOfSession(name, sessionId));
+    if (stored.length > LIVE_LIMITS.maxDocsPerSession) {
+      warn(`${stored.length} docs stored for session ${sessionId}; only the first ${LIVE_LIMITS.maxDocsPerSession} are served.`);
+    }
+    for (const name of stored.slice(0, LIVE_LIMITS.maxDocsPerSession)) await getDoc(name);
+  } catch (error) {
+    // A start that fails must not keep the logs it opened (or the heartbeat) for good.
+    await hub.stop();
+    closeDocs();
+    throw error;
   }
-  for (const name of stored.slice(0, LIVE_LIMITS.maxDocsPerSession)) await getDoc(name);
+
+  const pullTimer = setInterval(() => {
+    const now = performance.now();
+    for (const shared of loaded.values()) {
+      if (shared.sockets.size === 0) continue;
+      compareRoom(shared);
+      const due = now - shared.webrtcOnlySeen <= WEBRTC_ONLY_GRACE_MS || now - shared.lastPullAll >= tuning.idlePullIntervalMs;
+      if (!due) continue;
+      shared.lastPullAll = now;
+      const message = syncStep1(shared.doc);
+      for (const peer of shared.sockets) pull(peer, message);
+    }
+  }, tuning.pullIntervalMs);
+  pullTimer.unref();
 
   return {
     handleUpgrade(request, socket, head, docPath) {
@@ -317,18 +452,19 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       );
     },
     docNames: () => [...loaded.keys()].sort(),
-    stats: () => ({ ...hub.counters, docs: loaded.size, updatesStored }),
+    roomChanged(docName, before, after) {
+      if (after > 0) rooms.set(docName, after);
+      else rooms.delete(docName);
+      const shared = loaded.get(docName);
+      if (shared) compareRoom(shared, Math.max(before, after));
+    },
+    stats: () => ({ ...hub.counters, docs: loaded.size, updatesStored, updatesMissingPredecessors, closedForMissing, pulls }),
     async stop() {
       stopping = true;
+      clearInterval(pullTimer);
       await hub.stop();
       await Promise.allSettled(docs.values());
-      for (const shared of loaded.values()) {
-        shared.log.close();
-        shared.awareness.destroy();
-        shared.doc.destroy();
-      }
-      loaded.clear();
-      docs.clear();
+      closeDocs();
     },
   };
 }

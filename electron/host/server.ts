@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { pipeline, type Duplex } from 'node:stream';
 import { SECURITY_HEADERS, cacheControlFor } from './headers';
 import { sendJson } from './respond';
 import { resolveStaticFile } from './static';
@@ -32,7 +32,17 @@ export interface HostOptions {
   /** 127.0.0.1 keeps the host on this machine; 0.0.0.0 exposes it on the LAN. */
   readonly host?: string;
   readonly onUpgrade?: UpgradeHandler;
+  /**
+   * A connection on which nothing moves this long (no byte read or written: a client that stopped
+   * reading a download, or never finished its request) is closed, and with it the file it held.
+   * WebSockets are not affected (ws turns the timeout off on upgrade; they have their heartbeat).
+   * Default DEFAULT_IDLE_TIMEOUT_MS.
+   */
+  readonly idleTimeoutMs?: number;
 }
+
+/** Long enough for a laptop on poor Wi-Fi that stalls for a while, short enough that stuck ones go. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
 export interface RunningHost {
   /** An address that reaches the host from this machine. */
@@ -113,9 +123,10 @@ async function serveStatic(rootDir: string, req: IncomingMessage, res: ServerRes
     res.end();
     return;
   }
-  const stream = createReadStream(file.path);
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  // pipeline, not pipe: when the client goes away mid-download (a reload on bad Wi-Fi, a closed
+  // tab) pipe() only unpipes and leaves the file open for good; pipeline destroys the file stream
+  // with the response, and the response when the file fails.
+  pipeline(createReadStream(file.path), res, () => {});
 }
 
 function refuseUpgrade(_request: IncomingMessage, socket: Duplex): void {
@@ -130,7 +141,7 @@ function displayHost(host: string): string {
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const { rootDir, port = 0, host = '127.0.0.1' } = options;
+  const { rootDir, port = 0, host = '127.0.0.1', idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS } = options;
   const staticHandler = createStaticHandler(rootDir);
   const routes: Route[] = [];
   const server = http.createServer((req, res) => {
@@ -150,6 +161,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     staticHandler(req, res);
   });
+  // Without a 'timeout' listener Node destroys the idle socket, which ends its pipeline too.
+  server.timeout = idleTimeoutMs;
   let upgradeHandler: UpgradeHandler | null = options.onUpgrade ?? null;
   // Upgraded sockets leave the HTTP server's bookkeeping (closeAllConnections misses them), so the
   // host keeps them itself: close() must not wait for a WebSocket nobody closes.

@@ -48,7 +48,13 @@ interface Subscriber extends Peer {
 
 const PONG = Buffer.from(JSON.stringify({ type: 'pong' }));
 
-export function createSignalingServer(sessionId: string, tuning: HostTuning): SignalingServer {
+/**
+ * Hears how many sockets a topic (a doc's WebRTC room) had before and after a socket joined or left
+ * it: the relay compares that with its own sockets on the doc.
+ */
+export type RoomListener = (topic: string, before: number, after: number) => void;
+
+export function createSignalingServer(sessionId: string, tuning: HostTuning, onRoomChange: RoomListener = () => {}): SignalingServer {
   const topics = new Map<string, Set<Subscriber>>();
   const extra = { published: 0, delivered: 0, ignored: 0, subscriptions: 0 };
 
@@ -56,8 +62,10 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning): Si
     if (!peer.topics.delete(topic)) return;
     extra.subscriptions--;
     const subscribers = topics.get(topic);
-    subscribers?.delete(peer);
-    if (subscribers?.size === 0) topics.delete(topic);
+    if (!subscribers) return;
+    subscribers.delete(peer);
+    if (subscribers.size === 0) topics.delete(topic);
+    onRoomChange(topic, subscribers.size + 1, subscribers.size);
   };
 
   const invalid = (peer: Subscriber) => {
@@ -100,6 +108,7 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning): Si
           let subscribers = topics.get(topic);
           if (!subscribers) topics.set(topic, (subscribers = new Set()));
           subscribers.add(peer);
+          onRoomChange(topic, subscribers.size - 1, subscribers.size);
         }
         break;
       case 'unsubscribe':

@@ -1,8 +1,8 @@
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CODE_PARAM, LIVE_LIMITS, SYNC_PATH_PREFIX } from '../../shared/live';
@@ -10,8 +10,10 @@ import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { addNote, readNotes } from '../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { LOG_MAGIC, docFilePath, encodeRecord, parseLog } from '../../electron/host/docStore';
-import { readStoredDoc } from '../../electron/host/live';
+import { readStoredDoc, startLiveSession } from '../../electron/host/live';
+import { startHost } from '../../electron/host/server';
 import { refusal, startLiveHarness, TestSocket, upgradeStatus, type LiveHarness } from './support/liveHost';
+import { connectRelay, relayFrame as frame, synced, until } from './support/relayClient';
 
 /**
  * The host's Yjs relay with the real y-websocket client (the package browsers use), against a real
@@ -26,54 +28,15 @@ const providers: WebsocketProvider[] = [];
 const sockets: TestSocket[] = [];
 
 function connect(docName: string, doc = new Y.Doc(), harness = live): WebsocketProvider {
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${harness.host.port}${SYNC_PATH_PREFIX.slice(0, -1)}`, docName, doc, {
-    params: { [CODE_PARAM]: harness.session.code },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
+  const provider = connectRelay(harness, docName, doc);
   providers.push(provider);
   return provider;
-}
-
-function synced(provider: WebsocketProvider): Promise<void> {
-  if (provider.synced) return Promise.resolve();
-  return new Promise((resolve) => {
-    const onSync = (state: boolean) => {
-      if (!state) return;
-      provider.off('sync', onSync);
-      resolve();
-    };
-    provider.on('sync', onSync);
-  });
-}
-
-/** Resolves once `test(doc)` holds, checking after every update. */
-function until(doc: Y.Doc, test: (doc: Y.Doc) => boolean): Promise<void> {
-  if (test(doc)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!test(doc)) return;
-      doc.off('update', check);
-      resolve();
-    };
-    doc.on('update', check);
-  });
 }
 
 const texts = (doc: Y.Doc) => readNotes(doc).map((n) => n.text).sort();
 
 function destroyAll(): void {
   for (const provider of providers.splice(0)) provider.destroy();
-}
-
-/** A raw binary frame: y-websocket's message type, then its fields. */
-function frame(...parts: (number | Uint8Array)[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  for (const part of parts) {
-    if (typeof part === 'number') encoding.writeVarUint(encoder, part);
-    else encoding.writeVarUint8Array(encoder, part);
-  }
-  return encoding.toUint8Array(encoder);
 }
 
 async function rawSocket(docName = BOARD): Promise<TestSocket> {
@@ -366,5 +329,29 @@ describe('relay: doc logs on disk', () => {
     const stored = await readStoredDoc(live.dataDir, SESSION, name, { warn: (w) => warnings.push(w) });
     expect(texts(stored!)).toEqual(['Heel']);
     expect(warnings.join()).toContain('checksum mismatch');
+  });
+
+  it('keeps no log open when a session cannot start (a stored doc that cannot be read)', async () => {
+    const base = await mkdtemp(path.join(tmpdir(), 'bouwplaats-relay-'));
+    const host = await startHost({ rootDir: base });
+    try {
+      const dataDir = path.join(base, 'data');
+      const good = new Y.Doc();
+      addNote(good, HOUSE_TEMPLATE, { x: 100, y: 100, text: 'Heel' });
+      const names = ['groep00001', 'groep00002', 'groep00003'].map((g) => boardDocName('sessie0096', g));
+      await mkdir(path.join(dataDir, 'sessie0096'), { recursive: true });
+      for (const name of names.slice(0, 2)) await writeFile(docFilePath(dataDir, 'sessie0096', name), Buffer.concat([LOG_MAGIC, encodeRecord(Y.encodeStateAsUpdate(good))]));
+      // Loaded last (names sort): a folder where a log should be.
+      await mkdir(docFilePath(dataDir, 'sessie0096', names[2]!));
+      const descriptors = async () => (await readdir('/proc/self/fd')).length;
+      const before = await descriptors();
+      for (let i = 0; i < 5; i++) {
+        await expect(startLiveSession(host, { sessionId: 'sessie0096', title: 'Kapot', dataDir })).rejects.toThrow(/EISDIR/);
+      }
+      expect(await descriptors()).toBeLessThanOrEqual(before + 1);
+    } finally {
+      await host.close();
+      await rm(base, { recursive: true, force: true });
+    }
   });
 });

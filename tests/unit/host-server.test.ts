@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,8 +42,56 @@ function rawExchange(host: RunningHost, text: string): Promise<string> {
   });
 }
 
+/** Open file descriptors of this process (the host runs in it). Linux only, like the venue hosts we test on. */
+async function openDescriptors(): Promise<number> {
+  return (await readdir('/proc/self/fd')).length;
+}
+
+/**
+ * A download that the browser gives up on: sends the request, waits for the first bytes of the
+ * body, then drops the connection (a reload on bad Wi-Fi, a closed tab, a crashed laptop).
+ */
+function abortedDownload(host: RunningHost, rawPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(host.port, '127.0.0.1', () => socket.write(`GET ${rawPath} HTTP/1.1\r\nHost: x\r\n\r\n`));
+    let received = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+      if (received.includes('\r\n\r\n') && received.length > received.indexOf('\r\n\r\n') + 4) socket.destroy();
+    });
+    socket.on('close', () => (received.startsWith('HTTP/1.1 200') ? resolve() : reject(new Error(`no download: ${received.slice(0, 40)}`))));
+    socket.on('error', reject);
+  });
+}
+
+/** A download that is never read any further after the headers: the client went quiet. */
+function stalledDownload(host: RunningHost, rawPath: string): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(host.port, '127.0.0.1', () => socket.write(`GET ${rawPath} HTTP/1.1\r\nHost: x\r\n\r\n`));
+    socket.once('data', () => {
+      socket.pause();
+      resolve(socket);
+    });
+    socket.on('error', () => {});
+    socket.once('close', () => reject(new Error('closed before any data')));
+  });
+}
+
+/** The descriptor count once it has come down to `target`, or after 5 s whatever it is then. */
+async function settledDescriptors(target: number): Promise<number> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const count = await openDescriptors();
+    if (count <= target || Date.now() > deadline) return count;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 let base: string;
 let host: RunningHost;
+/** More than the socket buffers hold (several MB on loopback): a download nobody reads stalls. */
+const BIG_ASSET = Buffer.alloc(16 * 1024 * 1024, 'huis ');
 const INDEX = '<!doctype html><title>Bouwplaats</title><script type="module" src="./assets/app-1a2b.js"></script>';
 
 beforeAll(async () => {
@@ -52,6 +100,7 @@ beforeAll(async () => {
   await mkdir(path.join(root, 'assets'), { recursive: true });
   await writeFile(path.join(root, 'index.html'), INDEX);
   await writeFile(path.join(root, 'assets', 'app-1a2b.js'), 'export const huis = 1;\n');
+  await writeFile(path.join(root, 'assets', 'groot-9f8e.js'), BIG_ASSET);
   await writeFile(path.join(base, 'secret.txt'), 'root:x:0:0:not for participants');
   host = await startHost({ rootDir: root, port: 0 });
 });
@@ -175,4 +224,34 @@ describe('LAN host (real HTTP server on a free port)', () => {
   it('rejects when the port is taken', async () => {
     await expect(startHost({ rootDir: base, port: host.port })).rejects.toThrow(/EADDRINUSE/);
   });
+});
+
+describe('LAN host: descriptors live no longer than their response', () => {
+  it('closes the file of every download the client drops halfway (40 aborted downloads)', async () => {
+    // The first download opens what a server opens once, not per request.
+    await abortedDownload(host, '/assets/groot-9f8e.js');
+    const before = await openDescriptors();
+    for (let i = 0; i < 40; i++) await abortedDownload(host, '/assets/groot-9f8e.js');
+    // A leak shows as one descriptor per aborted download; allow a stray one of the test runner.
+    expect(await settledDescriptors(before)).toBeLessThanOrEqual(before + 2);
+    const whole = await request(host, 'GET', '/assets/app-1a2b.js');
+    expect(whole.status).toBe(200);
+  }, 20_000);
+
+  it('drops a download the client stopped reading once it has been idle too long: its socket and its file', async () => {
+    const quick = await startHost({ rootDir: path.join(base, 'renderer'), idleTimeoutMs: 300 });
+    try {
+      await abortedDownload(quick, '/assets/groot-9f8e.js');
+      const before = await openDescriptors();
+      const stalled = await Promise.all(Array.from({ length: 10 }, () => stalledDownload(quick, '/assets/groot-9f8e.js')));
+      // Each holds a client socket, a server socket and the file.
+      expect(await openDescriptors()).toBeGreaterThanOrEqual(before + 25);
+      // The host lets go of its socket and the file; the test's own paused sockets stay open.
+      expect(await settledDescriptors(before + 10)).toBeLessThanOrEqual(before + 12);
+      for (const socket of stalled) socket.destroy();
+      expect(await settledDescriptors(before)).toBeLessThanOrEqual(before + 2);
+    } finally {
+      await quick.close();
+    }
+  }, 20_000);
 });

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, readdir, readlink, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { SYNC_PATH_PREFIX } from '../../../shared/live';
 
 /**
  * Debian's Chromium, started by us rather than by Playwright, so that a test can crash it for real
@@ -48,6 +49,12 @@ export interface LaunchOptions {
    * non-proxied UDP, so this browser can reach others only through the host.
    */
   readonly withoutWebRTC?: boolean;
+  /**
+   * The opposite: the host's relay WebSocket (/sync/…) cannot open, as behind a proxy or firewall
+   * that lets WebRTC and the signaling socket through but not it; this browser reaches the host's
+   * copy of a doc only through the laptops it has WebRTC with.
+   */
+  readonly withoutRelay?: boolean;
 }
 
 /** Flags that leave a browser without any usable ICE candidate on this machine. */
@@ -67,6 +74,20 @@ const RELAY_ONLY_ICE = `(() => {
   }
   window.RTCPeerConnection = RelayOnly;
   window.webkitRTCPeerConnection = RelayOnly;
+})();`;
+
+/**
+ * Sends every relay socket to a port where nothing listens: it fails as a blocked one does (error,
+ * then close), and y-websocket keeps retrying, as it would behind that firewall.
+ */
+const NO_RELAY = `(() => {
+  const Native = window.WebSocket;
+  class NoRelay extends Native {
+    constructor(url, protocols) {
+      super(String(url).includes('${SYNC_PATH_PREFIX}') ? 'ws://127.0.0.1:9/' : url, protocols);
+    }
+  }
+  window.WebSocket = NoRelay;
 })();`;
 
 export interface LaunchedChromium {
@@ -152,6 +173,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
       const page = context.pages()[0] ?? (await context.newPage());
       await page.setViewportSize(VIEWPORT);
       if (options.withoutWebRTC) await page.addInitScript(RELAY_ONLY_ICE);
+      if (options.withoutRelay) await page.addInitScript(NO_RELAY);
       return page;
     },
     kill: () => end('kill'),

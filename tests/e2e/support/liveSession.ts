@@ -25,15 +25,23 @@ export async function openJoinLink(page: Page, url: string, code: string): Promi
   await page.getByRole('group', { name: 'In welke subgroep zit je?' }).waitFor();
 }
 
-/** Joins `group` through the QR link with a name and domain, and waits until the board is live. */
-export async function join(page: Page, url: string, code: string, group: string, name: string, domain: string): Promise<void> {
+/** Joins `group` through the QR link with a name and domain, and waits for the board and `expectStatus`. */
+export async function join(
+  page: Page,
+  url: string,
+  code: string,
+  group: string,
+  name: string,
+  domain: string,
+  expectStatus = '● Live',
+): Promise<void> {
   await openJoinLink(page, url, code);
   await page.getByRole('radio', { name: new RegExp(`^${group}\\b`) }).check();
   await page.getByLabel(/Je naam/).fill(name);
   await page.getByLabel(/Je domein/).selectOption({ label: domain });
   await page.getByRole('button', { name: 'Naar ons huis' }).click();
   await page.getByRole('heading', { name: group }).waitFor();
-  await status(page, '● Live');
+  await status(page, expectStatus);
 }
 
 /** Waits until the live badge (or status line) says `text`. */
