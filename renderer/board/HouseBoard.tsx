@@ -53,6 +53,8 @@ export interface ProbedNote {
  */
 export interface BoardProbe {
   scale: number;
+  /** The stage transform: screen = world × scale + (x, y). */
+  view: Viewport;
   /** The notes layer's backing-store pixel ratio. */
   pixelRatio: number;
   stats: NotesDrawStats | null;
@@ -296,7 +298,7 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
           };
         });
       const layer = notesLayerRef.current;
-      return { scale: v.scale, pixelRatio: layer?.getCanvas().getPixelRatio() ?? 0, stats, questionPx: QUESTION_SIZE * v.scale, notes };
+      return { scale: v.scale, view: v, pixelRatio: layer?.getCanvas().getPixelRatio() ?? 0, stats, questionPx: QUESTION_SIZE * v.scale, notes };
     };
     return () => {
       delete el.bouwplaatsProbe;

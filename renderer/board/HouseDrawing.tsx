@@ -46,7 +46,7 @@ export const HouseDrawing = memo(function HouseDrawing({ template, questions, la
         // beside the question, so the question takes fewer lines and the notes more room.
         const stacked = zone.id === 'roof';
         const questionX = stacked ? 0 : TITLE_COLUMN;
-        const questionY = stacked ? TITLE_SIZE + 10 : 6;
+        const questionY = stacked ? TITLE_SIZE + 10 : 4;
         return (
           <Group key={`label-${zone.id}`} x={zone.labelAt.x} y={zone.labelAt.y}>
             <Text
@@ -63,7 +63,8 @@ export const HouseDrawing = memo(function HouseDrawing({ template, questions, la
               y={questionY}
               text={questions[zone.id] ?? zone.defaultQuestion}
               width={zone.labelWidth - questionX}
-              height={zone.labelHeight - questionY}
+              // The block is sized for three lines; a longer question (they are editable) is cut.
+              height={zone.labelHeight - questionY + QUESTION_SIZE * 0.3}
               align={stacked ? 'center' : 'left'}
               fontSize={QUESTION_SIZE}
               lineHeight={QUESTION_LINE_HEIGHT}

@@ -56,7 +56,8 @@ export function tidySpots(zone: Zone): Point[] {
  * Where a note added with the keyboard or a toolbar button goes in `zone`, given the notes already
  * on the board (`occupied`, their rectangles). In order of preference:
  * 1. the first tidy row spot (reading order) that no note overlaps;
- * 2. free space where the note stays readable: the first spot (reading order, 8-unit steps) whose
+ * 2. free space where the note stays readable: the first spot (in line with a row of notes, else
+ *    reading order, 8-unit steps) whose
  *    centre is in the zone (so the note belongs to it), with two corners in it and not above its
  *    label, that keeps clear of
  *    every note and of every label and the parking, within the board's bounds; it may reach over
@@ -81,7 +82,11 @@ export function freeSpotInZone(template: BoardTemplate, zone: Zone, occupied: re
   const maxY = Math.min(bounds.y + bounds.height - NOTE_HEIGHT, box.y + box.height - NOTE_HEIGHT / 2);
   const minX = Math.max(bounds.x, box.x - NOTE_WIDTH / 2);
   const maxX = Math.min(bounds.x + bounds.width - NOTE_WIDTH, box.x + box.width - NOTE_WIDTH / 2);
-  for (let y = Math.ceil(minY); y <= maxY; y += STEP) {
+  // Rows first (the tidy rows' heights and those of notes already in the zone), so overflow
+  // notes line up with the others; then any height.
+  const rowYs = [...new Set([...tidySpots(zone).map((p) => p.y), ...near.map((o) => o.y)])].filter((y) => y >= minY && y <= maxY);
+  const ys = [...rowYs.sort((a, b) => a - b), ...Array.from({ length: Math.max(0, Math.floor((maxY - Math.ceil(minY)) / STEP) + 1) }, (_, i) => Math.ceil(minY) + i * STEP)];
+  for (const y of ys) {
     for (let x = Math.ceil(minX); x <= maxX; x += STEP) {
       const rect = noteRect({ x, y });
       const centre = { x: x + NOTE_WIDTH / 2, y: y + NOTE_HEIGHT / 2 };

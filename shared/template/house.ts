@@ -5,7 +5,7 @@ import { BoardTemplateSchema, type BoardTemplate } from './template';
  * the subgroups answered there. World units; a note is 240 × 168 (NOTE_WIDTH × NOTE_HEIGHT).
  *
  * The label blocks are placed so the zones hold many notes in readable rows: the roof's ends at
- * y 406 (two rows fit below it, 14 notes), the walls' (116 high) leaves three rows, the
+ * y 386 (two rows fit below it), the walls' (116 high) leaves three rows, the
  * foundation's two. Their text sizes are in renderer/board/HouseDrawing.tsx.
  */
 export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
@@ -24,9 +24,9 @@ export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
         { x: 2000, y: 760 },
       ],
       fill: '#f4c7b8',
-      labelAt: { x: 640, y: 200 },
+      labelAt: { x: 640, y: 186 },
       labelWidth: 720,
-      labelHeight: 206,
+      labelHeight: 200,
     },
     {
       id: 'walls',
