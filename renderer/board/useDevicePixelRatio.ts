@@ -17,8 +17,14 @@ export function useDevicePixelRatio(): number {
       media = window.matchMedia(`(resolution: ${now}dppx)`);
       media.addEventListener('change', follow);
     };
+    // Browser zoom also resizes the window: check there too (a cheap read).
+    const onResize = () => setRatio(window.devicePixelRatio || 1);
     follow();
-    return () => media?.removeEventListener('change', follow);
+    window.addEventListener('resize', onResize);
+    return () => {
+      media?.removeEventListener('change', follow);
+      window.removeEventListener('resize', onResize);
+    };
   }, []);
   return ratio;
 }

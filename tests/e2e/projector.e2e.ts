@@ -249,3 +249,70 @@ describe('a zone that is full', () => {
     await saveScreenshot(page, 'projector-roof-14');
   });
 });
+
+describe('another screen, and text that does not fit a note', () => {
+  let live: TestLiveHost;
+  let dataDir: string;
+  let chromium: LaunchedChromium;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'bouwplaats-dpr-'));
+    live = await startLiveHost(dataDir);
+    chromium = await launchChromium();
+    page = await chromium.page();
+    await page.setViewportSize(SCREENS.projector);
+    await newBoard(page, live.url, 'Zo thuis mogelijk!');
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await live?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** Backing store and CSS size of every canvas of the board. */
+  const canvases = () =>
+    page.locator('.house-board canvas').evaluateAll((els) =>
+      (els as HTMLCanvasElement[]).map((c) => ({ width: c.width, cssWidth: c.clientWidth, height: c.height, cssHeight: c.clientHeight })),
+    );
+
+  it('redraws the canvas at the new pixel ratio when the window moves to a hi-DPI screen and back', async () => {
+    await addNote(page, '2', 'Werk systemisch');
+    expect((await canvases()).every((c) => c.width === c.cssWidth)).toBe(true);
+    const cdp = await page.context().newCDPSession(page);
+    // The window moves to a laptop's hi-DPI screen (Chromium's emulation re-evaluates media queries
+    // only when the size changes too, as a move to another screen does).
+    await cdp.send('Emulation.setDeviceMetricsOverride', { ...SCREENS.laptop, deviceScaleFactor: 2, mobile: false });
+    await expect.poll(() => page.evaluate(() => window.devicePixelRatio)).toBe(2);
+    await expect.poll(async () => (await canvases()).every((c) => c.width === c.cssWidth * 2 && c.height === c.cssHeight * 2)).toBe(true);
+    expect((await probe(page)).pixelRatio).toBe(2);
+    await saveScreenshot(page, 'projector-board-dpr2');
+    // And back to the projector.
+    await cdp.send('Emulation.setDeviceMetricsOverride', { ...SCREENS.projector, deviceScaleFactor: 1, mobile: false });
+    await expect.poll(async () => (await canvases()).every((c) => c.width === c.cssWidth)).toBe(true);
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
+    await cdp.detach();
+  });
+
+  it('says so when pasted text is longer than a note holds', async () => {
+    await page.setViewportSize(SCREENS.projector);
+    await page.getByRole('application').focus();
+    await page.keyboard.press('1');
+    const editor = page.getByRole('textbox', { name: 'Tekst van de notitie' });
+    await editor.waitFor();
+    const seed = 'Het is nodig om een team rondom een jeugdige samen te stellen, bestaande uit de verschillende domeinen. ';
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.url });
+    await page.evaluate((text) => navigator.clipboard.writeText(text), seed.repeat(8));
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => editor.inputValue()).toHaveLength(500);
+    const notice = page.getByRole('alert').filter({ hasText: 'een notitie heeft ruimte voor 500 tekens' });
+    await notice.waitFor();
+    await saveScreenshot(page, 'projector-paste-cut');
+    // The next edit that fits clears it.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('x');
+    await notice.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+  });
+});
