@@ -491,7 +491,8 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     const width = Math.max(NOTE_WIDTH * view.scale, 280);
     const height = Math.max(NOTE_HEIGHT * view.scale, 170);
     const left = Math.min(Math.max(8, tl.x), Math.max(8, size.width - width - 8));
-    const top = Math.min(Math.max(8, tl.y), Math.max(8, size.height - height - 40));
+    // Room below it for the counter and, after a paste that was cut, the notice.
+    const top = Math.min(Math.max(8, tl.y), Math.max(8, size.height - height - 100));
     editor = props.renderEditor(editing, { left, top, width, height });
   }
 

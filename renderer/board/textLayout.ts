@@ -65,9 +65,9 @@ interface Unit {
 
 function unitsOf(word: string, metrics: TextMetrics): Unit[] {
   const units: Unit[] = [];
-  // A word already joined by "-" or "/" ("zorg-aanbieder", "organisaties/leidinggevenden") breaks
-  // after those first, without another hyphen.
-  for (const part of word.split(/(?<=[-/\u2010\u2013])/)) {
+  // A word already joined by "-" or "/" ("zorg-aanbieder", "organisaties/leidinggevenden"), or
+  // written as one ("1Gezin1Plan1Regisseur"), breaks at those joins first, without a hyphen.
+  for (const part of word.split(/(?<=[-/\u2010\u2013])|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{Nd})/u)) {
     const pieces = metrics.syllables(part);
     pieces.forEach((p, i) => units.push({ text: p, hyphen: i < pieces.length - 1 }));
   }

@@ -94,6 +94,12 @@ describe('layoutText at the smallest size allowed: hyphenation', () => {
     expect(layout('jeugd-en-gezinsbeschermer', PROJECTOR_FLOOR).lines[0]).toBe('jeugd-en-');
   });
 
+  it('breaks a name written as one word at its capitals and digits, without a hyphen', () => {
+    const result = layout('1Gezin1Plan1Regisseur', PROJECTOR_FLOOR);
+    expect(result.lines).toEqual(['1Gezin1Plan', '1Regisseur']);
+    expectFits(result);
+  });
+
   it('fills what is left of a line with the first syllables of a long word', () => {
     const result = layout('de Ervaringsdeskundigheid', PROJECTOR_FLOOR);
     expect(result.lines).toEqual(['de Erva-', 'ringsdes-', 'kundigheid']);
