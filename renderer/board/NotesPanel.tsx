@@ -45,7 +45,7 @@ export const NotesPanel = memo(function NotesPanel({ template, lang, notes, sele
                       onClick={() => onSelect(note.id)}
                     >
                       {/* Four lines in the list; the selected note in full (its text may be cut on the canvas). */}
-                      <span className={note.id === selectedId ? 'full' : 'clamp'}>{note.text || <em>{t('board.emptyNote')}</em>}</span>
+                      <span className={note.id === selectedId ? 'clamp full' : 'clamp'}>{note.text || <em>{t('board.emptyNote')}</em>}</span>
                       {editingBy?.has(note.id) && (
                         <span className="editing-by">{t('live.editingBy', { name: editingBy.get(note.id) })}</span>
                       )}
