@@ -13,12 +13,14 @@ import {
 import { Layer, Rect, Shape, Stage } from 'react-konva';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Note } from '../../shared/schema/note';
 import { rectsIntersect } from '../../shared/template/geometry';
-import type { BoardTemplate, Point } from '../../shared/template/template';
+import { PARKED, type BoardTemplate, type Point } from '../../shared/template/template';
 import type { Language } from '../../shared/platform';
-import { HouseDrawing } from './HouseDrawing';
+import { HouseDrawing, QUESTION_SIZE } from './HouseDrawing';
 import { PresenceLayer, type BoardPresence } from './PresenceLayer';
-import { drawLiftedNote, drawNotes, setTextDetail } from './noteDrawing';
-import { fitRect, screenToWorld, visibleWorldRect, worldToScreen, zoomAt, type Viewport } from './viewport';
+import { SKETCH_BELOW_PX, drawLiftedNote, drawNotes, setTextDetail, type NotesDrawStats } from './noteDrawing';
+import { NOTE_FONT_SIZES, layoutNoteText, minFontSize } from './textLayout';
+import { useDevicePixelRatio } from './useDevicePixelRatio';
+import { fitHouse, screenToWorld, visibleWorldRect, worldToScreen, zoomAt, type Viewport } from './viewport';
 
 export interface HouseBoardHandle {
   fitHouse(): void;
@@ -29,6 +31,36 @@ export interface HouseBoardHandle {
   reveal(note: Note): void;
   /** The Konva objects, for the benchmark page. */
   konva(): { stage: Konva.Stage; notesLayer: Konva.Layer; dragLayer: Konva.Layer } | null;
+}
+
+/** One note as the board last drew it (screen rectangle in CSS px relative to the board). */
+export interface ProbedNote {
+  id: string;
+  text: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** Size of its text on screen, CSS px. */
+  fontPx: number;
+  lines: readonly string[];
+  cut: boolean;
+}
+
+/**
+ * What the board drew, for end-to-end tests: read through `element.bouwplaatsProbe()` on the
+ * `.house-board` element. Computed when asked, so it costs nothing per frame.
+ */
+export interface BoardProbe {
+  scale: number;
+  /** The stage transform: screen = world × scale + (x, y). */
+  view: Viewport;
+  /** The notes layer's backing-store pixel ratio. */
+  pixelRatio: number;
+  stats: NotesDrawStats | null;
+  /** Size of the zones' questions on screen, CSS px. */
+  questionPx: number;
+  notes: ProbedNote[];
 }
 
 export interface EditorRect {
@@ -69,6 +101,8 @@ const ZOOM_SKETCH_ABOVE = 300;
 const ZOOM_REST_MS = 160;
 
 const DRAG_THRESHOLD = 4;
+/** How long the pointer rests on a cut note before its whole text shows. */
+const HOVER_MS = 300;
 
 /** Topmost note under a world point (notes are drawn in list order, so search from the end). */
 function noteAt(notes: readonly Note[], p: Point): Note | undefined {
@@ -109,9 +143,33 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
   const editingRef = useRef(editingId);
   editingRef.current = editingId;
   const lastScale = useRef(0);
+  /** The view is the fitted house (not panned or zoomed since): a new window size refits it. */
+  const fittedRef = useRef(true);
+  const parkingInUse = notes.some((n) => n.zone === PARKED);
+  const parkingRef = useRef(parkingInUse);
+  parkingRef.current = parkingInUse;
+  const langRef = useRef(props.lang);
+  langRef.current = props.lang;
+  const [tooltip, setTooltip] = useState<{ id: string; left: number; top: number; width: number } | null>(null);
+  const tooltipRef = useRef(tooltip);
+  tooltipRef.current = tooltip;
+  const hoverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pixelRatio = useDevicePixelRatio();
   useLayoutEffect(() => {
     if (editingId) setView(viewRef.current);
   }, [editingId]);
+
+  // A new screen density: every layer's backing store follows it, or the board is blurry (or
+  // needlessly sharp) until a reload. New layers take Konva's global ratio.
+  useLayoutEffect(() => {
+    Konva.pixelRatio = pixelRatio;
+    const stage = stageRef.current;
+    if (!stage) return;
+    for (const layer of stage.getLayers()) {
+      if (layer.getCanvas().getPixelRatio() !== pixelRatio) layer.getCanvas().setPixelRatio(pixelRatio);
+    }
+    stage.batchDraw();
+  }, [pixelRatio, size]);
 
   /** Tells the notes shape which part of the board is on screen; returns how many notes lie there. */
   const cull = useCallback((): number => {
@@ -129,9 +187,17 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     return count;
   }, []);
 
+  const hideTooltip = useCallback(() => {
+    if (hoverTimer.current) clearTimeout(hoverTimer.current);
+    hoverTimer.current = null;
+    if (tooltipRef.current) setTooltip(null);
+  }, []);
+
   const applyView = useCallback(
-    (next: Viewport, zooming = false) => {
+    (next: Viewport, zooming = false, fitted = false) => {
       viewRef.current = next;
+      fittedRef.current = fitted;
+      hideTooltip();
       const stage = stageRef.current;
       if (!stage) return;
       stage.position({ x: next.x, y: next.y });
@@ -158,13 +224,17 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
         onZoomChange?.(next.scale);
       }
     },
-    [cull, onZoomChange],
+    [cull, onZoomChange, hideTooltip],
   );
+
+  const applyViewRef = useRef(applyView);
+  applyViewRef.current = applyView;
 
   const fit = useCallback(() => {
     const s = sizeRef.current;
-    if (s) applyView(fitRect(template.bounds, s.width, s.height));
-  }, [applyView, template.bounds]);
+    fittedRef.current = true;
+    if (s) applyView(fitHouse(template, s.width, s.height, parkingRef.current), false, true);
+  }, [applyView, template]);
 
   useImperativeHandle(
     ref,
@@ -199,21 +269,70 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     [applyView, fit],
   );
 
+  // The test probe (see BoardProbe): computed from the last draw when a test asks.
+  useEffect(() => {
+    const el = containerRef.current as (HTMLDivElement & { bouwplaatsProbe?: () => BoardProbe }) | null;
+    if (!el) return;
+    el.bouwplaatsProbe = () => {
+      const shape = notesShapeRef.current as (Konva.Shape & { drawStats?: NotesDrawStats }) | null;
+      const stats = shape?.drawStats ?? null;
+      const v = viewRef.current;
+      const minSize = stats?.minSize ?? minFontSize(v.scale);
+      const s = sizeRef.current ?? { width: 0, height: 0 };
+      const seen = visibleWorldRect(v, s.width, s.height);
+      const notes = notesRef.current
+        .filter((n) => rectsIntersect(seen, { x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }))
+        .map((n) => {
+          const layout = layoutNoteText(n.text, minSize, langRef.current);
+          const tl = worldToScreen(v, n);
+          return {
+            id: n.id,
+            text: n.text,
+            left: tl.x,
+            top: tl.y,
+            width: NOTE_WIDTH * v.scale,
+            height: NOTE_HEIGHT * v.scale,
+            fontPx: layout.fontSize * v.scale,
+            lines: layout.lines,
+            cut: layout.cut,
+          };
+        });
+      const layer = notesLayerRef.current;
+      return { scale: v.scale, view: v, pixelRatio: layer?.getCanvas().getPixelRatio() ?? 0, stats, questionPx: QUESTION_SIZE * v.scale, notes };
+    };
+    return () => {
+      delete el.bouwplaatsProbe;
+    };
+  }, []);
+
   // Follow the container's size; fit the house the first time we know it.
   useLayoutEffect(() => {
     const el = containerRef.current;
     if (!el) return;
     const measure = () => {
       const next = { width: el.clientWidth, height: el.clientHeight };
-      if (!sizeRef.current && next.width > 0 && next.height > 0) {
-        viewRef.current = fitRect(template.bounds, next.width, next.height);
+      const old = sizeRef.current;
+      if (next.width <= 0 || next.height <= 0) return;
+      if (!old) {
+        viewRef.current = fitHouse(template, next.width, next.height, parkingRef.current);
         lastScale.current = viewRef.current.scale;
         setScale(viewRef.current.scale);
         setInitialView(viewRef.current);
         onZoomChange?.(viewRef.current.scale);
       }
       sizeRef.current = next;
-      setSize((old) => (old && old.width === next.width && old.height === next.height ? old : next));
+      setSize((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
+      if (old && (old.width !== next.width || old.height !== next.height)) {
+        // A new window size (another screen, presentation mode, a panel opening): the fitted house
+        // is fitted again; a view someone zoomed into keeps what was in its middle in the middle.
+        if (fittedRef.current) {
+          applyViewRef.current(fitHouse(template, next.width, next.height, parkingRef.current), false, true);
+        } else {
+          const v = viewRef.current;
+          const centre = screenToWorld(v, { x: old.width / 2, y: old.height / 2 });
+          applyViewRef.current({ scale: v.scale, x: next.width / 2 - centre.x * v.scale, y: next.height / 2 - centre.y * v.scale });
+        }
+      }
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -262,7 +381,29 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     dragLayerRef.current?.batchDraw();
   };
 
+  /**
+   * Over a note whose text is cut ("…") or too small to draw at this zoom, its whole text shows in
+   * a tooltip after a moment: readable without opening the editor (or on the projector, where the
+   * notes panel is hidden).
+   */
+  const hover = (screen: Point) => {
+    const v = viewRef.current;
+    const hit = noteAt(notesRef.current, screenToWorld(v, screen));
+    const shown = tooltipRef.current;
+    if (shown && hit?.id === shown.id) return;
+    hideTooltip();
+    if (!hit || !hit.text) return;
+    const sketched = NOTE_FONT_SIZES[0]! * v.scale < SKETCH_BELOW_PX;
+    if (!sketched && !layoutNoteText(hit.text, minFontSize(v.scale), langRef.current).cut) return;
+    hoverTimer.current = setTimeout(() => {
+      hoverTimer.current = null;
+      const tl = worldToScreen(v, hit);
+      setTooltip({ id: hit.id, left: tl.x, top: tl.y + NOTE_HEIGHT * v.scale + 6, width: Math.max(240, NOTE_WIDTH * v.scale) });
+    }, HOVER_MS);
+  };
+
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
+    hideTooltip();
     if (e.button !== 0 || gestureRef.current) return;
     const screen = local(e);
     const world = screenToWorld(viewRef.current, screen);
@@ -281,7 +422,10 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     const screen = local(e);
     onPointerWorld?.(screenToWorld(viewRef.current, screen));
     const gesture = gestureRef.current;
-    if (!gesture) return;
+    if (!gesture) {
+      hover(screen);
+      return;
+    }
     if (gesture.kind === 'pan') {
       applyView({ ...gesture.from, x: gesture.from.x + screen.x - gesture.start.x, y: gesture.from.y + screen.y - gesture.start.y });
       return;
@@ -309,6 +453,7 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
         x: original.x,
         y: original.y,
         note: original,
+        lang: langRef.current,
         sceneFunc: drawLiftedNote,
         listening: false,
         perfectDrawEnabled: false,
@@ -338,6 +483,7 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
   };
 
   const selected = selectedId ? notesById.get(selectedId) : undefined;
+  const tooltipNote = tooltip ? notesById.get(tooltip.id) : undefined;
   const editing = editingId ? notesById.get(editingId) : undefined;
   let editor: ReactNode = null;
   if (editing && size) {
@@ -345,7 +491,8 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
     const width = Math.max(NOTE_WIDTH * view.scale, 280);
     const height = Math.max(NOTE_HEIGHT * view.scale, 170);
     const left = Math.min(Math.max(8, tl.x), Math.max(8, size.width - width - 8));
-    const top = Math.min(Math.max(8, tl.y), Math.max(8, size.height - height - 40));
+    // Room below it for the counter and, after a paste that was cut, the notice.
+    const top = Math.min(Math.max(8, tl.y), Math.max(8, size.height - height - 100));
     editor = props.renderEditor(editing, { left, top, width, height });
   }
 
@@ -357,7 +504,10 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
-      onPointerLeave={() => onPointerWorld?.(null)}
+      onPointerLeave={() => {
+        hideTooltip();
+        onPointerWorld?.(null);
+      }}
       onDoubleClick={onDoubleClick}
     >
       {size && initialView && (
@@ -379,7 +529,15 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
               parkingLabel={props.parkingLabel}
               parkingHint={props.parkingHint}
             />
-            <Shape ref={notesShapeRef} notes={notes} view={null} sceneFunc={drawNotes} listening={false} perfectDrawEnabled={false} />
+            <Shape
+              ref={notesShapeRef}
+              notes={notes}
+              view={null}
+              lang={props.lang}
+              sceneFunc={drawNotes}
+              listening={false}
+              perfectDrawEnabled={false}
+            />
           </Layer>
           {presence && (presence.cursors.length > 0 || presence.editing.length > 0) && (
             <PresenceLayer presence={presence} notes={notesById} scale={scale} />
@@ -400,6 +558,15 @@ export const HouseBoard = forwardRef<HouseBoardHandle, Props>(function HouseBoar
         </Stage>
       )}
       {editor}
+      {tooltipNote && tooltip && !editing && (
+        <div
+          className="note-tooltip"
+          role="tooltip"
+          style={{ left: Math.max(8, Math.min(tooltip.left, (size?.width ?? 0) - tooltip.width - 8)), top: tooltip.top, maxWidth: tooltip.width }}
+        >
+          {tooltipNote.text}
+        </div>
+      )}
     </div>
   );
 });

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLOUR_HEX, NOTE_TEXT_MAX, type Note } from '../../shared/schema/note';
 import { shiftThroughEdit } from '../../shared/textEdit';
+import { useCapNotice } from './useCapNotice';
 
 interface Props {
   note: Note;
@@ -52,6 +53,7 @@ export function NoteEditor({ note, left, top, width, height, onChange, onDone, o
     return observeRef.current(follow);
   }, []);
   const left500 = NOTE_TEXT_MAX - note.text.length;
+  const capped = useCapNotice(ref, NOTE_TEXT_MAX);
   return (
     <div className="note-editor" style={{ left, top, width }}>
       <textarea
@@ -81,6 +83,11 @@ export function NoteEditor({ note, left, top, width, height, onChange, onDone, o
       <div className={left500 < 50 ? 'note-counter warn' : 'note-counter'} aria-live="polite">
         {t('board.counter', { count: note.text.length, max: NOTE_TEXT_MAX })}
       </div>
+      {capped && (
+        <p className="note-capped" role="alert">
+          {t('board.capped', { max: NOTE_TEXT_MAX })}
+        </p>
+      )}
     </div>
   );
 }

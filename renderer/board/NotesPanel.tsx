@@ -44,7 +44,8 @@ export const NotesPanel = memo(function NotesPanel({ template, lang, notes, sele
                       aria-pressed={note.id === selectedId}
                       onClick={() => onSelect(note.id)}
                     >
-                      <span className="clamp">{note.text || <em>{t('board.emptyNote')}</em>}</span>
+                      {/* Four lines in the list; the selected note in full (its text may be cut on the canvas). */}
+                      <span className={note.id === selectedId ? 'clamp full' : 'clamp'}>{note.text || <em>{t('board.emptyNote')}</em>}</span>
                       {editingBy?.has(note.id) && (
                         <span className="editing-by">{t('live.editingBy', { name: editingBy.get(note.id) })}</span>
                       )}

@@ -1,4 +1,5 @@
-import type { Point, Rect } from '../../shared/template/template';
+import { polygonBounds } from '../../shared/template/geometry';
+import type { BoardTemplate, Point, Rect } from '../../shared/template/template';
 
 /** Stage transform: screen = world × scale + offset. */
 export interface Viewport {
@@ -14,7 +15,10 @@ export function clampScale(scale: number): number {
   return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
 }
 
-export function fitRect(rect: Rect, width: number, height: number, padding = 24): Viewport {
+/** Margin around the fitted house, in CSS px: small, every pixel of a projector counts. */
+export const FIT_PADDING = 12;
+
+export function fitRect(rect: Rect, width: number, height: number, padding = FIT_PADDING): Viewport {
   const scale = clampScale(Math.min((width - 2 * padding) / rect.width, (height - 2 * padding) / rect.height));
   return {
     scale,
@@ -41,4 +45,26 @@ export function worldToScreen(view: Viewport, world: Point): Point {
 
 export function visibleWorldRect(view: Viewport, width: number, height: number): Rect {
   return { x: -view.x / view.scale, y: -view.y / view.scale, width: width / view.scale, height: height / view.scale };
+}
+
+/** The drawing alone (every zone), with the same margin as the template's bounds. */
+function houseRect(template: BoardTemplate): Rect {
+  const all = template.zones.flatMap((z) => z.polygon);
+  const box = polygonBounds(all);
+  const margin = Math.max(0, box.x - template.bounds.x);
+  const top = Math.max(0, box.y - template.bounds.y);
+  return { x: box.x - margin, y: box.y - top, width: box.width + 2 * margin, height: box.height + 2 * top };
+}
+
+/**
+ * "Hele huis": the view that shows the whole drawing in a `width` × `height` CSS px board. The
+ * parking strip beside it is shown too when it holds notes or costs almost nothing (a landscape
+ * screen, where the height decides); on a narrow screen with an empty parking the house alone is
+ * fitted, so it is drawn a third larger (a 768 px tablet).
+ */
+export function fitHouse(template: BoardTemplate, width: number, height: number, parkingInUse: boolean): Viewport {
+  const all = fitRect(template.bounds, width, height);
+  if (parkingInUse) return all;
+  const house = fitRect(houseRect(template), width, height);
+  return house.scale > all.scale * 1.05 ? house : all;
 }

@@ -31,6 +31,7 @@ import { BoardToolbar } from '../board/BoardToolbar';
 import { NotesPanel } from '../board/NotesPanel';
 import { ZoomControls } from '../board/ZoomControls';
 import { recordBoardNoteCount } from '../docs/library';
+import { usePresentation } from '../board/usePresentation';
 import type { StoredDoc } from '../docs/openDoc';
 import { routeHref, useDocValue, useSaveState, useStoredDoc } from '../hooks';
 
@@ -95,6 +96,7 @@ function BoardView({
   const [editingId, setEditingId] = useState<string | null>(null);
   const [colour, setColour] = useState<NoteColour>('yellow');
   const [zoom, setZoom] = useState(1);
+  const [presenting, setPresenting] = usePresentation();
   const boardRef = useRef<HouseBoardHandle>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
   const freshNoteRef = useRef<string | null>(null);
@@ -143,7 +145,7 @@ function BoardView({
     const zone = template.zones.find((z) => z.id === zoneId);
     if (!zone) return;
     const occupied = notes.map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }));
-    const spot = freeSpotInZone(zone, occupied);
+    const spot = freeSpotInZone(template, zone, occupied);
     boardRef.current?.reveal({ ...spot, id: '', text: '', zone: zoneId, colour, createdAt: 0, updatedAt: 0 });
     createNote(spot);
   };
@@ -247,7 +249,12 @@ function BoardView({
       if (next < 0 || next >= notes.length) return; // let focus leave the board
       handled();
       selectNote(notes[next]!.id, true);
+    } else if (key === 'p' || key === 'P') {
+      handled();
+      setPresenting(!presenting);
+      boardRef.current?.fitHouse();
     } else if (key === 'Escape') {
+      if (presenting) setPresenting(false);
       setSelectedId(null);
     } else if (key === '+' || key === '=') {
       handled();
@@ -262,7 +269,7 @@ function BoardView({
   };
 
   return (
-    <main className="board-screen">
+    <main className={presenting ? 'board-screen presenting' : 'board-screen'}>
       <BoardToolbar
         backHref={routeHref({ name: 'session', sessionId })}
         sessionTitle={meta?.title ?? ''}
@@ -334,6 +341,12 @@ function BoardView({
             onZoomIn={() => boardRef.current?.zoomBy(1.25)}
             onZoomOut={() => boardRef.current?.zoomBy(0.8)}
             onFit={() => boardRef.current?.fitHouse()}
+            presenting={presenting}
+            onPresent={(on) => {
+              setPresenting(on);
+              boardRef.current?.fitHouse();
+              focusBoard();
+            }}
           />
           <p id="board-help" className="board-help">
             {t('board.help')}

@@ -4,11 +4,16 @@ import { zoneAt } from '../template/geometry';
 import type { BoardTemplate, Placement, Point } from '../template/template';
 import { ID_PATTERN, newId } from '../ids';
 import { diffText } from '../textEdit';
+import { cutAtGrapheme } from '../graphemes';
 
 /** A note is capped so that a pasted megabyte cannot freeze a board or bloat a doc. */
 export const NOTE_TEXT_MAX = 500;
-export const NOTE_WIDTH = 200;
-export const NOTE_HEIGHT = 140;
+/**
+ * A note's size in board units. 240 × 168 against a house 2000 wide: big enough that its text is
+ * at least 12 CSS px when the whole house fits a 1280×720 projector (see renderer/board/textLayout).
+ */
+export const NOTE_WIDTH = 240;
+export const NOTE_HEIGHT = 168;
 
 export const NOTE_COLOURS = ['yellow', 'orange', 'pink', 'blue', 'green', 'purple'] as const;
 export type NoteColour = (typeof NOTE_COLOURS)[number];
@@ -60,14 +65,13 @@ export function placementOf(template: BoardTemplate, x: number, y: number): Plac
   return zoneAt(template, noteCentre({ x, y }));
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-/** Cuts text to `max` UTF-16 units, never inside a surrogate pair (a lone half syncs as U+FFFD). */
+/**
+ * Cuts text to at most `max` UTF-16 units (the unit the cap and the textarea count in), at a
+ * grapheme boundary: never inside a surrogate pair (a lone half syncs as U+FFFD) nor inside an
+ * emoji made of several code points ("👨‍👩‍👧" would otherwise end as a man and a dangling joiner).
+ */
 export function clampText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return text.slice(0, isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max);
+  return cutAtGrapheme(text, max);
 }
 
 export function clampNoteText(text: string): string {

@@ -2,7 +2,11 @@ import { BoardTemplateSchema, type BoardTemplate } from './template';
 
 /**
  * The house of seed 000 ("Zo thuis mogelijk!"): roof, walls and foundation, each with the question
- * the subgroups answered there. World units; a note is 200 × 140.
+ * the subgroups answered there. World units; a note is 240 × 168 (NOTE_WIDTH × NOTE_HEIGHT).
+ *
+ * The label blocks are placed so the zones hold many notes in readable rows: the roof's ends at
+ * y 386 (two rows fit below it), the walls' (116 high) leaves three rows, the
+ * foundation's two. Their text sizes are in renderer/board/HouseDrawing.tsx.
  */
 export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
   id: 'house',
@@ -20,9 +24,9 @@ export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
         { x: 2000, y: 760 },
       ],
       fill: '#f4c7b8',
-      labelAt: { x: 690, y: 180 },
-      labelWidth: 620,
-      labelHeight: 170,
+      labelAt: { x: 640, y: 186 },
+      labelWidth: 720,
+      labelHeight: 200,
     },
     {
       id: 'walls',
@@ -39,7 +43,7 @@ export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
       fill: '#fbf3dc',
       labelAt: { x: 160, y: 790 },
       labelWidth: 1680,
-      labelHeight: 130,
+      labelHeight: 116,
     },
     {
       id: 'foundation',
@@ -56,10 +60,10 @@ export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
       fill: '#cfd8dc',
       labelAt: { x: 100, y: 1490 },
       labelWidth: 1800,
-      labelHeight: 130,
+      labelHeight: 116,
     },
   ],
-  bounds: { x: -40, y: -40, width: 2840, height: 2060 },
+  bounds: { x: -40, y: -16, width: 2840, height: 2012 },
   parking: { x: 2120, y: 760, width: 640, height: 1220 },
 });
 

@@ -73,8 +73,8 @@ describe('bad input on a board', () => {
     await page.keyboard.press('3');
     await page.getByRole('textbox', { name: 'Tekst van de notitie' }).pressSequentially('Nog steeds snel');
     await page.keyboard.press('Escape');
-    const roof = await page.locator('.notes-panel section[data-zone="roof"]').getByRole('button').allInnerTexts();
-    expect(roof).toEqual(['Nog steeds snel']);
+    // The panel renders at a lower priority than the canvas (useDeferredValue): wait for it.
+    await expect.poll(() => page.locator('.notes-panel section[data-zone="roof"]').getByRole('button').allInnerTexts()).toEqual(['Nog steeds snel']);
     const foundation = await page.locator('.notes-panel section[data-zone="foundation"]').getByRole('button').allInnerTexts();
     expect(foundation[0]).toBe(megabyte.slice(0, NOTE_TEXT_MAX));
     expect(errors).toEqual([]);
@@ -87,7 +87,8 @@ describe('bad input on a board', () => {
     await page.keyboard.press('2');
     await page.getByRole('textbox', { name: 'Tekst van de notitie' }).waitFor();
     await page.keyboard.press('Escape');
-    expect(await count()).toBe(before);
+    await page.getByRole('textbox', { name: 'Tekst van de notitie' }).waitFor({ state: 'detached' });
+    await expect.poll(count).toBe(before);
     await page.locator('.notes-panel').getByRole('button', { name: 'Nog steeds snel' }).click();
     await page.getByRole('application').focus();
     await page.keyboard.press('Delete');

@@ -7,6 +7,7 @@ import {
   NOTE_HEIGHT,
   NOTE_TEXT_MAX,
   addNote,
+  clampNoteText,
   clampText,
   countNotes,
   deleteNote,
@@ -193,6 +194,24 @@ describe('clampText', () => {
       expect(text.startsWith(cut), `max=${max}`).toBe(true);
       expect(cut, `max=${max}`).not.toMatch(LONE_SURROGATE);
     }
+  });
+});
+
+describe('clampText by grapheme', () => {
+  it('never cuts an emoji made of several code points apart (a family joined by zero-width joiners)', () => {
+    const family = '👨‍👩‍👧'; // 8 UTF-16 units, one grapheme
+    const text = `ab${family.repeat(70)}`;
+    for (let max = 0; max <= text.length; max++) {
+      const cut = clampText(text, max);
+      expect(cut.length, `max=${max}`).toBeLessThanOrEqual(max);
+      expect(cut.length, `max=${max}`).toBeGreaterThan(max - family.length);
+      expect(cut.slice(2).split(family).every((rest) => rest === ''), `max=${max}: ${JSON.stringify(cut.slice(-8))}`).toBe(true);
+    }
+    expect(clampNoteText(text)).toBe(`ab${family.repeat(62)}`);
+  });
+
+  it('keeps a letter with its combining accent together', () => {
+    expect(clampText('cafe\u0301', 4)).toBe('caf');
   });
 });
 
