@@ -200,7 +200,7 @@ describe('the house on a projector, a school laptop and a tablet', () => {
     const sessionId = decodeURIComponent(sessionHash.split('/')[2]!);
     await page.goto(`${live.url}/#/sessie/${sessionId}`);
     await page.getByRole('button', { name: 'Sessie live zetten' }).click();
-    await page.locator('.live-status', { hasText: '● Live' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'De sessie is live' }).waitFor({ timeout: 30_000 });
     await page.locator('.group-card', { hasText: 'Groep 1' }).click();
     await page.getByRole('heading', { name: 'Groep 1' }).waitFor();
     await page.locator('.live-badge').waitFor();
