@@ -107,7 +107,12 @@ export function NoteEditor({ note, left, top, width, height, onChange, onDone, o
           composition.current = compose(e.currentTarget.value);
         }}
         onCompositionEnd={(e) => endComposition(e.currentTarget)}
-        onBlur={onDone}
+        onBlur={(e) => {
+          // Leaving mid-composition keeps what was composed (browsers differ on whether
+          // compositionend comes first).
+          endComposition(e.currentTarget);
+          onDone();
+        }}
         onKeyDown={(e) => {
           e.stopPropagation();
           // Keys pressed inside a composition (Enter, Escape, arrows) belong to the input method.

@@ -3,8 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { boardDocName } from '../../shared/schema/docNames';
+import * as Y from 'yjs';
+import type { RunningHost } from '../../electron/host/server';
+import { newId } from '../../shared/ids';
+import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
+import { readGroups } from '../../shared/schema/group';
+import { addNote as addNoteTo, setNoteText } from '../../shared/schema/note';
+import { initSessionDoc } from '../../shared/schema/sessionDraft';
+import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { startRendererHost } from './support/host';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { addNote, joinGroup, liveStatus, localNotes, saveStatus, seesNote, startLiveSession } from './support/liveBoard';
 import { saveScreenshot } from './support/screenshots';
@@ -76,6 +84,14 @@ describe('a live board whose storage fails, laptops in separate browser processe
     expect(errors).toEqual([]);
   });
 
+  it('after a reload, rejoins the session by itself and shows the whole board (what was put back)', async () => {
+    await amira.reload();
+    await amira.getByRole('heading', { name: 'Groep 1' }).waitFor();
+    await liveStatus(amira, '● Live');
+    for (const text of ['Werk systemisch', 'Na het wissen: vertrouwen', 'Bram schrijft terug']) await seesNote(amira, text);
+    devtools = await amira.context().newCDPSession(amira);
+  });
+
   it('says "Niet bewaard" and what to do while writes fail, keeps syncing, and catches up when storage is back', async () => {
     await devtools.send('Storage.overrideQuotaForOrigin', { origin: origin(), quotaSize: 1 });
     await devtools.send('Storage.clearDataForOrigin', { origin: origin(), storageTypes: 'indexeddb' });
@@ -97,3 +113,75 @@ describe('a live board whose storage fails, laptops in separate browser processe
     expect(errors).toEqual([]);
   });
 });
+
+describe('a board stored by the earlier version', () => {
+  let host: RunningHost;
+  let chromium: LaunchedChromium;
+
+  beforeAll(async () => {
+    host = await startRendererHost();
+    chromium = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await host?.close();
+  });
+
+  it("opens as it was: a session and board in y-indexeddb's layout (stores 'updates' and 'custom', one stored update per change)", async () => {
+    const page = await chromium.page();
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Sessies' }).waitFor();
+    // Written as y-indexeddb wrote them: one stored update per change.
+    const sessionId = newId();
+    const session = recording(new Y.Doc());
+    initSessionDoc(session.doc, HOUSE_TEMPLATE, { title: 'Zo thuis mogelijk!', date: '2023-09-14', place: '', organiser: '', intro: '', groups: ['Groep 1'], questions: {} });
+    const groupId = readGroups(session.doc)[0]!.id;
+    const board = recording(new Y.Doc());
+    const id = addNoteTo(board.doc, HOUSE_TEMPLATE, { x: 900, y: 1000, text: 'Geschreven met y-indexeddb' });
+    setNoteText(board.doc, id, 'Geschreven met y-indexeddb, nog steeds hier');
+    for (const [name, updates] of [
+      [sessionDocName(sessionId), session.updates],
+      [boardDocName(sessionId, groupId), board.updates],
+    ] as const) {
+      await page.evaluate(
+        ({ name, updates }) =>
+          new Promise<void>((resolve, reject) => {
+            const request = indexedDB.open(name);
+            request.onupgradeneeded = () => {
+              request.result.createObjectStore('updates', { autoIncrement: true });
+              request.result.createObjectStore('custom');
+            };
+            request.onsuccess = () => {
+              const db = request.result;
+              const tx = db.transaction('updates', 'readwrite');
+              for (const u of updates) tx.objectStore('updates').add(new Uint8Array(u));
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+              tx.onabort = () => reject(tx.error);
+            };
+          }),
+        { name, updates },
+      );
+    }
+    // The library finds a session by its database, as after an upgrade.
+    await page.reload();
+    await page.getByText('Zo thuis mogelijk!').click();
+    await page.locator('.group-card', { hasText: 'Groep 1' }).click();
+    await seesNote(page, 'Geschreven met y-indexeddb, nog steeds hier');
+    await addNote(page, '3', 'En dit erbij');
+    await saveStatus(page, 'Alles bewaard');
+    await page.reload();
+    await seesNote(page, 'Geschreven met y-indexeddb, nog steeds hier');
+    await seesNote(page, 'En dit erbij');
+  });
+});
+
+/** A doc that keeps each of its updates, as y-indexeddb stored them. */
+function recording(doc: Y.Doc): { doc: Y.Doc; updates: number[][] } {
+  const updates: number[][] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(Array.from(u)));
+  return { doc, updates };
+}
