@@ -190,7 +190,7 @@ export class DocStorage {
         this.stored += updates.length;
         this.committed = Math.max(this.committed, upTo);
         this.settleWaiters();
-        if (this.queue.length || this.localDirty.size) this.write();
+        if (this.queue.length || this.localDirty.size || this.rewrite) this.write();
         else this.setState('saved');
         if (this.stored >= COMPACT_AFTER) this.compactSoon();
       };

@@ -8,7 +8,7 @@ import type { RunningHost } from '../../electron/host/server';
 import { newId } from '../../shared/ids';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
-import { addNote as addNoteTo, setNoteText } from '../../shared/schema/note';
+import { NOTE_TEXT_MAX, addNote as addNoteTo, setNoteText } from '../../shared/schema/note';
 import { initSessionDoc } from '../../shared/schema/sessionDraft';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
@@ -18,6 +18,8 @@ import { addNote, joinGroup, liveStatus, localNotes, saveStatus, seesNote, start
 import { saveScreenshot } from './support/screenshots';
 
 /**
+ * Where a board lives on a laptop: IndexedDB, through renderer/docs/docStorage.ts.
+ *
  * The browser's storage fails under a live board (issue 6, item 17): site data cleared or evicted,
  * a full disk, Safari dropping a backgrounded page's storage. Chromium does both for real through
  * the DevTools protocol: Storage.clearDataForOrigin closes every IndexedDB connection of the page
@@ -176,6 +178,61 @@ describe('a board stored by the earlier version', () => {
     await page.reload();
     await seesNote(page, 'Geschreven met y-indexeddb, nog steeds hier');
     await seesNote(page, 'En dit erbij');
+  });
+});
+
+describe('a board with a long history', () => {
+  let host: RunningHost;
+  let chromium: LaunchedChromium;
+
+  beforeAll(async () => {
+    host = await startRendererHost();
+    chromium = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await host?.close();
+  });
+
+  it('is compacted into one stored update after 500 changes, and nothing is lost', async () => {
+    const page = await chromium.page();
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Nieuwe sessie' }).click();
+    await page.getByLabel('Titel *').fill('Een lange middag');
+    await page.getByRole('button', { name: 'Sessie aanmaken' }).click();
+    await page.locator('.group-card').first().click();
+    // #/sessie/<session id>/groep/<group id>
+    const [, , sessionId, , groupId] = decodeURIComponent(new URL(page.url()).hash).split('/');
+    const name = boardDocName(sessionId!, groupId!);
+    await page.getByRole('application').focus();
+    await page.keyboard.press('2');
+    await page.getByRole('textbox', { name: 'Tekst van de notitie' }).waitFor();
+    // One change per character: 500 stored updates.
+    const words = 'Ervaringsdeskundigheid aan tafel, elke keer. '.repeat(12).slice(0, NOTE_TEXT_MAX);
+    for (const ch of words) await page.keyboard.insertText(ch);
+    await page.keyboard.press('Escape');
+    await saveStatus(page, 'Alles bewaard');
+    const stored = () =>
+      page.evaluate(
+        (name) =>
+          new Promise<number>((resolve, reject) => {
+            const request = indexedDB.open(name);
+            request.onsuccess = () => {
+              const tx = request.result.transaction('updates', 'readonly');
+              const count = tx.objectStore('updates').count();
+              tx.oncomplete = () => {
+                request.result.close();
+                resolve(count.result);
+              };
+              tx.onabort = () => reject(tx.error);
+            };
+          }),
+        name,
+      );
+    await expect.poll(stored, { timeout: 10_000 }).toBeLessThan(5);
+    await page.reload();
+    await expect.poll(() => page.locator('.notes-panel .panel-note .clamp').allInnerTexts()).toEqual([words.trim()]);
   });
 });
 
