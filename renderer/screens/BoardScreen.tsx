@@ -120,6 +120,11 @@ function BoardView({
   );
   const editingBy = useMemo(() => new Map(presence.editing.map((e) => [e.noteId, e.name])), [presence]);
   const author = room?.membership.role === 'participant' ? room.membership : null;
+  /** Who writes a note added here: a participant's name and domain, if they gave them. */
+  const byline = useMemo(
+    () => ({ ...(author?.name ? { author: author.name } : {}), ...(author?.domain ? { domain: author.domain } : {}) }),
+    [author],
+  );
 
   useEffect(() => {
     void recordBoardNoteCount(sessionId, groupId, notes.length).catch(() => {});
@@ -128,15 +133,10 @@ function BoardView({
   const createNote = useCallback(
     (at: Point) => {
       undo.stopCapturing();
-      const id = addNote(
-        doc,
-        template,
-        { x: at.x, y: at.y, colour, ...(author?.name ? { author: author.name } : {}), ...(author?.domain ? { domain: author.domain } : {}) },
-        LOCAL_ORIGIN,
-      );
+      const id = addNote(doc, template, { x: at.x, y: at.y, colour, ...byline }, LOCAL_ORIGIN);
       editing.editNew(id);
     },
-    [doc, template, colour, undo, author, editing],
+    [doc, template, colour, undo, byline, editing],
   );
 
   const addToZone = (zoneId: string) => {
@@ -198,12 +198,7 @@ function BoardView({
   /** The words of a note someone else deleted, back as a new note of this person's. */
   const restoreLost = (lost: LostNote) => {
     undo.stopCapturing();
-    const id = addNote(
-      doc,
-      template,
-      { x: lost.x, y: lost.y, text: lost.text, colour: lost.colour, ...(author?.name ? { author: author.name } : {}), ...(author?.domain ? { domain: author.domain } : {}) },
-      LOCAL_ORIGIN,
-    );
+    const id = addNote(doc, template, { x: lost.x, y: lost.y, text: lost.text, colour: lost.colour, ...byline }, LOCAL_ORIGIN);
     undo.stopCapturing();
     setNotice(null);
     selectNote(id, true);
