@@ -205,9 +205,10 @@ describe('two people editing the same notes, in separate browser processes', () 
     // The board takes its keys again at once: a new note, and Escape leaves it empty and gone.
     await amira.keyboard.press('1');
     await editor.waitFor();
+    await expect.poll(() => panelTexts(amira)).toContain('(leeg)');
     await amira.keyboard.press('Escape');
     await editor.waitFor({ state: 'detached' });
-    expect(await panelTexts(amira)).not.toContain('(leeg)');
+    await expect.poll(() => panelTexts(amira)).not.toContain('(leeg)');
 
     await amira.getByRole('button', { name: 'Zet terug als nieuwe notitie' }).click();
     await notice.waitFor({ state: 'detached' });
