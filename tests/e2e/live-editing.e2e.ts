@@ -169,7 +169,9 @@ describe('two people editing the same notes, in separate browser processes', () 
     await ime.send('Input.imeSetComposition', { text: 'samen', selectionStart: 5, selectionEnd: 5 });
     await bram.keyboard.type('Samen: ', { delay: 40 });
     await ime.send('Input.imeSetComposition', { text: 'samenwerk', selectionStart: 9, selectionEnd: 9 });
-    expect(await amiraEditor.inputValue()).toBe('Wij willen samenwerk');
+    await expect.poll(() => amiraEditor.inputValue()).toBe('Wij willen samenwerk');
+    // Bram's words arrive everywhere; the reading Amira is composing goes nowhere.
+    await expect.poll(async () => (await onHost('Samen: Wij willen '))?.text, { timeout: 20_000 }).toBe('Samen: Wij willen ');
     await bram.waitForTimeout(600);
     expect(await bramEditor.inputValue()).toBe('Samen: Wij willen ');
     expect((await onHost('Samen: Wij willen '))?.text).toBe('Samen: Wij willen ');
