@@ -106,10 +106,12 @@ export class BoardHistory {
     this.manager.stopCapturing();
   }
 
+  /** Takes back this device's last step, and only that one; what others changed since stays. */
   undo(): HistoryOutcome {
     return this.pop(this.manager.undoStack, () => this.manager.undo());
   }
 
+  /** Does the last undone step again, and only that one; what others changed since stays. */
   redo(): HistoryOutcome {
     return this.pop(this.manager.redoStack, () => this.manager.redo());
   }
