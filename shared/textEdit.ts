@@ -42,3 +42,33 @@ export function shiftThroughEdit(before: string, after: string, pos: number): nu
   if (pos >= endBefore) return pos + (endAfter - endBefore);
   return endAfter;
 }
+
+/**
+ * One change to a text in the shape Yjs reports it (Y.YTextEvent.delta): keep `retain` units,
+ * put `insert` in, take `delete` units out, from the start. An embed (not a string) counts as one.
+ */
+export type TextDelta = readonly ({ retain: number } | { insert: string | object } | { delete: number })[];
+
+/**
+ * Where position `pos` (0…length, in UTF-16 units) of a text lies after `delta` was applied to it.
+ * Text inserted exactly at `pos` ends up after the position with bias 'before', and before it
+ * with bias 'after'; a position inside deleted text lands where the deletion was.
+ */
+export function mapThroughDelta(pos: number, delta: TextDelta, bias: 'before' | 'after'): number {
+  let oldAt = 0;
+  let newAt = 0;
+  for (const op of delta) {
+    if ('retain' in op) {
+      if (pos < oldAt + op.retain) return newAt + (pos - oldAt);
+      oldAt += op.retain;
+      newAt += op.retain;
+    } else if ('insert' in op) {
+      if (pos === oldAt && bias === 'before') return newAt;
+      newAt += typeof op.insert === 'string' ? op.insert.length : 1;
+    } else {
+      if (pos < oldAt + op.delete) return newAt;
+      oldAt += op.delete;
+    }
+  }
+  return newAt + (pos - oldAt);
+}

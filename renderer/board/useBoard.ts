@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import * as Y from 'yjs';
-import { createBoardUndoManager, LOCAL_ORIGIN } from '../../shared/schema/undo';
+import type * as Y from 'yjs';
+import { BoardHistory, LOCAL_ORIGIN } from '../../shared/schema/undo';
+import { keepZonesSettled } from '../../shared/schema/zoneKeeper';
+import type { BoardTemplate } from '../../shared/template/template';
 import { NotesStore } from './notesStore';
 
 export { LOCAL_ORIGIN };
@@ -20,25 +22,22 @@ export interface UndoState {
   canRedo: boolean;
 }
 
-export function useUndoManager(doc: Y.Doc): Y.UndoManager {
-  const manager = useMemo(() => createBoardUndoManager(doc), [doc]);
-  useEffect(() => () => manager.destroy(), [manager]);
-  return manager;
+/** This device's undo history of the board, for as long as the board is on screen. */
+export function useBoardHistory(doc: Y.Doc): BoardHistory {
+  const history = useMemo(() => new BoardHistory(doc), [doc]);
+  useEffect(() => () => history.destroy(), [history]);
+  return history;
 }
 
-export function useUndoState(manager: Y.UndoManager): UndoState {
+/** Keeps each note's zone in step with where it lies while the board is open (see keepZonesSettled). */
+export function useZonesSettled(doc: Y.Doc, template: BoardTemplate): void {
+  useEffect(() => keepZonesSettled(doc, template), [doc, template]);
+}
+
+export function useUndoState(history: BoardHistory): UndoState {
   const key = useSyncExternalStore(
-    (cb) => {
-      manager.on('stack-item-added', cb);
-      manager.on('stack-item-popped', cb);
-      manager.on('stack-cleared', cb);
-      return () => {
-        manager.off('stack-item-added', cb);
-        manager.off('stack-item-popped', cb);
-        manager.off('stack-cleared', cb);
-      };
-    },
-    () => `${manager.canUndo() ? 1 : 0}${manager.canRedo() ? 1 : 0}`,
+    (cb) => history.subscribe(cb),
+    () => `${history.canUndo() ? 1 : 0}${history.canRedo() ? 1 : 0}`,
   );
   return { canUndo: key[0] === '1', canRedo: key[1] === '1' };
 }

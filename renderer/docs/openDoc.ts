@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
-import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import { DocStorage, deleteDatabase, type SaveState } from './docStorage';
+import { removeAbandonedNotes } from './freshNotes';
 
-export type SaveState = 'saved' | 'saving' | 'error';
+export type { SaveState };
 
 /** A Y.Doc with its IndexedDB copy, and whether every change on screen is on disk yet. */
 export interface StoredDoc {
@@ -9,13 +10,19 @@ export interface StoredDoc {
   readonly doc: Y.Doc;
   saveState(): SaveState;
   onSaveState(listener: (state: SaveState) => void): () => void;
-  /** Resolves when everything written so far is committed to IndexedDB. */
+  /** Resolves when everything written so far is committed to IndexedDB; rejects when a write fails. */
   flushed(): Promise<void>;
+  /** This device's own notes about the doc (never synced), written together with its changes. */
+  getLocal(key: string): unknown;
+  /** The keys of those notes that start with `prefix`. */
+  localKeys(prefix: string): string[];
+  /** Stores a note (undefined removes it). */
+  setLocal(key: string, value: unknown): void;
 }
 
 interface Entry {
   stored: StoredDoc;
-  persistence: IndexeddbPersistence;
+  storage: DocStorage;
   refs: number;
   closeTimer: ReturnType<typeof setTimeout> | null;
 }
@@ -24,53 +31,20 @@ const open = new Map<string, Promise<Entry>>();
 
 async function create(name: string): Promise<Entry> {
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(name, doc);
-  await persistence.whenSynced;
-  const db = persistence.db as IDBDatabase;
-  let state: SaveState = 'saved';
-  let pending = 0;
-  const listeners = new Set<(s: SaveState) => void>();
-  const setState = (next: SaveState) => {
-    if (next === state) return;
-    state = next;
-    listeners.forEach((l) => l(next));
-  };
-  // y-indexeddb queues each update in a readwrite transaction from its own 'update' listener,
-  // registered before ours. A readonly transaction on the same store opened afterwards completes
-  // only once that write has committed, so its completion means "on disk".
-  const waitForWrites = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const tx = db.transaction(['updates'], 'readonly');
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-  doc.on('update', (_update: Uint8Array, origin: unknown) => {
-    if (origin === persistence) return;
-    pending++;
-    setState('saving');
-    waitForWrites().then(
-      () => {
-        pending--;
-        if (pending === 0) setState('saved');
-      },
-      () => {
-        pending--;
-        setState('error');
-      },
-    );
-  });
+  const storage = await DocStorage.open(name, doc);
   const stored: StoredDoc = {
     name,
     doc,
-    saveState: () => state,
-    onSaveState(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    flushed: waitForWrites,
+    saveState: () => storage.saveState(),
+    onSaveState: (listener) => storage.onSaveState(listener),
+    flushed: () => storage.flushed(),
+    getLocal: (key) => storage.getLocal(key),
+    localKeys: (prefix) => storage.localKeys(prefix),
+    setLocal: (key, value) => storage.setLocal(key, value),
   };
-  return { stored, persistence, refs: 0, closeTimer: null };
+  // A note this device created and left empty when the page went (reload, closed tab, crash).
+  await removeAbandonedNotes(stored);
+  return { stored, storage, refs: 0, closeTimer: null };
 }
 
 /**
@@ -78,12 +52,13 @@ async function create(name: string): Promise<Entry> {
  * closed a little later so that moving between screens does not reload it.
  */
 export async function acquireDoc(name: string): Promise<{ stored: StoredDoc; release: () => void }> {
-  let promise = open.get(name);
-  if (!promise) {
-    promise = create(name);
-    open.set(name, promise);
-    promise.catch(() => open.delete(name));
+  let found = open.get(name);
+  if (!found) {
+    found = create(name);
+    open.set(name, found);
+    found.catch(() => open.delete(name));
   }
+  const promise = found;
   const entry = await promise;
   entry.refs++;
   if (entry.closeTimer) {
@@ -97,9 +72,15 @@ export async function acquireDoc(name: string): Promise<{ stored: StoredDoc; rel
     entry.refs--;
     if (entry.refs === 0) {
       entry.closeTimer = setTimeout(() => {
-        if (entry.refs > 0) return;
-        open.delete(name);
-        void entry.stored.flushed().finally(() => entry.stored.doc.destroy());
+        entry.closeTimer = null;
+        // While storage is failing the doc in memory is the only copy: close it once it is on disk,
+        // and not at all if someone opened it again meanwhile.
+        void entry.storage.saved().then(() => {
+          if (entry.refs > 0 || open.get(name) !== promise) return;
+          open.delete(name);
+          entry.storage.destroy();
+          entry.stored.doc.destroy();
+        });
       }, 30_000);
     }
   };
@@ -125,8 +106,8 @@ export async function deleteStoredDoc(name: string): Promise<void> {
     open.delete(name);
     const entry = await promise;
     if (entry.closeTimer) clearTimeout(entry.closeTimer);
-    await entry.persistence.destroy();
+    entry.storage.destroy();
     entry.stored.doc.destroy();
   }
-  await clearDocument(name);
+  await deleteDatabase(name);
 }

@@ -131,7 +131,15 @@ function sendOnlyOwnUpdates(doc: Y.Doc, relay: WebsocketProvider, webrtc: Webrtc
     const original = owner[key] as UpdateHandler | undefined;
     if (typeof original !== 'function') return;
     const filtered: UpdateHandler = (update, origin) => {
-      if (!fromNetwork(origin)) original(update, origin);
+      if (fromNetwork(origin)) return;
+      // Runs inside Yjs's update event: a throw there would stop every later listener and leave
+      // the doc's transaction chain broken (issue 6, item 17). A lost send is caught up by the
+      // sync handshake on the next (re)connect.
+      try {
+        original(update, origin);
+      } catch {
+        // The socket or data channel is closing; nothing to do here.
+      }
     };
     const observers = (doc as unknown as { _observers?: Map<string, Set<unknown>> })._observers;
     const registered = observers?.get('update')?.has(original) ?? false;

@@ -8,12 +8,14 @@ import {
   NOTE_WIDTH,
   addNote,
   deleteNote,
+  holdNoteTextEdit,
   moveNote,
   observeNoteText,
   setNoteColour,
   setNoteText,
   type NoteColour,
 } from '../../shared/schema/note';
+import type { HistoryOutcome } from '../../shared/schema/undo';
 import { readQuestions, readSessionMeta } from '../../shared/schema/session';
 import { freeSpotInZone } from '../../shared/template/freeSpot';
 import { templateById } from '../../shared/template/house';
@@ -26,7 +28,9 @@ import { presenceUser } from '../live/liveRoom';
 import { useAwareness, useLiveRoom, useLiveSnapshot } from '../live/useLive';
 import { useLocalPresence, usePresence } from '../live/usePresence';
 import { NoteEditor } from '../board/NoteEditor';
-import { LOCAL_ORIGIN, useNotes, useNotesStore, useUndoManager, useUndoState } from '../board/useBoard';
+import { BoardNotice, type Notice } from '../board/BoardNotice';
+import { LOCAL_ORIGIN, useBoardHistory, useNotes, useNotesStore, useUndoState, useZonesSettled } from '../board/useBoard';
+import { useNoteEditing, type LostNote } from '../board/useNoteEditing';
 import { BoardToolbar } from '../board/BoardToolbar';
 import { NotesPanel } from '../board/NotesPanel';
 import { ZoomControls } from '../board/ZoomControls';
@@ -89,17 +93,20 @@ function BoardView({
   const notes = useNotes(store);
   // The list beside the board may lag a frame behind a burst of remote notes; the canvas may not.
   const panelNotes = useDeferredValue(notes);
-  const undo = useUndoManager(doc);
+  const undo = useBoardHistory(doc);
   const undoState = useUndoState(undo);
+  useZonesSettled(doc, template);
   const saveState = useSaveState(board);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editingId, setEditingId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [colour, setColour] = useState<NoteColour>('yellow');
   const [zoom, setZoom] = useState(1);
   const [presenting, setPresenting] = usePresentation();
   const boardRef = useRef<HouseBoardHandle>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
-  const freshNoteRef = useRef<string | null>(null);
+  const focusBoard = useCallback(() => surfaceRef.current?.focus({ preventScroll: true }), []);
+  const onLost = useCallback((lost: LostNote) => setNotice({ kind: 'lost', lost }), []);
+  const editing = useNoteEditing({ stored: board, store, notes, history: undo, onLost, focusBoard });
+  const { selectedId, editingId } = editing;
   const group = groups.find((g) => g.id === groupId);
   const room = useLiveRoom(sessionId);
   const live = useLiveSnapshot(room);
@@ -118,27 +125,23 @@ function BoardView({
   );
   const editingBy = useMemo(() => new Map(presence.editing.map((e) => [e.noteId, e.name])), [presence]);
   const author = room?.membership.role === 'participant' ? room.membership : null;
+  /** Who writes a note added here: a participant's name and domain, if they gave them. */
+  const byline = useMemo(
+    () => ({ ...(author?.name ? { author: author.name } : {}), ...(author?.domain ? { domain: author.domain } : {}) }),
+    [author],
+  );
 
   useEffect(() => {
     void recordBoardNoteCount(sessionId, groupId, notes.length).catch(() => {});
   }, [notes.length, sessionId, groupId]);
 
-  const focusBoard = () => surfaceRef.current?.focus({ preventScroll: true });
-
   const createNote = useCallback(
     (at: Point) => {
       undo.stopCapturing();
-      const id = addNote(
-        doc,
-        template,
-        { x: at.x, y: at.y, colour, ...(author?.name ? { author: author.name } : {}), ...(author?.domain ? { domain: author.domain } : {}) },
-        LOCAL_ORIGIN,
-      );
-      freshNoteRef.current = id;
-      setSelectedId(id);
-      setEditingId(id);
+      const id = addNote(doc, template, { x: at.x, y: at.y, colour, ...byline }, LOCAL_ORIGIN);
+      editing.editNew(id);
     },
-    [doc, template, colour, undo, author],
+    [doc, template, colour, undo, byline, editing],
   );
 
   const addToZone = (zoneId: string) => {
@@ -164,14 +167,7 @@ function BoardView({
   );
 
   const finishEditing = () => {
-    const id = editingId;
-    setEditingId(null);
-    if (id && freshNoteRef.current === id && !store.get(id)?.text.trim()) {
-      // A note opened and left empty was never meant: take it away, undo-neutral.
-      deleteNote(doc, id, LOCAL_ORIGIN);
-      setSelectedId(null);
-    }
-    freshNoteRef.current = null;
+    editing.finish();
     undo.stopCapturing();
     focusBoard();
   };
@@ -188,20 +184,35 @@ function BoardView({
     if (!selectedId) return;
     undo.stopCapturing();
     deleteNote(doc, selectedId, LOCAL_ORIGIN);
-    setSelectedId(null);
+    editing.select(null);
   };
 
+  /** Says so when (part of) a step stayed because someone else changed it since. */
+  const tellHistory = (action: 'undo' | 'redo', outcome: HistoryOutcome) => {
+    if (outcome === 'partly' || outcome === 'kept') setNotice({ kind: 'history', action, outcome });
+  };
   const doUndo = () => {
-    setEditingId(null);
-    undo.undo();
+    editing.close();
+    tellHistory('undo', undo.undo());
   };
   const doRedo = () => {
-    setEditingId(null);
-    undo.redo();
+    editing.close();
+    tellHistory('redo', undo.redo());
   };
 
+  /** The words of a note someone else deleted, back as a new note of this person's. */
+  const restoreLost = (lost: LostNote) => {
+    undo.stopCapturing();
+    const id = addNote(doc, template, { x: lost.x, y: lost.y, text: lost.text, colour: lost.colour, ...byline }, LOCAL_ORIGIN);
+    undo.stopCapturing();
+    setNotice(null);
+    selectNote(id, true);
+    focusBoard();
+  };
+  const closeNotice = useCallback(() => setNotice(null), []);
+
   const selectNote = (id: string | null, reveal = false) => {
-    setSelectedId(id);
+    editing.select(id);
     const note = id ? store.get(id) : undefined;
     if (note && reveal) boardRef.current?.reveal(note);
   };
@@ -231,8 +242,7 @@ function BoardView({
       addAtCentre();
     } else if ((key === 'Enter' || key === 'F2') && selected) {
       handled();
-      freshNoteRef.current = null;
-      setEditingId(selected.id);
+      editing.edit(selected.id);
     } else if ((key === 'Delete' || key === 'Backspace') && selected) {
       handled();
       remove();
@@ -255,7 +265,7 @@ function BoardView({
       boardRef.current?.fitHouse();
     } else if (key === 'Escape') {
       if (presenting) setPresenting(false);
-      setSelectedId(null);
+      editing.select(null);
     } else if (key === '+' || key === '=') {
       handled();
       boardRef.current?.zoomBy(1.25);
@@ -289,7 +299,13 @@ function BoardView({
         live={live ? <LiveBadge live={live} others={others} /> : null}
       />
       <LiveNotice room={room} />
+      {saveState === 'error' && (
+        <p role="alert" className="banner error board-banner">
+          {t('save.errorHelp')}
+        </p>
+      )}
       <div className="board-body">
+        {notice && <BoardNotice notice={notice} onRestore={restoreLost} onClose={closeNotice} />}
         <div
           ref={surfaceRef}
           className="board-surface"
@@ -310,16 +326,12 @@ function BoardView({
             selectedId={selectedId}
             editingId={editingId}
             onSelect={(id) => {
-              setSelectedId(id);
+              editing.select(id);
               focusBoard();
             }}
             onMove={onMove}
             onCreateAt={createNote}
-            onEdit={(id) => {
-              freshNoteRef.current = null;
-              setSelectedId(id);
-              setEditingId(id);
-            }}
+            onEdit={(id) => editing.edit(id)}
             onZoomChange={setZoom}
             presence={presence}
             onPointerWorld={shareCursor}
@@ -329,10 +341,15 @@ function BoardView({
                 note={note}
                 {...rect}
                 onChange={(text) => setNoteText(doc, note.id, text, LOCAL_ORIGIN)}
+                onDraft={(text) => editing.draft(note.id, text)}
                 onDone={finishEditing}
                 onUndo={doUndo}
                 onRedo={doRedo}
                 observeText={(listener) => observeNoteText(doc, note.id, listener)}
+                compose={(base) => {
+                  const held = holdNoteTextEdit(doc, note.id, base);
+                  return held && { commit: (after) => held.commit(after, LOCAL_ORIGIN), cancel: held.cancel };
+                }}
               />
             )}
           />

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { zoneAt } from '../template/geometry';
 import type { BoardTemplate, Placement, Point } from '../template/template';
 import { ID_PATTERN, newId } from '../ids';
-import { diffText } from '../textEdit';
+import { diffText, mapThroughDelta, type TextDelta } from '../textEdit';
 import { cutAtGrapheme } from '../graphemes';
 
 /** A note is capped so that a pasted megabyte cannot freeze a board or bloat a doc. */
@@ -139,29 +139,60 @@ export function addNote(doc: Y.Doc, template: BoardTemplate, init: NewNote, orig
   return id;
 }
 
-function withNote(doc: Y.Doc, id: string, origin: unknown, fn: (ynote: Y.Map<unknown>) => void): boolean {
+function withNote(doc: Y.Doc, id: string, origin: unknown, fn: (ynote: Y.Map<unknown>) => boolean): boolean {
   const ynote = notesMap(doc).get(id);
   if (!(ynote instanceof Y.Map)) return false;
   doc.transact(() => {
-    fn(ynote);
-    ynote.set('updatedAt', Date.now());
+    if (fn(ynote)) ynote.set('updatedAt', Date.now());
   }, origin);
   return true;
 }
 
-/** Moves a note; its zone follows from where its centre now lies. */
+/**
+ * Writes `value` under `key` only when it differs. Every write of a key is a change of its own in
+ * Yjs: a key written with its old value would overwrite a peer's concurrent change of it, and
+ * undoing it would take back theirs (issue 6, item 19).
+ */
+function setIfChanged(ynote: Y.Map<unknown>, key: string, value: unknown): boolean {
+  if (ynote.get(key) === value) return false;
+  ynote.set(key, value);
+  return true;
+}
+
+/**
+ * Moves a note; its zone follows from where its centre now lies. Only the coordinates that change
+ * are written, so a move to the right and someone else's move down of the same note both stand.
+ */
 export function moveNote(doc: Y.Doc, template: BoardTemplate, id: string, x: number, y: number, origin?: unknown): boolean {
   if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
   return withNote(doc, id, origin, (ynote) => {
-    ynote.set('x', x);
-    ynote.set('y', y);
-    const zone = placementOf(template, x, y);
-    if (ynote.get('zone') !== zone) ynote.set('zone', zone);
+    const movedX = setIfChanged(ynote, 'x', x);
+    const movedY = setIfChanged(ynote, 'y', y);
+    const rezoned = setIfChanged(ynote, 'zone', placementOf(template, x, y));
+    return movedX || movedY || rezoned;
   });
 }
 
 export function setNoteColour(doc: Y.Doc, id: string, colour: NoteColour, origin?: unknown): boolean {
-  return withNote(doc, id, origin, (ynote) => ynote.set('colour', colour));
+  return withNote(doc, id, origin, (ynote) => setIfChanged(ynote, 'colour', colour));
+}
+
+/**
+ * Writes the zone that follows from the note's position, if it is not written already. Needed
+ * because x and y are written separately: two people moving a note at once (one across, one
+ * down), or undoing one of two moves, can leave a position whose zone nobody computed.
+ * Returns whether it wrote.
+ */
+export function settleNoteZone(doc: Y.Doc, template: BoardTemplate, id: string, origin?: unknown): boolean {
+  const ynote = notesMap(doc).get(id);
+  if (!(ynote instanceof Y.Map)) return false;
+  const x = ynote.get('x');
+  const y = ynote.get('y');
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return false;
+  const zone = placementOf(template, x, y);
+  if (ynote.get('zone') === zone) return false;
+  doc.transact(() => ynote.set('zone', zone), origin);
+  return true;
 }
 
 /**
@@ -179,6 +210,7 @@ export function setNoteText(doc: Y.Doc, id: string, next: string, origin?: unkno
   return withNote(doc, id, origin, () => {
     if (endCurrent > start) ytext.delete(start, endCurrent - start);
     if (endTarget > start) ytext.insert(start, target.slice(start, endTarget));
+    return true;
   });
 }
 
@@ -190,6 +222,80 @@ export function observeNoteText(doc: Y.Doc, id: string, listener: (text: string)
   const onChange = () => listener(clampNoteText(ytext.toString()));
   ytext.observe(onChange);
   return () => ytext.unobserve(onChange);
+}
+
+/** An edit of a note's text held back while the writer's input method composes it. */
+export interface HeldTextEdit {
+  /**
+   * Writes the difference between the text the edit began from and `after` into the note as it is
+   * now, with whatever others typed meanwhile kept in place. Returns the note's text afterwards and
+   * where the caret belongs (just after the written text), or null when the note is gone.
+   */
+  commit(after: string, origin?: unknown): { text: string; caret: number } | null;
+  /** Stops following the note without writing anything. */
+  cancel(): void;
+}
+
+/**
+ * Starts an edit of the note's text that is written only when `commit` is called: an input method
+ * (Japanese, Chinese, an Android keyboard that composes each word) shows text that is not final
+ * yet, and writing that would show peers the reading and double the word once it is committed.
+ * `base` is the text as the writer sees it when composing starts. Others' changes meanwhile are
+ * followed exactly (Yjs deltas), so the writer's change lands where they made it.
+ */
+export function holdNoteTextEdit(doc: Y.Doc, id: string, base: string): HeldTextEdit | null {
+  const ynote = notesMap(doc).get(id);
+  if (!(ynote instanceof Y.Map)) return null;
+  const ytext = ynote.get('text');
+  if (!(ytext instanceof Y.Text)) return null;
+  const deltas: TextDelta[] = [];
+  const current = ytext.toString();
+  // The writer's view lags the doc (it should not, but a clamp or a late event could): count the
+  // gap as a change someone else made.
+  if (current !== base) {
+    const gap = diffText(base, current);
+    deltas.push([
+      { retain: gap.start },
+      { delete: gap.endBefore - gap.start },
+      { insert: current.slice(gap.start, gap.endAfter) },
+    ]);
+  }
+  const follow = (event: Y.YTextEvent) => deltas.push(event.delta as TextDelta);
+  ytext.observe(follow);
+  let open = true;
+  const close = () => {
+    if (open) ytext.unobserve(follow);
+    open = false;
+  };
+  return {
+    cancel: close,
+    commit(after, origin) {
+      close();
+      if (notesMap(doc).get(id) !== ynote) return null;
+      const mine = diffText(base, after);
+      let start = mine.start;
+      let end = mine.endBefore;
+      // Text others put in at the edges of a replaced range stays outside it; an insertion goes
+      // before text others put in at the same spot, as the caret stays there while typing.
+      const startBias = end > start ? 'after' : 'before';
+      for (const delta of deltas) {
+        start = mapThroughDelta(start, delta, startBias);
+        end = mapThroughDelta(end, delta, 'before');
+      }
+      end = Math.max(start, end);
+      const now = ytext.toString();
+      const room = NOTE_TEXT_MAX - (now.length - (end - start));
+      const inserted = clampText(after.slice(mine.start, mine.endAfter), Math.max(0, room));
+      if (end > start || inserted) {
+        doc.transact(() => {
+          if (end > start) ytext.delete(start, end - start);
+          if (inserted) ytext.insert(start, inserted);
+          ynote.set('updatedAt', Date.now());
+        }, origin);
+      }
+      return { text: clampNoteText(ytext.toString()), caret: Math.min(start + inserted.length, NOTE_TEXT_MAX) };
+    },
+  };
 }
 
 export function deleteNote(doc: Y.Doc, id: string, origin?: unknown): boolean {

@@ -57,7 +57,7 @@ describe('a live session that is stopped, restarted and given a new code', () =>
   });
 
   it('makes a participant pick their own group, and shows how many sit at each', async () => {
-    sessionId = await createSession(facilitator, live.url, 3);
+    sessionId = await createSession(facilitator, live.url, { groups: 3 });
     await facilitator.getByRole('button', { name: 'Sessie live zetten' }).click();
     await headline(facilitator, 'De sessie is live');
     code = await joinCode(facilitator);
@@ -195,7 +195,7 @@ describe('the join addresses on a host that listens on every interface', () => {
     try {
       const page = await browser.page();
       const local = `http://127.0.0.1:${host.port}`;
-      await createSession(page, local, 2);
+      await createSession(page, local, { groups: 2 });
       await page.getByRole('button', { name: 'Sessie live zetten' }).click();
       await page.getByRole('heading', { name: 'De sessie is live' }).waitFor();
       const lan = lanJoinAddresses(host.port);

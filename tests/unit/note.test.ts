@@ -11,6 +11,7 @@ import {
   clampText,
   countNotes,
   deleteNote,
+  holdNoteTextEdit,
   moveNote,
   notesMap,
   readNote,
@@ -475,5 +476,63 @@ describe('deleting notes', () => {
     sync(alice, bob);
     expect(readNotes(alice)).toEqual([]);
     expect(readNotes(bob)).toEqual([]);
+  });
+});
+
+/**
+ * Issue 6, item 20: an input method composes a word (Japanese, Chinese, an Android keyboard that
+ * composes each word) while someone else types in the same note. Nothing is written until the
+ * composition is committed; then only the writer's change goes in, where they made it.
+ */
+describe('an edit held back while an input method composes', () => {
+  it('writes nothing while composing, then puts in the committed word once, beside the peer’s words', () => {
+    const amira = new Y.Doc();
+    const id = addNote(amira, house, { ...IN_WALLS, text: 'Wij willen ' });
+    const bram = peerOf(amira);
+    const held = holdNoteTextEdit(amira, id, 'Wij willen ')!;
+    // Composing: the textarea shows 'Wij willen samenwerk', the doc stays as it was.
+    expect(textOf(amira, id)).toBe('Wij willen ');
+    setNoteText(bram, id, 'Samen: Wij willen ');
+    sync(amira, bram);
+    setNoteText(bram, id, 'Samen: Wij willen  (met school)');
+    sync(amira, bram);
+    expect(held.commit('Wij willen samenwerken')).toEqual({
+      text: 'Samen: Wij willen samenwerken (met school)',
+      caret: 'Samen: Wij willen samenwerken'.length,
+    });
+    sync(amira, bram);
+    expect(textOf(bram, id)).toBe('Samen: Wij willen samenwerken (met school)');
+  });
+
+  it('replaces the selected word only, even when the peer typed right after it', () => {
+    const amira = new Y.Doc();
+    const id = addNote(amira, house, { ...IN_WALLS, text: 'Werk systemisch' });
+    const bram = peerOf(amira);
+    const held = holdNoteTextEdit(amira, id, 'Werk systemisch')!;
+    setNoteText(bram, id, 'Werk systemisch!');
+    sync(amira, bram);
+    // Amira had selected "systemisch" and composed "samen" over it.
+    expect(held.commit('Werk samen')!.text).toBe('Werk samen!');
+  });
+
+  it('writes nothing and says so when the note was deleted meanwhile', () => {
+    const amira = new Y.Doc();
+    const id = addNote(amira, house, { ...IN_WALLS, text: 'Werk' });
+    const held = holdNoteTextEdit(amira, id, 'Werk')!;
+    deleteNote(amira, id);
+    expect(held.commit('Werk systemisch')).toBeNull();
+    expect(holdNoteTextEdit(amira, id, '')).toBeNull();
+  });
+
+  it(`keeps the note within ${NOTE_TEXT_MAX} characters`, () => {
+    const amira = new Y.Doc();
+    const id = addNote(amira, house, { ...IN_WALLS, text: 'a'.repeat(NOTE_TEXT_MAX - 3) });
+    const bram = peerOf(amira);
+    const held = holdNoteTextEdit(amira, id, 'a'.repeat(NOTE_TEXT_MAX - 3))!;
+    setNoteText(bram, id, 'b' + 'a'.repeat(NOTE_TEXT_MAX - 3));
+    sync(amira, bram);
+    const result = held.commit('a'.repeat(NOTE_TEXT_MAX - 3) + '協力する')!;
+    expect(result.text).toBe('b' + 'a'.repeat(NOTE_TEXT_MAX - 3) + '協力');
+    expect(result.caret).toBe(NOTE_TEXT_MAX);
   });
 });

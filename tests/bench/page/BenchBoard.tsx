@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { HouseBoard, type HouseBoardHandle } from '../../../renderer/board/HouseBoard';
-import { LOCAL_ORIGIN, useNotes, useNotesStore, useUndoManager } from '../../../renderer/board/useBoard';
+import { LOCAL_ORIGIN, useNotes, useNotesStore, useBoardHistory } from '../../../renderer/board/useBoard';
 import nl from '../../../renderer/i18n/nl.json';
 import { moveNote } from '../../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../../shared/template/house';
@@ -22,7 +22,7 @@ interface Props {
 export function BenchBoard({ doc, onCommit }: Props) {
   const store = useNotesStore(doc);
   const notes = useNotes(store);
-  const undo = useUndoManager(doc);
+  const undo = useBoardHistory(doc);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [zoom, setZoom] = useState(1);
   const boardRef = useRef<HouseBoardHandle>(null);
