@@ -53,9 +53,12 @@ export function JoinScreen({ initialCode }: { initialCode?: string }) {
     setBusy(true);
     try {
       const info = await fetchLiveInfo(hostUrl, joinCode);
-      // Sync the session doc (groups, questions) before choosing a group.
+      // Sync the session doc (groups, questions) before choosing a group. Someone already in this
+      // session with this code (back on the join screen with the browser's Back) keeps their room
+      // as it is: entering it without their group would stop their board from syncing.
       const previous = await loadMembership(info.sessionId);
-      await enterRoom(participant(info.sessionId, hostUrl, joinCode, previous, { name: previous?.name }));
+      const same = previous?.role === 'participant' && previous.hostUrl === hostUrl && previous.code === joinCode;
+      await enterRoom(same ? previous : participant(info.sessionId, hostUrl, joinCode, previous, { name: previous?.name }));
       const { stored, release } = await acquireDoc(sessionDocName(info.sessionId));
       const groups = await waitForGroups(stored.doc);
       release();
