@@ -1,6 +1,6 @@
 import { normaliseJoinCode } from '../shared/live';
-import { HostingSchema, type Hosting, type HostingRequest } from '../shared/platform';
-import { LiveController } from './host/live';
+import { HostingAnswerSchema, type HostingAnswer, type HostingRequest } from '../shared/platform';
+import { LiveConflict, LiveController, startedAnswer } from './host/live';
 import { startHost, type RunningHost } from './host/server';
 import type { HostingControl } from './platformHandlers';
 
@@ -35,19 +35,23 @@ export function createLiveHosting(options: LiveHostingOptions): HostingControl &
   };
 
   return {
-    async start(request: HostingRequest): Promise<Hosting> {
+    async start(request: HostingRequest): Promise<HostingAnswer> {
       const { host, controller } = await ensureHost();
-      // One session at a time: going live with another session ends the previous one.
-      const current = controller.current();
-      if (current && current.info.sessionId !== request.sessionId) await controller.stop();
-      const { sessionId, title, code, newCode } = request;
-      const live = await controller.start({ sessionId, title, ...(code && normaliseJoinCode(code) ? { code } : {}), ...(newCode ? { newCode } : {}) });
-      return HostingSchema.parse({
-        code: live.code,
-        addresses: live.addresses(),
-        localUrl: `http://127.0.0.1:${host.port}`,
-        info: live.info,
-      });
+      const { sessionId, title, code, newCode, replace } = request;
+      try {
+        // One session at a time: another one is ended only when the facilitator said so.
+        const live = await controller.start({
+          sessionId,
+          title,
+          ...(code && normaliseJoinCode(code) ? { code } : {}),
+          ...(newCode ? { newCode } : {}),
+          ...(replace ? { replace } : {}),
+        });
+        return HostingAnswerSchema.parse({ status: 'live', ...startedAnswer(live), localUrl: `http://127.0.0.1:${host.port}` });
+      } catch (error) {
+        if (error instanceof LiveConflict) return { status: 'busy', live: error.live };
+        throw error;
+      }
     },
     async stop() {
       await running?.controller.stop();

@@ -9,7 +9,7 @@ import {
   type PlatformMethod,
   type SessionIndexEntry,
   type Settings,
-  type Hosting,
+  type HostingAnswer,
   type HostingRequest,
 } from '../shared/platform';
 
@@ -26,7 +26,7 @@ export const STORE_KEYS = {
 
 /** Starting and stopping the LAN host; main passes the real one (electron/liveHosting.ts). */
 export interface HostingControl {
-  start(request: HostingRequest): Promise<Hosting>;
+  start(request: HostingRequest): Promise<HostingAnswer>;
   stop(): Promise<void>;
 }
 

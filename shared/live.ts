@@ -84,6 +84,8 @@ export const LiveControlRequestSchema = z.discriminatedUnion('action', [
      * Without it a session keeps the code it had the last time it was live on this host.
      */
     newCode: z.boolean().optional(),
+    /** End another session that is live on this host first (its laptops can no longer sync). */
+    replace: z.boolean().optional(),
   }),
   z.object({ action: z.literal('stop') }),
 ]);
@@ -122,7 +124,12 @@ export const LiveStartedSchema = z.object({
    */
   addresses: z.array(JoinAddressSchema).min(1).max(16),
   info: LiveInfoSchema,
+  /** Devices connected to the session right now (signaling sockets: one per open page). */
+  connected: z.number().int().nonnegative(),
 });
+
+/** The 409 answer to `start` while another session is live on the host: which one. */
+export const LiveBusySchema = z.object({ error: z.string().max(500), live: LiveInfoSchema.pick({ sessionId: true, title: true }) });
 export type LiveStarted = z.infer<typeof LiveStartedSchema>;
 
 /** The docs a live session may sync: its session doc and its boards, nothing else. */

@@ -38,6 +38,8 @@ export const HostingRequestSchema = z.object({
   code: z.string().max(16).optional(),
   /** A fresh code; the old one stops working (see LiveControlRequestSchema). */
   newCode: z.boolean().optional(),
+  /** End another session live on this computer first. */
+  replace: z.boolean().optional(),
 });
 export type HostingRequest = z.infer<typeof HostingRequestSchema>;
 
@@ -49,8 +51,21 @@ export const HostingSchema = z.object({
   /** Where this device itself reaches the host. */
   localUrl: z.string().url(),
   info: LiveInfoSchema,
+  /** Devices connected right now (one per open page, this one included). */
+  connected: z.number().int().nonnegative(),
 });
 export type Hosting = z.infer<typeof HostingSchema>;
+
+/**
+ * What `startHosting` answers: the session is live (again, or still: asking again is how the host
+ * panel refreshes its addresses and count), or another session is live on this computer and the
+ * request did not say `replace`.
+ */
+export const HostingAnswerSchema = z.discriminatedUnion('status', [
+  HostingSchema.extend({ status: z.literal('live') }),
+  z.object({ status: z.literal('busy'), live: LiveInfoSchema.pick({ sessionId: true, title: true }) }),
+]);
+export type HostingAnswer = z.infer<typeof HostingAnswerSchema>;
 
 /**
  * The whole bridge between the UI and the operating system. Electron's preload implements it over
@@ -64,7 +79,7 @@ export interface Platform {
   loadSessionIndex(): Promise<SessionIndexEntry[]>;
   saveSessionIndex(entries: SessionIndexEntry[]): Promise<void>;
   /** Starts the LAN host for a session (signaling, relay, the renderer for browsers). */
-  startHosting(request: HostingRequest): Promise<Hosting>;
+  startHosting(request: HostingRequest): Promise<HostingAnswer>;
   stopHosting(): Promise<void>;
 }
 

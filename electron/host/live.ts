@@ -37,7 +37,8 @@ export { listStoredDocs, readStoredDoc } from './docStore';
  *                                       410 code replaced | 429 too many wrong codes
  *                                       (refusals carry `{ error, reason }`, LiveRefusalSchema)
  *   POST /api/live/control              (installLiveControl; loopback only, see there)
- *        {action:'start', sessionId, title, code?, newCode?} → 200 {code, addresses, info} | 409 another session
+ *        {action:'start', sessionId, title, code?, newCode?, replace?}
+ *                                    → 200 LiveStarted | 409 LiveBusy (another session is live)
  *        {action:'stop'}                    → 204
  *   everything else under /api/         404; other paths are the renderer's static files.
  *
@@ -223,7 +224,12 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 
-export class LiveConflict extends Error {}
+/** Another session is live on the host: which one, so the facilitator can be told. */
+export class LiveConflict extends Error {
+  constructor(readonly live: { sessionId: string; title: string }) {
+    super(`Sessie “${live.title}” staat nog live; stop die eerst.`);
+  }
+}
 
 /** What the facilitator asks of LiveController.start. */
 export interface StartRequest {
@@ -233,6 +239,8 @@ export interface StartRequest {
   readonly code?: string;
   /** A fresh code; the old one is refused with `code-replaced` from then on. */
   readonly newCode?: boolean;
+  /** Stop another live session first instead of refusing with LiveConflict. */
+  readonly replace?: boolean;
 }
 
 /**
@@ -275,13 +283,14 @@ export class LiveController {
   /**
    * Starts hosting `sessionId` with its code (the one it had here before, `request.code`, or a new
    * one). The same session again returns the running one (a reloaded page), unless `newCode`.
-   * Throws LiveConflict while another session is live.
+   * Throws LiveConflict while another session is live, unless `replace`.
    */
   start(request: StartRequest): Promise<LiveSession> {
     return this.serialised(async () => {
       if (this.session) {
-        if (this.session.info.sessionId !== request.sessionId) throw new LiveConflict('Er is al een andere sessie live; stop die eerst.');
-        if (!request.newCode) return this.session;
+        const { sessionId, title } = this.session.info;
+        if (sessionId !== request.sessionId && !request.replace) throw new LiveConflict({ sessionId, title });
+        if (sessionId === request.sessionId && !request.newCode) return this.session;
         const running = this.session;
         this.session = null;
         await running.stop();
@@ -321,7 +330,7 @@ export class LiveController {
 }
 
 export function startedAnswer(session: LiveSession): LiveStarted {
-  return { code: session.code, addresses: session.addresses(), info: session.info };
+  return { code: session.code, addresses: session.addresses(), info: session.info, connected: session.stats().signaling.clients };
 }
 
 const MAX_CONTROL_BODY = 16 * 1024;
@@ -388,12 +397,18 @@ async function handleControl(req: IncomingMessage, res: ServerResponse, controll
       sendJson(res, 204, undefined);
       return;
     }
-    const { sessionId, title, code, newCode } = request.data;
-    const session = await controller.start({ sessionId, title, ...(code && normaliseJoinCode(code) ? { code } : {}), ...(newCode ? { newCode } : {}) });
+    const { sessionId, title, code, newCode, replace } = request.data;
+    const session = await controller.start({
+      sessionId,
+      title,
+      ...(code && normaliseJoinCode(code) ? { code } : {}),
+      ...(newCode ? { newCode } : {}),
+      ...(replace ? { replace } : {}),
+    });
     sendJson(res, 200, startedAnswer(session));
   } catch (error) {
     if (res.headersSent) return;
-    if (error instanceof LiveConflict) sendJson(res, 409, { error: error.message });
+    if (error instanceof LiveConflict) sendJson(res, 409, { error: error.message, live: error.live });
     else sendJson(res, 500, { error: 'Hosten lukte niet.' });
   }
 }

@@ -6,8 +6,12 @@ import type { LiveStatus } from './liveRoom';
 
 interface Props {
   code: string;
-  /** The likeliest first (the host ranks them). */
+  /** The likeliest first (the host ranks them), as they are now. */
   addresses: readonly JoinAddress[];
+  /** The first address when hosting started (on the projector since): warn when it changed. */
+  shownFirst: string | null;
+  /** Devices connected now, this one included; null before the host said. */
+  connected: number | null;
   status: LiveStatus | null;
   /** Whether the page runs in a plain browser (then the host is `npm run serve`). */
   inBrowser: boolean;
@@ -24,10 +28,10 @@ export function joinLink(address: string, code: string): string {
 }
 
 /** What the facilitator's panel says in large type: the truth about the host, never just "live". */
-function headline(status: LiveStatus | null): { key: string; tone: 'ok' | 'wait' | 'bad' } {
+function headline(status: LiveStatus | null, loopbackOnly: boolean): { key: string; tone: 'ok' | 'wait' | 'bad' } {
   switch (status) {
     case 'live':
-      return { key: 'live.panel.live', tone: 'ok' };
+      return loopbackOnly ? { key: 'live.panel.loopbackOnly', tone: 'bad' } : { key: 'live.panel.live', tone: 'ok' };
     case null:
     case 'connecting':
       return { key: 'live.panel.connecting', tone: 'wait' };
@@ -56,14 +60,15 @@ function useQrCode(link: string | null): string | null {
 }
 
 /** What the facilitator puts on the projector: where to go and which code to type. */
-export function HostPanel({ code, addresses, status, inBrowser, busy, onStop, onNewCode, onRehost }: Props) {
+export function HostPanel({ code, addresses, shownFirst, connected, status, inBrowser, busy, onStop, onNewCode, onRehost }: Props) {
   const { t } = useTranslation();
   const primary = addresses[0];
   const loopbackOnly = onlyThisMachine(addresses);
   const link = primary && !loopbackOnly ? joinLink(primary.url, code) : null;
   const qr = useQrCode(link);
-  const head = headline(status);
-  const hostProblem = head.tone === 'bad';
+  const head = headline(status, loopbackOnly);
+  const hostProblem = head.tone === 'bad' && status !== 'live';
+  const moved = !loopbackOnly && shownFirst !== null && primary !== undefined && primary.url !== shownFirst;
   const unlikely = primary && !loopbackOnly && primary.kind !== 'wifi' && primary.kind !== 'wired';
   return (
     <section className={`host-panel tone-${head.tone}`} aria-label={t('live.hostPanel')}>
@@ -87,6 +92,11 @@ export function HostPanel({ code, addresses, status, inBrowser, busy, onStop, on
             <p>{t(inBrowser ? 'live.loopback.browser' : 'live.loopback.app')}</p>
           </div>
         )}
+        {moved && (
+          <p role="alert" className="banner warning">
+            {t('live.addressChanged', { url: primary.url })}
+          </p>
+        )}
         {unlikely && (
           <p role="alert" className="banner warning">
             {t('live.unlikelyNetwork', { name: primary.interfaceName || t(`live.kind.${primary.kind}`) })}
@@ -102,7 +112,7 @@ export function HostPanel({ code, addresses, status, inBrowser, busy, onStop, on
                   <code>{a.url}</code>{' '}
                   <span className="muted">
                     {[a.interfaceName, t(`live.kind.${a.kind}`)].filter(Boolean).join(' · ')}
-                    {i === 0 && addresses.length > 1 && !loopbackOnly ? ` · ${t('live.recommended')}` : ''}
+                    {i === 0 && addresses.length > 1 && (a.kind === 'wifi' || a.kind === 'wired') ? ` · ${t('live.recommended')}` : ''}
                   </span>
                 </li>
               ))}
@@ -116,6 +126,7 @@ export function HostPanel({ code, addresses, status, inBrowser, busy, onStop, on
             {formatJoinCode(code)}
           </dd>
         </dl>
+        {connected !== null && status === 'live' && <p className="muted connected-count">{t('live.connected', { count: connected })}</p>}
         <div className="host-actions">
           <button type="button" onClick={onNewCode} disabled={busy}>
             {t('live.newCode')}

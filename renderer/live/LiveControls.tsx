@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatJoinCode } from '../../shared/live';
+import { formatJoinCode, type JoinAddress } from '../../shared/live';
 import type { HostingRequest } from '../../shared/platform';
 import { Dialog } from '../components/Dialog';
+import { routeHref } from '../hooks';
 import { platform } from '../platform';
 import { HostPanel } from './HostPanel';
 import { enterRoom, leaveRoom } from './liveRoom';
@@ -10,6 +11,15 @@ import { clearMembership, loadMembership, randomPresenceColour, saveMembership, 
 import { useLiveRoom, useLiveSnapshot } from './useLive';
 
 type Confirm = 'stop' | 'new-code' | null;
+
+/** How often the host panel asks the host for its addresses and how many devices are connected. */
+const REFRESH_MS = 10_000;
+
+/** What the host said on the last refresh: addresses change when the Wi-Fi reconnects. */
+interface HostView {
+  addresses: JoinAddress[];
+  connected: number;
+}
 
 /**
  * The session page's live part: "Sessie live zetten" for the facilitator, the host panel while
@@ -22,22 +32,44 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
+  const [other, setOther] = useState<{ sessionId: string; title: string } | null>(null);
+  const [view, setView] = useState<HostView | null>(null);
   const membership = room?.membership;
   const isHost = membership?.role === 'facilitator';
 
   // After a restart of the facilitator's app the room still holds our code: host again with it, so
-  // every laptop reconnects by itself. (A host that still runs answers with the same session.)
+  // every laptop reconnects by itself; then keep asking (a host that runs answers with the same
+  // session), so the panel shows the addresses as they are now and who is connected.
   useEffect(() => {
     if (!isHost || !membership) return;
-    void platform.startHosting({ sessionId, title, code: membership.code }).catch(() => {});
+    let alive = true;
+    const refresh = () =>
+      void platform
+        .startHosting({ sessionId, title, code: membership.code })
+        .then((answer) => {
+          if (alive && answer.status === 'live') setView({ addresses: answer.addresses, connected: answer.connected });
+        })
+        .catch(() => {});
+    refresh();
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
   }, [isHost, membership, sessionId, title]);
 
   /** Hosts this session (its old code unless `newCode`) and enters the room as its facilitator. */
-  const host = async (request: Pick<HostingRequest, 'code' | 'newCode'>) => {
+  const host = async (request: Pick<HostingRequest, 'code' | 'newCode' | 'replace'>) => {
     setBusy(true);
     setError(null);
+    setOther(null);
     try {
       const hosting = await platform.startHosting({ sessionId, title, ...request });
+      if (hosting.status === 'busy') {
+        setOther(hosting.live);
+        return;
+      }
+      setView({ addresses: hosting.addresses, connected: hosting.connected });
       const previous = await loadMembership(sessionId);
       const next: Membership = {
         sessionId,
@@ -59,6 +91,8 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
 
   const stop = async () => {
     setConfirm(null);
+    setError(null);
+    setView(null);
     leaveRoom(sessionId);
     await clearMembership(sessionId).catch(() => {});
     await platform.stopHosting().catch(() => {});
@@ -75,7 +109,9 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
       <>
         <HostPanel
           code={membership.code}
-          addresses={membership.joinAddresses}
+          addresses={view?.addresses ?? membership.joinAddresses}
+          shownFirst={membership.joinAddresses[0]?.url ?? null}
+          connected={view?.connected ?? null}
           status={status}
           inBrowser={platform.kind === 'browser'}
           busy={busy}
@@ -122,6 +158,17 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
       </button>
       <span className="muted">{t('live.startHint')}</span>
       {errorBanner}
+      {other && (
+        <div role="alert" className="banner warning other-live">
+          <p>{t('live.otherLive', { title: other.title })}</p>
+          <p className="banner-actions">
+            <a href={routeHref({ name: 'session', sessionId: other.sessionId })}>{t('live.toOther', { title: other.title })}</a>
+            <button type="button" onClick={() => void host({ replace: true })} disabled={busy}>
+              {t('live.replaceOther')}
+            </button>
+          </p>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,31 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../hooks';
 import { rememberJoinAddress } from './joinApi';
-import { leaveRoom, type LiveRoom } from './liveRoom';
+import { leaveRoom, type LiveRoom, type LiveStatus } from './liveRoom';
 import { useLiveSnapshot } from './useLive';
 
+/** What each person needs to hear, per status; statuses not listed need no words beyond the badge. */
+function noticeKey(role: 'facilitator' | 'participant', status: LiveStatus | undefined): string | null {
+  if (role === 'facilitator') return status === 'host-down' || status === 'peers-only' ? 'facilitatorDown' : null;
+  return status === 'stopped' || status === 'code-invalid' || status === 'locked' || status === 'host-down' ? status : null;
+}
+
 /**
- * Tells a participant, in words, when their laptop no longer reaches the session and what to do:
- * the facilitator stopped hosting (it resumes by itself), the session got a new code (rejoin), the
- * host refuses this laptop for a minute, or the host does not answer. Their work stays on the laptop
- * in every case. The facilitator hears the same in the host panel.
+ * Tells people, in words, when their laptop no longer reaches the session and what to do: the
+ * session is not live (it resumes by itself), it got a new code (rejoin), the host refuses this
+ * laptop for a minute, or the host does not answer. Work stays on the laptop in every case. On the
+ * facilitator's own boards it says when their host does not answer (the host panel says more).
  */
 export function LiveNotice({ room }: { room: LiveRoom | null }) {
   const { t } = useTranslation();
   const status = useLiveSnapshot(room)?.status;
-  if (!room || room.membership.role !== 'participant') return null;
-  if (status !== 'stopped' && status !== 'code-invalid' && status !== 'locked' && status !== 'host-down') return null;
+  const key = room ? noticeKey(room.membership.role, status) : null;
+  if (!room || !key) return null;
   const rejoin = () => {
     rememberJoinAddress(room.membership.hostUrl);
     leaveRoom(room.membership.sessionId);
     navigate({ name: 'join' });
   };
   return (
-    <div role="alert" className={`banner live-notice ${status === 'code-invalid' ? 'error' : 'warning'}`}>
+    <div role="alert" className={`banner live-notice ${key === 'code-invalid' || key === 'facilitatorDown' ? 'error' : 'warning'}`}>
       <p>
-        <strong>{t(`live.notice.${status}.title`)}</strong> {t(`live.notice.${status}.text`)}
+        <strong>{t(`live.notice.${key}.title`)}</strong> {t(`live.notice.${key}.text`)}
       </p>
-      {status === 'code-invalid' && (
+      {key === 'code-invalid' && (
         <button type="button" className="primary" onClick={rejoin}>
           {t('live.notice.rejoin')}
         </button>

@@ -5,8 +5,10 @@ import { groupsMap } from '../../shared/schema/group';
 import { countNotes } from '../../shared/schema/note';
 import { recordBoardNoteCount } from '../docs/library';
 import { acquireDoc } from '../docs/openDoc';
+import { readSessionMeta } from '../../shared/schema/session';
+import { platform } from '../platform';
 import { fetchLiveInfo, JoinFailure } from './joinApi';
-import type { Membership } from './membership';
+import { loadMembership, type Membership } from './membership';
 import { connectDoc, type ConnectionState, type DocConnection, type Transport } from './transport';
 
 /**
@@ -129,6 +131,7 @@ export class LiveRoom {
     }
     if (this.destroyed || this.getSnapshot().status === 'live') return;
     this.hostCheck = next;
+    if (next === 'stopped' && this.membership.role === 'facilitator') this.resumeHosting();
     if (next === 'code-invalid') {
       // Final: stop knocking with a dead code; the person rejoins with the new one.
       this.heldBack = true;
@@ -137,6 +140,22 @@ export class LiveRoom {
       this.scheduleHostCheck(next === 'locked' ? LOCKED_CHECK_EVERY_MS : HOST_CHECK_EVERY_MS);
     }
     this.recompute();
+  }
+
+  /**
+   * The facilitator's own host answers but hosts nothing: it was restarted (the app or `npm run
+   * serve`), not stopped from here (a stop leaves the room). Host again with the room's code, so
+   * every laptop carries on by itself.
+   */
+  private resumeHosting(): void {
+    const meta = this.sessionDoc ? readSessionMeta(this.sessionDoc) : null;
+    if (!meta) return;
+    const { sessionId, code } = this.membership;
+    void loadMembership(sessionId).then((saved) => {
+      // Stopped in another window of this app: that stop stands.
+      if (this.destroyed || saved?.role !== 'facilitator' || saved.code !== code) return;
+      return platform.startHosting({ sessionId, title: meta.title, code });
+    }).catch(() => {});
   }
 
   async start(): Promise<void> {
@@ -172,7 +191,10 @@ export class LiveRoom {
     if (!navigator.onLine || this.heldBack) connection.pause();
     const stopCounting = this.countNotesOf(docName, stored.doc);
     // Others see this person on a board only while they are on it (BoardScreen says so there).
-    if (docName === sessionDocName(this.membership.sessionId)) connection.awareness.setLocalStateField('user', presenceUser(this.membership));
+    if (docName === sessionDocName(this.membership.sessionId)) {
+      const awareness = connection.awareness;
+      awareness.setLocalState({ ...(awareness.getLocalState() ?? {}), user: presenceUser(this.membership) });
+    }
     const offStateChange = connection.onState(() => this.recompute());
     const offState = () => {
       offStateChange();
@@ -225,7 +247,7 @@ export class LiveRoom {
       this.hostCheck = 'ok';
       if (this.hostTimer) clearTimeout(this.hostTimer);
       this.hostTimer = null;
-    } else if (states.length > 0) {
+    } else if (states.length > 0 && !this.heldBack) {
       this.scheduleHostCheck(HOST_CHECK_DELAY_MS);
     }
     const status = this.statusOf(relay, peers);
@@ -254,7 +276,7 @@ export class LiveRoom {
     if (this.hostTimer) clearTimeout(this.hostTimer);
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
-    if (this.sessionDoc) groupsMap(this.sessionDoc).unobserve(this.linkBoards);
+    if (this.sessionDoc && this.membership.role === 'facilitator') groupsMap(this.sessionDoc).unobserve(this.linkBoards);
     for (const { connection, release, offState } of this.linked.values()) {
       offState();
       connection?.destroy();

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Awareness } from 'y-protocols/awareness';
+import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { CODE_PARAM, SIGNALING_PATH, SYNC_PATH_PREFIX } from '../../shared/live';
@@ -38,7 +38,26 @@ function wsUrl(httpUrl: string, path: string): string {
   return url.toString().replace(/\/$/, '');
 }
 
-export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, awareness?: Awareness): DocConnection {
+/**
+ * Presence clocks this page used per doc. Peers ignore a presence state whose clock is not newer
+ * than the last they saw from that client (y-protocols awareness), and a doc keeps its client id
+ * when this page connects it again (rejoining with a new code, picking a group after looking the
+ * session up): a fresh Awareness starting at clock 0 would be ignored for up to 30 s.
+ */
+const lastPresenceClock = new WeakMap<Y.Doc, number>();
+/** Room for removals the old connection may still send after it was replaced. */
+const CLOCK_MARGIN = 10;
+
+/** An Awareness for `doc` whose clock goes on from this page's earlier connections to it. */
+function continuedAwareness(doc: Y.Doc): Awareness {
+  const awareness = new Awareness(doc);
+  const last = lastPresenceClock.get(doc);
+  if (last !== undefined) awareness.meta.set(doc.clientID, { clock: last + CLOCK_MARGIN, lastUpdated: Date.now() });
+  return awareness;
+}
+
+export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, given?: Awareness): DocConnection {
+  const awareness = given ?? continuedAwareness(doc);
   const listeners = new Set<(s: ConnectionState) => void>();
   let current: ConnectionState = { relay: false, peers: 0 };
   const update = (patch: Partial<ConnectionState>) => {
@@ -54,7 +73,7 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, aw
     params,
     disableBc: true,
     maxBackoffTime: 2000,
-    ...(awareness ? { awareness } : {}),
+    awareness,
   });
   relay.on('sync', (synced: boolean) => update({ relay: synced && relay.wsconnected }));
   relay.on('status', ({ status }: { status: string }) => {
@@ -105,6 +124,9 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, aw
       webrtc?.destroy();
       relay.disconnect();
       relay.destroy();
+      // Its renewal timer would otherwise run for as long as the page does.
+      if (!given) awareness.destroy();
+      lastPresenceClock.set(doc, Math.max(lastPresenceClock.get(doc) ?? 0, awareness.meta.get(doc.clientID)?.clock ?? 0));
     },
   };
 }

@@ -1,5 +1,8 @@
-import { LIVE_CONTROL_PATH as CONTROL_PATH } from '../../shared/live';
-import { HostingSchema, type Hosting, type HostingRequest } from '../../shared/platform';
+import { LIVE_CONTROL_PATH as CONTROL_PATH, LiveBusySchema } from '../../shared/live';
+import { HostingAnswerSchema, type HostingAnswer, type HostingRequest } from '../../shared/platform';
+
+/** A host that does not answer a control request in this time is treated as gone. */
+const CONTROL_TIMEOUT_MS = 10_000;
 
 export class HostingUnavailable extends Error {}
 
@@ -7,16 +10,21 @@ export class HostingUnavailable extends Error {}
  * In a plain browser the page can host only when it was served by Bouwplaats' own host on this very
  * computer (`npm run serve`); the host refuses the request from anywhere else.
  */
-export async function startHostingViaHost(request: HostingRequest): Promise<Hosting> {
+export async function startHostingViaHost(request: HostingRequest): Promise<HostingAnswer> {
   if (window.location.protocol !== 'http:' && window.location.protocol !== 'https:') throw new HostingUnavailable();
   const response = await fetch(CONTROL_PATH, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ action: 'start', ...request }),
+    signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS),
   }).catch(() => null);
+  const body = (await response?.json().catch(() => null)) as Record<string, unknown> | null;
+  if (response?.status === 409) {
+    const busy = LiveBusySchema.safeParse(body);
+    if (busy.success) return { status: 'busy', live: busy.data.live };
+  }
   if (!response?.ok) throw new HostingUnavailable();
-  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  return HostingSchema.parse({ ...body, localUrl: window.location.origin });
+  return HostingAnswerSchema.parse({ status: 'live', ...body, localUrl: window.location.origin });
 }
 
 export async function stopHostingViaHost(): Promise<void> {
@@ -24,5 +32,6 @@ export async function stopHostingViaHost(): Promise<void> {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ action: 'stop' }),
+    signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS),
   }).catch(() => null);
 }

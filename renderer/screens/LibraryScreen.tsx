@@ -5,7 +5,7 @@ import { Dialog } from '../components/Dialog';
 import { deleteSession, duplicateSession, loadLibrary, onLibraryChange, renameSession } from '../docs/library';
 import { formatDate } from '../format';
 import { navigate, routeHref } from '../hooks';
-import { leaveRoom } from '../live/liveRoom';
+import { leaveRoom, liveRoomFor } from '../live/liveRoom';
 import { clearMembership } from '../live/membership';
 
 type Pending = { kind: 'rename'; entry: SessionIndexEntry } | { kind: 'delete'; entry: SessionIndexEntry } | null;
@@ -61,8 +61,10 @@ export function LibraryScreen() {
           {entries.map((entry) => (
             <li key={entry.id} className="session-row">
               <a className="session-main" href={routeHref({ name: 'session', sessionId: entry.id })}>
-                <span className="session-title">{entry.title}</span>
-                {entry.joined && <span className="tag">{t('library.joinedTag')}</span>}
+                <span className="session-title">
+                  {entry.title}
+                  {entry.joined && <span className="tag">{t('library.joinedTag')}</span>}
+                </span>
                 <span className="session-details">
                   {[entry.date && formatDate(entry.date), entry.place].filter(Boolean).join(' · ')}
                 </span>
@@ -128,7 +130,10 @@ export function LibraryScreen() {
         >
           <p>
             {pending.entry.joined
-              ? t('library.deleteJoinedText', { title: pending.entry.title })
+              ? // Only a laptop synced with the host right now may promise that the group's work is safe.
+                t(liveRoomFor(pending.entry.id)?.getSnapshot().status === 'live' ? 'library.deleteJoinedText' : 'library.deleteJoinedUnsynced', {
+                  title: pending.entry.title,
+                })
               : t('library.deleteText', { title: pending.entry.title, count: pending.entry.noteCount })}
           </p>
         </Dialog>

@@ -84,7 +84,7 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
       {meta.intro && <p className="intro">{meta.intro}</p>}
 
       <LiveControls sessionId={sessionId} title={meta.title} />
-      <LiveNotice room={room} />
+      {room?.membership.role === 'participant' && <LiveNotice room={room} />}
 
       <h2>{t('session.groupsHeading')}</h2>
       <ul className="group-grid">

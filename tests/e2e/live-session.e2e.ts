@@ -12,7 +12,7 @@ import { readNotes } from '../../shared/schema/note';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { saveScreenshot } from './support/screenshots';
-import { addNote, avatars, createSession, join, noteTexts, openBoard, openJoinLink, seesNote, status } from './support/liveSession';
+import { LIVE_HERE_ONLY, addNote, avatars, createSession, join, noteTexts, openBoard, openJoinLink, seesNote, status } from './support/liveSession';
 
 /**
  * A session in one room, every laptop its own Chromium process (pages of one browser would sync
@@ -77,7 +77,7 @@ describe('a live session over the LAN, laptops in separate browser processes', (
     const shown = await facilitator.locator('.join-code').innerText();
     code = normaliseJoinCode(shown)!;
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
-    await facilitator.getByRole('heading', { name: 'De sessie is live' }).waitFor();
+    await facilitator.getByRole('heading', { name: LIVE_HERE_ONLY }).waitFor();
     // The test host listens on 127.0.0.1 only, as `npm run serve` does by default: say so loudly,
     // and show no QR code that nobody else could use.
     await facilitator.getByText('Alleen deze computer kan meedoen.').waitFor();

@@ -7,6 +7,7 @@ import type { BoardProbe, ProbedNote } from '../../renderer/board/HouseBoard';
 import { MIN_TEXT_PX } from '../../renderer/board/textLayout';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
+import { LIVE_HERE_ONLY } from './support/liveSession';
 import { saveScreenshot } from './support/screenshots';
 
 /**
@@ -200,7 +201,7 @@ describe('the house on a projector, a school laptop and a tablet', () => {
     const sessionId = decodeURIComponent(sessionHash.split('/')[2]!);
     await page.goto(`${live.url}/#/sessie/${sessionId}`);
     await page.getByRole('button', { name: 'Sessie live zetten' }).click();
-    await page.getByRole('heading', { name: 'De sessie is live' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: LIVE_HERE_ONLY }).waitFor({ timeout: 30_000 });
     await page.locator('.group-card', { hasText: 'Groep 1' }).click();
     await page.getByRole('heading', { name: 'Groep 1' }).waitFor();
     await page.locator('.live-badge').waitFor();

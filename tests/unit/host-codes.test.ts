@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CodeBook, CODE_BOOK_FILE } from '../../electron/host/codeBook';
 import { rankJoinAddresses } from '../../electron/host/joinAddresses';
-import { LiveController } from '../../electron/host/live';
+import { LiveConflict, LiveController } from '../../electron/host/live';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { CODE_PARAM, LIVE_INFO_PATH, SYNC_PATH_PREFIX, onlyThisMachine } from '../../shared/live';
 import { sessionDocName } from '../../shared/schema/docNames';
@@ -93,6 +93,16 @@ describe('LiveController: a session keeps its code', () => {
     // And the new code is the one kept for next time.
     await controller.stop();
     expect((await controller.start({ sessionId: 'sessie0104', title: 'Avond' })).code).toBe(fresh.code);
+  });
+
+  it('refuses to put a second session live unless told to replace the first, and says which one is live', async () => {
+    await controller.start({ sessionId: 'sessie0109', title: 'Ochtend' });
+    const refused = await controller.start({ sessionId: 'sessie0110', title: 'Middag' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(LiveConflict);
+    expect((refused as LiveConflict).live).toEqual({ sessionId: 'sessie0109', title: 'Ochtend' });
+    const middag = await controller.start({ sessionId: 'sessie0110', title: 'Middag', replace: true });
+    expect(controller.current()?.info.title).toBe('Middag');
+    expect((await info(host.port, middag.code)).status).toBe(200);
   });
 
   it('still counts codes it never gave out, and says so', async () => {

@@ -16,6 +16,8 @@ function hostingStandIn() {
     start: async (request: { sessionId: string; title: string }) => {
       calls.push(`start ${request.sessionId}`);
       return {
+        status: 'live' as const,
+        connected: 1,
         code: 'ABCDEF',
         addresses: [{ url: 'http://127.0.0.1:4173', interfaceName: '', kind: 'loopback' as const }],
         localUrl: 'http://127.0.0.1:4173',
@@ -95,7 +97,7 @@ describe('platform handlers (main process, injected store)', () => {
     const hosting = hostingStandIn();
     const handlers = createPlatformHandlers(memoryStore(), hosting);
     const started = await handlers.startHosting({ sessionId: 'sessie12abcd', title: 'Zo thuis mogelijk!' });
-    expect(started.code).toBe('ABCDEF');
+    expect(started).toMatchObject({ status: 'live', code: 'ABCDEF' });
     await handlers.stopHosting(undefined);
     expect(hosting.calls).toEqual(['start sessie12abcd', 'stop']);
   });

@@ -10,6 +10,8 @@ import { readNotes, type Note } from '../../../shared/schema/note';
  */
 
 export const TITLE = 'Zo thuis mogelijk!';
+/** The host panel's headline while live on a test host, which listens on 127.0.0.1 only. */
+export const LIVE_HERE_ONLY = 'Live, maar alleen op deze computer';
 /** The note editor's accessible name. */
 export const EDITOR = 'Tekst van de notitie';
 
@@ -30,7 +32,7 @@ export async function startLiveSession(page: Page, url: string, title: string): 
   const sessionId = await createSession(page, url, { title });
   await page.getByRole('button', { name: 'Sessie live zetten' }).click();
   const code = normaliseJoinCode(await page.locator('.join-code').innerText())!;
-  await page.getByRole('heading', { name: 'De sessie is live' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { name: LIVE_HERE_ONLY }).waitFor({ timeout: 30_000 });
   return { sessionId, code };
 }
 
