@@ -46,7 +46,7 @@ export const HouseDrawing = memo(function HouseDrawing({ template, questions, la
             />
             <Text
               y={62}
-              text={questions[zone.id] ?? zone.defaultQuestion}
+              text={questions[zone.id] ?? zone.defaultQuestion[lang]}
               width={zone.labelWidth}
               height={zone.labelHeight - 62}
               align={align}
