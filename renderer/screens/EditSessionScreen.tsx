@@ -175,6 +175,7 @@ function EditSessionForm({ sessionId, stored }: { sessionId: string; stored: Sto
           void submit();
         }}
       >
+        <ErrorSummary errors={errors} />
         <DetailsFields
           value={details}
           errors={errors}
@@ -202,7 +203,6 @@ function EditSessionForm({ sessionId, stored }: { sessionId: string; stored: Sto
             clearError(FIELD.question(zoneId));
           }}
         />
-        <ErrorSummary errors={errors} />
         {saveFailed && (
           <p role="alert" className="banner error">
             {t('editSession.saveFailed')}

@@ -101,6 +101,7 @@ function NewSessionForm() {
           void submit();
         }}
       >
+        <ErrorSummary errors={errors} />
         <DetailsFields
           value={details}
           autoFocusTitle
@@ -154,7 +155,6 @@ function NewSessionForm() {
           }}
         />
 
-        <ErrorSummary errors={errors} />
         {saveFailed && (
           <p role="alert" className="banner error">
             {t('form.saveFailed')}

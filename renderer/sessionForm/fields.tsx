@@ -91,8 +91,8 @@ export function useFocusFirstInvalid(formRef: RefObject<HTMLFormElement | null>,
 }
 
 /**
- * The list of what is wrong, beside the submit button; announced when it appears, and each item
- * takes the user to its field.
+ * The list of what is wrong, at the top of the form (in view with the first field, where focus
+ * goes); announced when it appears, and each item takes the user to its field.
  */
 export function ErrorSummary({ errors }: { errors: FieldErrors }) {
   const { t } = useTranslation();
