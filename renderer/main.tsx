@@ -6,6 +6,8 @@ import { platform } from './platform';
 import { DEFAULT_SETTINGS } from '../shared/platform';
 import './styles.css';
 import './forms.css';
+import './board-layout.css';
+import './print.css';
 
 async function start(): Promise<void> {
   const settings = await platform.loadSettings().catch(() => DEFAULT_SETTINGS);

@@ -26,6 +26,8 @@ import { useLocalPresence, usePresence } from '../live/usePresence';
 import { NoteEditor } from '../board/NoteEditor';
 import { LOCAL_ORIGIN, useNotes, useNotesStore, useUndoManager, useUndoState } from '../board/useBoard';
 import { BoardToolbar } from '../board/BoardToolbar';
+import { CollapsiblePanel } from '../board/CollapsiblePanel';
+import { usePrintHouse } from '../board/printHouse';
 import { NotesPanel } from '../board/NotesPanel';
 import { ZoomControls } from '../board/ZoomControls';
 import { recordBoardNoteCount } from '../docs/library';
@@ -113,6 +115,7 @@ function BoardView({
   );
   const editingBy = useMemo(() => new Map(presence.editing.map((e) => [e.noteId, e.name])), [presence]);
   const author = room?.membership.role === 'participant' ? room.membership : null;
+  usePrintHouse(boardRef, template, [group?.name, meta?.title].filter(Boolean).join(' — '));
 
   useEffect(() => {
     void recordBoardNoteCount(sessionId, groupId, notes.length).catch(() => {});
@@ -335,14 +338,16 @@ function BoardView({
             {t('board.help')}
           </p>
         </div>
-        <NotesPanel
-          template={template}
-          lang={lang}
-          notes={panelNotes}
-          selectedId={selectedId}
-          onSelect={(id) => selectNote(id, true)}
-          editingBy={editingBy}
-        />
+        <CollapsiblePanel>
+          <NotesPanel
+            template={template}
+            lang={lang}
+            notes={panelNotes}
+            selectedId={selectedId}
+            onSelect={(id) => selectNote(id, true)}
+            editingBy={editingBy}
+          />
+        </CollapsiblePanel>
       </div>
     </main>
   );
