@@ -34,9 +34,8 @@ export function usePrintHouse(board: RefObject<HouseBoardHandle | null>, templat
       const height = Math.min(stage.height() - y, b.height * scale);
       if (width <= 0 || height <= 0) return;
       const canvas = stage.toCanvas({ x, y, width, height, pixelRatio: Math.min(4, Math.max(1, PRINT_WIDTH_PX / width)) });
-      // Konva sizes the canvas for the screen; the print stylesheet sizes it for the page.
-      canvas.style.width = '';
-      canvas.style.height = '';
+      // Konva sizes and places the canvas for the screen; the print stylesheet does it for the page.
+      canvas.removeAttribute('style');
       canvas.className = 'print-house-image';
       sheet = document.createElement('div');
       sheet.className = 'print-house';

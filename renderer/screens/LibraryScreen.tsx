@@ -38,7 +38,7 @@ export function LibraryScreen() {
       <div className="page-title">
         <h1>{t('library.title')}</h1>
         <div className="title-actions">
-          <button type="button" onClick={() => navigate({ name: 'join' })}>
+          <button type="button" className={isParticipantBrowser() ? 'primary' : undefined} onClick={() => navigate({ name: 'join' })}>
             {t('library.join')}
           </button>
           {/* A participant's browser joins sessions; making them is the facilitator's (see device.ts). */}
