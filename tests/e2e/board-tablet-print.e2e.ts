@@ -45,6 +45,8 @@ describe('the board on a tablet and on paper', () => {
       await page.keyboard.press('Escape');
       await editor.waitFor({ state: 'detached' });
     }
+    // The tests reload the page: wait until every note is on disk.
+    await page.getByRole('status').filter({ hasText: 'Alles bewaard' }).waitFor();
     boardUrl = page.url();
   });
 
@@ -144,13 +146,18 @@ describe('the board on a tablet and on paper', () => {
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('.print-house').count()).toBe(0);
     expect(await page.locator('.board-toolbar').isVisible()).toBe(true);
+    // While the page was hidden for print the board measured 0 × 0; it takes its size back.
+    await expect.poll(() => width(page, '.house-board canvas >> nth=0')).toBeGreaterThan(0);
   });
 
   it('makes a one-page PDF of the house when printed for real (Chromium print to PDF)', async () => {
+    // Whether the picture of the house was put up while printing (whatever order listeners run in).
     await page.evaluate(() => {
       const w = window as unknown as { sawPrint: boolean };
       w.sawPrint = false;
-      window.addEventListener('beforeprint', () => (w.sawPrint = document.body.classList.contains('printing-house')));
+      new MutationObserver((records) => {
+        if (records.some((r) => [...r.addedNodes].some((n) => n instanceof HTMLElement && n.classList.contains('print-house')))) w.sawPrint = true;
+      }).observe(document.body, { childList: true });
     });
     // No emulated media: printing uses print media, as a browser does.
     await page.emulateMedia({ media: null });
