@@ -89,6 +89,7 @@ describe('the new-session form', () => {
     expect(await summary.getByRole('listitem').allInnerTexts()).toEqual(['Geef de sessie een titel.', 'Vul de vraag bij Fundament in.']);
     expect(await focusedId(page)).toBe('session-title');
     expect(await onScreen(page, '#session-title')).toBe(true);
+    expect(await onScreen(page, '.error-summary')).toBe(true);
     await page.locator('#session-title-error', { hasText: 'Geef de sessie een titel.' }).waitFor();
     await saveScreenshot(page, 'new-session-missing-title-1280x720');
 
