@@ -19,6 +19,8 @@ import { createMainWindow } from './window';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = process.env.BOUWPLAATS_RENDERER_DIR || path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, 'preload.cjs');
+// The renderer's own house icon (renderer/public/icons), the same picture as its favicon.
+const iconPath = path.join(rendererDir, 'icons', '512x512.png');
 
 // Must happen before `ready`: a standard, secure scheme gives the renderer IndexedDB, localStorage
 // and a real origin for its CSP, which file:// does not.
@@ -29,7 +31,7 @@ protocol.registerSchemesAsPrivileged([
 let mainWindow: BrowserWindow | null = null;
 
 function openMainWindow(): BrowserWindow {
-  const window = createMainWindow({ createWindow: (options) => new BrowserWindow(options), preloadPath });
+  const window = createMainWindow({ createWindow: (options) => new BrowserWindow(options), preloadPath, iconPath });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

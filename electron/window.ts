@@ -25,9 +25,14 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-export function mainWindowOptions(preloadPath: string) {
+/**
+ * The main window's options. `iconPath` is the app's house icon (a PNG; used by Windows' and Linux'
+ * task bars, macOS takes the icon of the app bundle).
+ */
+export function mainWindowOptions(preloadPath: string, iconPath?: string) {
   return {
     title: 'Bouwplaats',
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1400,
     height: 900,
     minWidth: 800,
@@ -76,11 +81,13 @@ export function hardenWebContents(contents: WebContentsLike): void {
 export interface MainWindowDeps<W extends WindowLike> {
   createWindow(options: MainWindowOptions): W;
   readonly preloadPath: string;
+  /** The window's icon (PNG). */
+  readonly iconPath?: string;
   readonly url?: string;
 }
 
 export function createMainWindow<W extends WindowLike>(deps: MainWindowDeps<W>): W {
-  const window = deps.createWindow(mainWindowOptions(deps.preloadPath));
+  const window = deps.createWindow(mainWindowOptions(deps.preloadPath, deps.iconPath));
   hardenWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(deps.url ?? MAIN_WINDOW_URL);

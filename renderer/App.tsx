@@ -5,7 +5,9 @@ import { SettingsDialog } from './components/SettingsDialog';
 import { routeHref, useRoute } from './hooks';
 import { setLanguage } from './i18n';
 import { platform } from './platform';
+import { isParticipantBrowser } from './platform/device';
 import { BoardScreen } from './screens/BoardScreen';
+import { EditSessionScreen } from './screens/EditSessionScreen';
 import { JoinScreen } from './screens/JoinScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { NewSessionScreen } from './screens/NewSessionScreen';
@@ -16,9 +18,8 @@ import { SessionScreen } from './screens/SessionScreen';
  * join screen rather than an (empty) library of its own.
  */
 function landsAsParticipant(): boolean {
-  const { protocol, hostname, hash } = window.location;
-  const loopback = ['127.0.0.1', 'localhost', '[::1]', '::1'].includes(hostname);
-  return (protocol === 'http:' || protocol === 'https:') && !loopback && (hash === '' || hash === '#' || hash === '#/');
+  const { hash } = window.location;
+  return isParticipantBrowser() && (hash === '' || hash === '#' || hash === '#/');
 }
 
 if (landsAsParticipant()) window.location.replace('#/deelnemen');
@@ -66,6 +67,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
       {route.name === 'new' && <NewSessionScreen />}
       {route.name === 'join' && <JoinScreen {...(route.code ? { initialCode: route.code } : {})} />}
       {route.name === 'session' && <SessionScreen key={route.sessionId} sessionId={route.sessionId} />}
+      {route.name === 'edit' && <EditSessionScreen key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'board' && (
         <BoardScreen
           key={`${route.sessionId}/${route.groupId}`}

@@ -7,3 +7,9 @@ export function formatDate(iso: string): string {
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return new Intl.DateTimeFormat(i18next.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long' }).format(date);
 }
+
+/** Today's date on this computer as yyyy-mm-dd (local time: toISOString would give UTC's date). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'new' }
   | { name: 'join'; code?: string }
   | { name: 'session'; sessionId: string }
+  | { name: 'edit'; sessionId: string }
   | { name: 'board'; sessionId: string; groupId: string };
 
 export function parseRoute(hash: string): Route {
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'deelnemen') return parts[1] ? { name: 'join', code: parts[1] } : { name: 'join' };
   if (parts[0] === 'sessie' && parts[1]) {
     if (parts[2] === 'groep' && parts[3]) return { name: 'board', sessionId: parts[1], groupId: parts[3] };
+    if (parts[2] === 'bewerken') return { name: 'edit', sessionId: parts[1] };
     return { name: 'session', sessionId: parts[1] };
   }
   return { name: 'library' };
@@ -30,13 +32,20 @@ export function routeHref(route: Route): string {
       return route.code ? `#/deelnemen/${encodeURIComponent(route.code)}` : '#/deelnemen';
     case 'session':
       return `#/sessie/${encodeURIComponent(route.sessionId)}`;
+    case 'edit':
+      return `#/sessie/${encodeURIComponent(route.sessionId)}/bewerken`;
     case 'board':
       return `#/sessie/${encodeURIComponent(route.sessionId)}/groep/${encodeURIComponent(route.groupId)}`;
   }
 }
 
-export function navigate(route: Route): void {
-  window.location.hash = routeHref(route);
+/**
+ * Goes to a route. `replace` swaps the current history entry instead of adding one: after a form
+ * is done (a session created or edited), browser Back should not land on the form again.
+ */
+export function navigate(route: Route, { replace = false }: { replace?: boolean } = {}): void {
+  if (replace) window.location.replace(routeHref(route));
+  else window.location.hash = routeHref(route);
 }
 
 const subscribeHash = (cb: () => void) => {

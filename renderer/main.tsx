@@ -5,6 +5,9 @@ import { initI18n } from './i18n';
 import { platform } from './platform';
 import { DEFAULT_SETTINGS } from '../shared/platform';
 import './styles.css';
+import './forms.css';
+import './board-layout.css';
+import './print.css';
 
 async function start(): Promise<void> {
   const settings = await platform.loadSettings().catch(() => DEFAULT_SETTINGS);

@@ -61,7 +61,7 @@ export const HouseDrawing = memo(function HouseDrawing({ template, questions, la
             <Text
               x={questionX}
               y={questionY}
-              text={questions[zone.id] ?? zone.defaultQuestion}
+              text={questions[zone.id] ?? zone.defaultQuestion[lang]}
               width={zone.labelWidth - questionX}
               // The block is sized for three lines; a longer question (they are editable) is cut.
               height={zone.labelHeight - questionY + QUESTION_SIZE * 0.3}

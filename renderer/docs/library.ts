@@ -4,8 +4,8 @@ import type { SessionIndexEntry } from '../../shared/platform';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
 import { countNotes } from '../../shared/schema/note';
-import { readSessionMeta, writeSessionMeta } from '../../shared/schema/session';
-import { initSessionDoc, type SessionDraft } from '../../shared/schema/sessionDraft';
+import { SessionMetaSchema, readSessionMeta, writeSessionMeta } from '../../shared/schema/session';
+import { draftFromSession, initSessionDoc, type SessionDraft } from '../../shared/schema/sessionDraft';
 import { templateById } from '../../shared/template/house';
 import { platform } from '../platform';
 import { deleteStoredDoc, withDoc } from './openDoc';
@@ -65,7 +65,9 @@ export function onLibraryChange(listener: Listener): () => void {
 function entryFromDoc(id: string, doc: Y.Doc, previous?: SessionIndexEntry, joined = previous?.joined): SessionIndexEntry | null {
   const meta = readSessionMeta(doc);
   if (!meta) return null;
-  const boardNotes = previous?.boardNotes ?? {};
+  // A removed group's notes no longer count.
+  const groupIds = new Set(readGroups(doc).map((g) => g.id));
+  const boardNotes = Object.fromEntries(Object.entries(previous?.boardNotes ?? {}).filter(([id]) => groupIds.has(id)));
   return {
     ...(joined ? { joined: true } : {}),
     id,
@@ -125,13 +127,18 @@ export async function renameSession(id: string, title: string): Promise<void> {
   });
 }
 
-/** Copies the session doc and every board into a new session called `title`. */
-export async function duplicateSession(id: string, title: string): Promise<string> {
+/**
+ * Copies the session doc and every board into a new session called `title` (and dated `date`,
+ * when given). The title and date are checked before anything is written: a title over the cap
+ * throws a ZodError and leaves no half-made copy behind.
+ */
+export async function duplicateSession(id: string, title: string, date?: string): Promise<string> {
+  const patch = DuplicateSchema.parse({ title, ...(date !== undefined ? { date } : {}) });
   const copyId = newId();
   const groupIds = await withDoc(sessionDocName(id), async ({ doc }) => {
     await withDoc(sessionDocName(copyId), async ({ doc: copy }) => {
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-      writeSessionMeta(copy, { title: title.trim(), createdAt: Date.now() });
+      writeSessionMeta(copy, { ...patch, createdAt: Date.now() });
     });
     return readGroups(doc).map((g) => g.id);
   });
@@ -146,6 +153,21 @@ export async function duplicateSession(id: string, title: string): Promise<strin
   const entry = await withDoc(sessionDocName(copyId), ({ doc }) => entryFromDoc(copyId, doc, original, false));
   if (entry) await update((entries) => upsert(entries, entry));
   return copyId;
+}
+
+const DuplicateSchema = SessionMetaSchema.pick({ title: true, date: true }).partial({ date: true });
+
+/**
+ * A new session "from this one": the same details, subgroups and questions, empty houses, with
+ * its own title and date. Validated like a new session from the form (a ZodError writes nothing).
+ */
+export async function newSessionFrom(id: string, title: string, date: string): Promise<string> {
+  const draft = await withDoc(sessionDocName(id), ({ doc }) => {
+    const meta = readSessionMeta(doc);
+    return meta ? draftFromSession(doc, templateById(meta.templateId)) : null;
+  });
+  if (!draft) throw new Error('session meta invalid');
+  return createSession({ ...draft, title, date });
 }
 
 /** Counts the notes of every board of a session and stores the counts in the library. */

@@ -32,6 +32,8 @@ import { BoardNotice, type Notice } from '../board/BoardNotice';
 import { LOCAL_ORIGIN, useBoardHistory, useNotes, useNotesStore, useUndoState, useZonesSettled } from '../board/useBoard';
 import { useNoteEditing, type LostNote } from '../board/useNoteEditing';
 import { BoardToolbar } from '../board/BoardToolbar';
+import { CollapsiblePanel } from '../board/CollapsiblePanel';
+import { usePrintHouse } from '../board/printHouse';
 import { NotesPanel } from '../board/NotesPanel';
 import { ZoomControls } from '../board/ZoomControls';
 import { recordBoardNoteCount } from '../docs/library';
@@ -130,6 +132,7 @@ function BoardView({
     () => ({ ...(author?.name ? { author: author.name } : {}), ...(author?.domain ? { domain: author.domain } : {}) }),
     [author],
   );
+  usePrintHouse(boardRef, template, [group?.name, meta?.title].filter(Boolean).join(' — '));
 
   useEffect(() => {
     void recordBoardNoteCount(sessionId, groupId, notes.length).catch(() => {});
@@ -369,14 +372,16 @@ function BoardView({
             {t('board.help')}
           </p>
         </div>
-        <NotesPanel
-          template={template}
-          lang={lang}
-          notes={panelNotes}
-          selectedId={selectedId}
-          onSelect={(id) => selectNote(id, true)}
-          editingBy={editingBy}
-        />
+        <CollapsiblePanel>
+          <NotesPanel
+            template={template}
+            lang={lang}
+            notes={panelNotes}
+            selectedId={selectedId}
+            onSelect={(id) => selectNote(id, true)}
+            editingBy={editingBy}
+          />
+        </CollapsiblePanel>
       </div>
     </main>
   );

@@ -2,13 +2,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionIndexEntry } from '../../shared/platform';
 import { Dialog } from '../components/Dialog';
-import { deleteSession, duplicateSession, loadLibrary, onLibraryChange, renameSession } from '../docs/library';
+import { DuplicateDialog } from '../components/DuplicateDialog';
+import { deleteSession, loadLibrary, onLibraryChange, renameSession } from '../docs/library';
 import { formatDate } from '../format';
 import { navigate, routeHref } from '../hooks';
 import { leaveRoom, liveRoomFor } from '../live/liveRoom';
 import { clearMembership } from '../live/membership';
+import { isParticipantBrowser } from '../platform/device';
 
-type Pending = { kind: 'rename'; entry: SessionIndexEntry } | { kind: 'delete'; entry: SessionIndexEntry } | null;
+type Pending = { kind: 'rename' | 'delete' | 'duplicate'; entry: SessionIndexEntry } | null;
 
 export function LibraryScreen() {
   const { t } = useTranslation();
@@ -38,12 +40,15 @@ export function LibraryScreen() {
       <div className="page-title">
         <h1>{t('library.title')}</h1>
         <div className="title-actions">
-          <button type="button" onClick={() => navigate({ name: 'join' })}>
+          <button type="button" className={isParticipantBrowser() ? 'primary' : undefined} onClick={() => navigate({ name: 'join' })}>
             {t('library.join')}
           </button>
-          <button type="button" className="primary" onClick={() => navigate({ name: 'new' })}>
-            {t('library.new')}
-          </button>
+          {/* A participant's browser joins sessions; making them is the facilitator's (see device.ts). */}
+          {!isParticipantBrowser() && (
+            <button type="button" className="primary" onClick={() => navigate({ name: 'new' })}>
+              {t('library.new')}
+            </button>
+          )}
         </div>
       </div>
       {error && (
@@ -54,7 +59,7 @@ export function LibraryScreen() {
       {entries.length === 0 ? (
         <section className="empty">
           <p className="empty-title">{t('library.emptyTitle')}</p>
-          <p>{t('library.emptyText')}</p>
+          <p>{isParticipantBrowser() ? t('library.emptyTextParticipant') : t('library.emptyText')}</p>
         </section>
       ) : (
         <ul className="session-list" aria-label={t('library.title')}>
@@ -77,10 +82,7 @@ export function LibraryScreen() {
                     <button type="button" onClick={() => setPending({ kind: 'rename', entry })}>
                       {t('library.rename')}
                     </button>
-                    <button
-                      type="button"
-                      onClick={() => act(() => duplicateSession(entry.id, t('library.copyOf', { title: entry.title })))}
-                    >
+                    <button type="button" onClick={() => setPending({ kind: 'duplicate', entry })}>
                       {t('library.duplicate')}
                     </button>
                   </>
@@ -103,6 +105,7 @@ export function LibraryScreen() {
           }}
         />
       )}
+      {pending?.kind === 'duplicate' && <DuplicateDialog entry={pending.entry} onClose={() => setPending(null)} onCopy={act} />}
       {pending?.kind === 'delete' && (
         <Dialog
           title={pending.entry.joined ? t('library.deleteJoinedTitle') : t('library.deleteTitle')}

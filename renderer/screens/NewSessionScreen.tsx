@@ -1,63 +1,99 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_GROUPS, defaultGroupNames } from '../../shared/schema/group';
+import { MAX_GROUPS } from '../../shared/schema/group';
+import { defaultQuestions } from '../../shared/schema/session';
 import { SessionDraftSchema, type SessionDraft } from '../../shared/schema/sessionDraft';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { createSession } from '../docs/library';
-import { navigate } from '../hooks';
+import { todayIso } from '../format';
+import { navigate, routeHref } from '../hooks';
+import { isParticipantBrowser } from '../platform/device';
+import { DetailsFields, type Details } from '../sessionForm/DetailsFields';
+import { ErrorSummary, FIELD, Field, invalidProps, useFieldErrors, useFocusFirstInvalid, type FieldErrors } from '../sessionForm/fields';
+import { QuestionFields, zonesInFormOrder } from '../sessionForm/QuestionFields';
+import { sessionFormErrors } from '../sessionForm/validation';
 
-type Errors = Partial<Record<'title' | 'groups' | 'questions' | 'save', string>>;
+const DEFAULT_GROUPS = 6;
+const groupField = (index: number) => `group-${index}`;
+
+/** The number typed in "Aantal subgroepen", or null while it is not a whole number from 1 to 30. */
+function parseCount(text: string): number | null {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= MAX_GROUPS ? n : null;
+}
 
 export function NewSessionScreen() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'nl';
-  const [title, setTitle] = useState('');
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
-  const [place, setPlace] = useState('');
-  const [organiser, setOrganiser] = useState('');
-  const [intro, setIntro] = useState('');
-  const [groups, setGroups] = useState(() => defaultGroupNames(6, t('session.groupWord')));
-  const [questions, setQuestions] = useState<Record<string, string>>(() =>
-    Object.fromEntries(HOUSE_TEMPLATE.zones.map((z) => [z.id, z.defaultQuestion])),
-  );
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  return isParticipantBrowser() ? <ParticipantNotice /> : <NewSessionForm />;
+}
 
-  const setGroupCount = (count: number) => {
-    const n = Math.max(1, Math.min(MAX_GROUPS, Math.round(count) || 1));
-    setGroups((old) => [...old.slice(0, n), ...defaultGroupNames(n, t('session.groupWord')).slice(old.length)]);
+function NewSessionForm() {
+  const { t, i18n } = useTranslation();
+  // Group names and questions not typed by the user follow the UI language, also when it changes
+  // while the form is open: the session is created in the language of the moment.
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const template = HOUSE_TEMPLATE;
+  const [details, setDetails] = useState<Details>(() => ({ title: '', date: todayIso(), place: '', organiser: '', intro: '' }));
+  // What the user typed in the count field, kept as text so it can be cleared and retyped; the
+  // count itself changes only when the text is a valid number.
+  const [countText, setCountText] = useState(String(DEFAULT_GROUPS));
+  const [count, setCount] = useState(DEFAULT_GROUPS);
+  // Names the user typed, by position; kept when the count goes down and back up.
+  const [typedNames, setTypedNames] = useState<Record<number, string>>({});
+  // Questions the user changed; the others follow the template in the UI language.
+  const [typedQuestions, setTypedQuestions] = useState<Record<string, string>>({});
+  const [errors, setErrors, clearError] = useFieldErrors();
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, attempt);
+
+  const groups = Array.from({ length: count }, (_, i) => typedNames[i] ?? `${t('session.groupWord')} ${i + 1}`);
+  const questions = { ...defaultQuestions(template, lang), ...typedQuestions };
+
+  const changeCount = (text: string) => {
+    setCountText(text);
+    const n = parseCount(text);
+    if (n !== null) {
+      setCount(n);
+      clearError(FIELD.groupCount);
+    }
   };
 
   const submit = async () => {
-    const draft: SessionDraft = { title, date, place, organiser, intro, groups, questions };
+    // Questions in the order the form shows them, so the schema reports them in that order too.
+    const orderedQuestions = Object.fromEntries(zonesInFormOrder(template).map((z) => [z.id, questions[z.id] ?? '']));
+    const draft: SessionDraft = { ...details, groups, questions: orderedQuestions };
     const parsed = SessionDraftSchema.safeParse(draft);
-    if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if (field === 'title') next.title = t('form.titleRequired');
-        else if (field === 'groups') next.groups = t('form.groupsInvalid', { max: MAX_GROUPS });
-        else if (field === 'questions') next.questions = t('form.questionsInvalid');
-        else next.save = t('form.invalid');
-      }
-      setErrors(next);
+    const next: Record<string, string> = parsed.success
+      ? {}
+      : { ...sessionFormErrors(parsed.error.issues, t, { groupField, zoneOrder: Object.keys(orderedQuestions), zoneLabel }) };
+    if (parseCount(countText) === null) next[FIELD.groupCount] = t('form.groupCountInvalid', { max: MAX_GROUPS });
+    if (!parsed.success || Object.keys(next).length > 0) {
+      setErrors(orderErrors(next));
+      setAttempt((a) => a + 1);
       return;
     }
     setErrors({});
+    setSaveFailed(false);
     setBusy(true);
     try {
       const id = await createSession(parsed.data);
-      navigate({ name: 'session', sessionId: id });
+      // Back from the new session goes to the library, not to this form, empty.
+      navigate({ name: 'session', sessionId: id }, { replace: true });
     } catch {
-      setErrors({ save: t('form.saveFailed') });
+      setSaveFailed(true);
       setBusy(false);
     }
   };
+
+  const zoneLabel = (zoneId: string) => template.zones.find((z) => z.id === zoneId)?.label[lang] ?? zoneId;
 
   return (
     <main className="page">
       <h1>{t('newSession.title')}</h1>
       <form
+        ref={formRef}
         className="session-form"
         noValidate
         onSubmit={(e) => {
@@ -65,95 +101,67 @@ export function NewSessionScreen() {
           void submit();
         }}
       >
-        <fieldset>
-          <legend>{t('newSession.details')}</legend>
-          <label className="field">
-            <span>{t('session.title')} *</span>
-            <input
-              name="title"
-              value={title}
-              maxLength={200}
-              onChange={(e) => setTitle(e.target.value)}
-              placeholder={t('newSession.titlePlaceholder')}
-              aria-invalid={Boolean(errors.title)}
-              autoFocus
-            />
-            {errors.title && <span className="field-error">{errors.title}</span>}
-          </label>
-          <div className="field-row">
-            <label className="field">
-              <span>{t('session.date')}</span>
-              <input name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-            </label>
-            <label className="field">
-              <span>{t('session.place')}</span>
-              <input name="place" value={place} maxLength={200} onChange={(e) => setPlace(e.target.value)} />
-            </label>
-            <label className="field">
-              <span>{t('session.organiser')}</span>
-              <input name="organiser" value={organiser} maxLength={200} onChange={(e) => setOrganiser(e.target.value)} />
-            </label>
-          </div>
-          <label className="field">
-            <span>{t('session.intro')}</span>
-            <textarea name="intro" rows={3} value={intro} maxLength={5000} onChange={(e) => setIntro(e.target.value)} />
-          </label>
-        </fieldset>
+        <ErrorSummary errors={errors} />
+        <DetailsFields
+          value={details}
+          autoFocusTitle
+          errors={errors}
+          onChange={(field, value) => {
+            setDetails((old) => ({ ...old, [field]: value }));
+            clearError(FIELD[field]);
+          }}
+        />
 
         <fieldset>
           <legend>{t('newSession.groups')}</legend>
-          <label className="field narrow">
-            <span>{t('newSession.groupCount')}</span>
+          <Field id={FIELD.groupCount} label={t('newSession.groupCount')} errors={errors} className="narrow">
             <input
+              {...invalidProps(FIELD.groupCount, errors)}
               name="groupCount"
               type="number"
+              inputMode="numeric"
               min={1}
               max={MAX_GROUPS}
-              value={groups.length}
-              onChange={(e) => setGroupCount(Number(e.target.value))}
+              value={countText}
+              onChange={(e) => changeCount(e.target.value)}
             />
-          </label>
+          </Field>
           <div className="group-names">
             {groups.map((name, i) => (
-              <label className="field" key={i}>
-                <span>{t('newSession.groupName', { n: i + 1 })}</span>
+              <Field key={i} id={groupField(i)} label={t('newSession.groupName', { n: i + 1 })} errors={errors}>
                 <input
+                  {...invalidProps(groupField(i), errors)}
                   value={name}
                   maxLength={80}
-                  onChange={(e) => setGroups((old) => old.map((g, j) => (j === i ? e.target.value : g)))}
+                  onChange={(e) => {
+                    const value = e.target.value;
+                    setTypedNames((old) => ({ ...old, [i]: value }));
+                    clearError(groupField(i));
+                  }}
                 />
-              </label>
+              </Field>
             ))}
           </div>
-          {errors.groups && <p className="field-error">{errors.groups}</p>}
         </fieldset>
 
-        <fieldset>
-          <legend>{t('newSession.questions')}</legend>
-          {[...HOUSE_TEMPLATE.zones].reverse().map((zone) => (
-            <label className="field" key={zone.id}>
-              <span>
-                <strong>{zone.label[lang]}</strong> — {zone.subtitle[lang]}
-              </span>
-              <textarea
-                name={`question-${zone.id}`}
-                rows={3}
-                maxLength={2000}
-                value={questions[zone.id] ?? ''}
-                onChange={(e) => setQuestions((old) => ({ ...old, [zone.id]: e.target.value }))}
-              />
-            </label>
-          ))}
-          {errors.questions && <p className="field-error">{errors.questions}</p>}
-        </fieldset>
+        <QuestionFields
+          template={template}
+          lang={lang}
+          questions={questions}
+          errors={errors}
+          onChange={(zoneId, text) => {
+            setTypedQuestions((old) => ({ ...old, [zoneId]: text }));
+            clearError(FIELD.question(zoneId));
+          }}
+        />
 
-        {errors.save && (
+        {saveFailed && (
           <p role="alert" className="banner error">
-            {errors.save}
+            {t('form.saveFailed')}
           </p>
         )}
         <div className="form-actions">
-          <button type="button" onClick={() => navigate({ name: 'library' })}>
+          <button type="button" onClick={() => navigate({ name: 'library' }, { replace: true })}>
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
@@ -161,6 +169,27 @@ export function NewSessionScreen() {
           </button>
         </div>
       </form>
+    </main>
+  );
+}
+
+/** The count's error joins the others where the field is: after the details, before the names. */
+function orderErrors(errors: FieldErrors): FieldErrors {
+  const rank = (id: string) => (id === FIELD.groupCount ? 1 : id.startsWith('group-') ? 2 : id.startsWith('question-') ? 3 : 0);
+  // A stable sort keeps sessionFormErrors' order within each part.
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/** What a participant's browser shows instead of the form: sessions are made by the facilitator. */
+function ParticipantNotice() {
+  const { t } = useTranslation();
+  return (
+    <main className="page narrow-page">
+      <h1>{t('newSession.title')}</h1>
+      <p>{t('newSession.participantOnly')}</p>
+      <p>
+        <a href={routeHref({ name: 'join' })}>{t('library.join')}</a>
+      </p>
     </main>
   );
 }

@@ -12,6 +12,8 @@ import { routeHref, useDocValue, useStoredDoc } from '../hooks';
 import { LiveControls } from '../live/LiveControls';
 import { LiveNotice } from '../live/LiveNotice';
 import { useLiveRoom } from '../live/useLive';
+import { isParticipantBrowser } from '../platform/device';
+import { openSessionEditor } from './EditSessionScreen';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -75,7 +77,23 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
       <a className="back" href={routeHref({ name: 'library' })}>
         ← {t('common.backToLibrary')}
       </a>
-      <h1>{meta.title}</h1>
+      <div className="page-title">
+        <h1>{meta.title}</h1>
+        {/* The session doc is the facilitator's: participants cannot change it. */}
+        {room?.membership.role !== 'participant' && !entry?.joined && !isParticipantBrowser() && (
+          <a
+            className="button-link"
+            href={routeHref({ name: 'edit', sessionId })}
+            onClick={(e) => {
+              if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return; // a new tab or window
+              e.preventDefault();
+              openSessionEditor(sessionId);
+            }}
+          >
+            {t('editSession.open')}
+          </a>
+        )}
+      </div>
       <p className="session-details">
         {[meta.date && formatDate(meta.date), meta.place, meta.organiser && t('session.by', { organiser: meta.organiser })]
           .filter(Boolean)

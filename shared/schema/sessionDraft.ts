@@ -1,7 +1,15 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { MAX_GROUPS, GroupSchema, addGroup } from './group';
-import { QuestionSchema, SCHEMA_VERSION, SessionMetaSchema, writeSessionMeta, questionsMap } from './session';
+import { MAX_GROUPS, GroupSchema, addGroup, readGroups } from './group';
+import {
+  QuestionSchema,
+  SCHEMA_VERSION,
+  SessionMetaSchema,
+  questionsMap,
+  readQuestions,
+  readSessionMeta,
+  writeSessionMeta,
+} from './session';
 import type { BoardTemplate } from '../template/template';
 
 /** What the "Nieuwe sessie" form produces; validated before any doc is written. */
@@ -31,8 +39,27 @@ export function initSessionDoc(doc: Y.Doc, template: BoardTemplate, draft: Sessi
       schemaVersion: SCHEMA_VERSION,
     });
     for (const zone of template.zones) {
-      questionsMap(doc).set(zone.id, valid.questions[zone.id] ?? zone.defaultQuestion);
+      questionsMap(doc).set(zone.id, valid.questions[zone.id] ?? zone.defaultQuestion.nl);
     }
     for (const name of valid.groups) addGroup(doc, name);
   });
+}
+
+/**
+ * A draft for a new session "from this one": the same details, subgroups (by name, in order) and
+ * questions; the caller gives it a new title and date. Null when the session's meta does not
+ * validate.
+ */
+export function draftFromSession(doc: Y.Doc, template: BoardTemplate): SessionDraft | null {
+  const meta = readSessionMeta(doc);
+  if (!meta) return null;
+  return {
+    title: meta.title,
+    date: meta.date,
+    place: meta.place,
+    organiser: meta.organiser,
+    intro: meta.intro,
+    groups: readGroups(doc).map((g) => g.name),
+    questions: readQuestions(doc, template),
+  };
 }

@@ -16,8 +16,10 @@ export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
       id: 'roof',
       label: { nl: 'Dak', en: 'Roof' },
       subtitle: { nl: 'wat hebben we nodig', en: 'what do we need' },
-      defaultQuestion:
-        'Wat hebben we nodig, van onze organisaties/leidinggevenden, of elkaar, om het huis stevig te maken en houden?',
+      defaultQuestion: {
+        nl: 'Wat hebben we nodig, van onze organisaties/leidinggevenden, of elkaar, om het huis stevig te maken en houden?',
+        en: 'What do we need, from our organisations/managers or from each other, to make the house strong and keep it strong?',
+      },
       polygon: [
         { x: 0, y: 760 },
         { x: 1000, y: 0 },
@@ -32,8 +34,10 @@ export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
       id: 'walls',
       label: { nl: 'Muren', en: 'Walls' },
       subtitle: { nl: 'werkwijze of methode', en: 'working method' },
-      defaultQuestion:
-        'Welke werkwijze of methode is belangrijk en succesvol gebleken om een stevig thuis voor kinderen in complexe situaties te kunnen (blijven) bieden? Waarvan willen we meer zien en doen omdat dit bijdraagt aan de ambitie?',
+      defaultQuestion: {
+        nl: 'Welke werkwijze of methode is belangrijk en succesvol gebleken om een stevig thuis voor kinderen in complexe situaties te kunnen (blijven) bieden? Waarvan willen we meer zien en doen omdat dit bijdraagt aan de ambitie?',
+        en: 'Which way of working or method has proved important and successful in (continuing to) offer a stable home to children in complex situations? What do we want to see and do more of because it contributes to the ambition?',
+      },
       polygon: [
         { x: 120, y: 760 },
         { x: 1880, y: 760 },
@@ -49,8 +53,10 @@ export const HOUSE_TEMPLATE: BoardTemplate = BoardTemplateSchema.parse({
       id: 'foundation',
       label: { nl: 'Fundament', en: 'Foundation' },
       subtitle: { nl: 'kennis en kunde', en: 'knowledge and skills' },
-      defaultQuestion:
-        'Welke brede kennis en kunde is nodig om een stevig thuis voor kinderen in complexe situaties te kunnen (blijven) bieden? Welk fundament zorgt voor een stevige basis om kinderen/gezinnen de juiste hulp te bieden?',
+      defaultQuestion: {
+        nl: 'Welke brede kennis en kunde is nodig om een stevig thuis voor kinderen in complexe situaties te kunnen (blijven) bieden? Welk fundament zorgt voor een stevige basis om kinderen/gezinnen de juiste hulp te bieden?',
+        en: 'What broad knowledge and skills are needed to (continue to) offer a stable home to children in complex situations? Which foundation gives a solid base for offering children/families the right help?',
+      },
       polygon: [
         { x: 60, y: 1460 },
         { x: 1940, y: 1460 },

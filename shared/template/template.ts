@@ -34,8 +34,11 @@ export const ZoneSchema = z.object({
   label: LocalizedText,
   /** Short subtitle shown under the label, e.g. "kennis en kunde". */
   subtitle: LocalizedText,
-  /** The question a new session starts with for this zone (editable per session). */
-  defaultQuestion: z.string().min(1).max(2000),
+  /**
+   * The question a new session starts with for this zone, in each UI language: a session is
+   * prefilled in the language the facilitator uses when creating it (and can edit it later).
+   */
+  defaultQuestion: LocalizedText,
   polygon: z.array(PointSchema).min(3),
   /** Fill colour of the zone on the canvas. */
   fill: z.string(),

@@ -88,7 +88,7 @@ describe('a facilitator builds a house, and the browser crashes', () => {
     // Create the session with three subgroups; the house questions come prefilled from seed 000.
     await page.getByRole('button', { name: 'Nieuwe sessie' }).click();
     await page.getByRole('button', { name: 'Sessie aanmaken' }).click();
-    await expect.poll(() => page.getByText('Geef de sessie een titel.').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.field-error', { hasText: 'Geef de sessie een titel.' }).isVisible()).toBe(true);
     await page.getByLabel('Titel *').fill('Zo thuis mogelijk!');
     await page.getByLabel('Datum').fill('2023-09-14');
     await page.getByLabel('Plaats').fill('Zeist');

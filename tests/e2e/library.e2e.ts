@@ -63,6 +63,9 @@ describe('the session library', () => {
 
     // Duplicate: the copy has the notes too.
     await row(page, 'Zo thuis mogelijk! (middag)').getByRole('button', { name: 'Dupliceren' }).click();
+    const copy = page.getByRole('dialog', { name: 'Sessie dupliceren' });
+    await copy.getByRole('radio', { name: /Alles, met alle notities/ }).check();
+    await copy.getByRole('button', { name: 'Dupliceren' }).click();
     await expect.poll(() => rows(page)).toEqual(['Kopie van Zo thuis mogelijk! (middag)', 'Zo thuis mogelijk! (middag)']);
     await row(page, 'Kopie van Zo thuis mogelijk! (middag)').getByText('2 notities').waitFor();
     await row(page, 'Kopie van Zo thuis mogelijk! (middag)').getByRole('link').click();

@@ -249,6 +249,8 @@ describe('contract (stand-in electron module): electron/main.ts', () => {
     expect(state.windows).toHaveLength(1);
     const window = state.windows[0]!;
     expect(window.options).toMatchObject({ title: 'Bouwplaats', width: 1400, height: 900 });
+    // The house icon shipped with the renderer (renderer/public/icons).
+    expect(window.options.icon).toBe(path.join(rendererDir, 'icons', '512x512.png'));
     const prefs = window.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
       contextIsolation: true,

@@ -84,7 +84,7 @@ describe('a new session from the form', () => {
     );
     const questions = readQuestions(doc, house);
     expect(questions.roof).toBe('Wat heb jij nodig van je leidinggevende?');
-    expect(questions.walls).toBe(house.zones[1]!.defaultQuestion);
+    expect(questions.walls).toBe(house.zones[1]!.defaultQuestion.nl);
     expect(questionsMap(doc).has('attic')).toBe(false);
   });
 
@@ -94,7 +94,7 @@ describe('a new session from the form', () => {
     expect(readQuestions(doc, house).walls).toBe('Welke werkwijze willen we meer zien?');
     expect(() => writeQuestion(doc, 'walls', '   ')).toThrow();
     questionsMap(doc).set('roof', '   ');
-    expect(readQuestions(doc, house).roof).toBe(house.zones[0]!.defaultQuestion);
+    expect(readQuestions(doc, house).roof).toBe(house.zones[0]!.defaultQuestion.nl);
   });
 
   it('reaches a second peer intact', () => {

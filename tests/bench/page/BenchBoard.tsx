@@ -4,10 +4,11 @@ import { HouseBoard, type HouseBoardHandle } from '../../../renderer/board/House
 import { LOCAL_ORIGIN, useNotes, useNotesStore, useBoardHistory } from '../../../renderer/board/useBoard';
 import nl from '../../../renderer/i18n/nl.json';
 import { moveNote } from '../../../shared/schema/note';
+import { defaultQuestions } from '../../../shared/schema/session';
 import { HOUSE_TEMPLATE } from '../../../shared/template/house';
 
 const template = HOUSE_TEMPLATE;
-const questions: Readonly<Record<string, string>> = Object.fromEntries(template.zones.map((z) => [z.id, z.defaultQuestion]));
+const questions: Readonly<Record<string, string>> = defaultQuestions(template);
 
 interface Props {
   doc: Y.Doc;
