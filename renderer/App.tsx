@@ -12,6 +12,7 @@ import { JoinScreen } from './screens/JoinScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { NewSessionScreen } from './screens/NewSessionScreen';
 import { SessionScreen } from './screens/SessionScreen';
+import { useFocusOnArrival } from './useFocusOnArrival';
 
 /**
  * A browser that opened the host's bare address from another laptop is a participant: show the
@@ -27,6 +28,7 @@ if (landsAsParticipant()) window.location.replace('#/deelnemen');
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const { t } = useTranslation();
   const route = useRoute();
+  useFocusOnArrival(routeHref(route));
   const [settings, setSettings] = useState(initialSettings);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [settingsError, setSettingsError] = useState(false);

@@ -30,6 +30,17 @@ export function BoardToolbar(p: Props) {
   const { t } = useTranslation();
   // Listed as the house is built, bottom up, matching the keys 1, 2, 3.
   const zones = [...p.template.zones].reverse();
+  const onSwatchKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="radio"]')];
+    const from = buttons.indexOf(e.target as HTMLButtonElement);
+    const current = from === -1 ? NOTE_COLOURS.indexOf(p.colour) : from;
+    const next = (current + step + NOTE_COLOURS.length) % NOTE_COLOURS.length;
+    p.onColour(NOTE_COLOURS[next]!);
+    buttons[next]?.focus();
+  };
   return (
     <header className="board-toolbar">
       <div className="toolbar-title">
@@ -54,13 +65,15 @@ export function BoardToolbar(p: Props) {
           </button>
         ))}
       </div>
-      <div className="toolbar-group swatches" role="radiogroup" aria-label={t('board.colour')}>
+      {/* One radio group, one Tab stop: the arrow keys pick a colour (WAI-ARIA radio group pattern). */}
+      <div className="toolbar-group swatches" role="radiogroup" aria-label={t('board.colour')} onKeyDown={onSwatchKey}>
         {NOTE_COLOURS.map((c) => (
           <button
             key={c}
             type="button"
             role="radio"
             aria-checked={p.colour === c}
+            tabIndex={p.colour === c ? 0 : -1}
             className="swatch"
             style={{ background: NOTE_COLOUR_HEX[c] }}
             aria-label={t(`colours.${c}`)}

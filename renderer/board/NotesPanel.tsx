@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLOUR_HEX, type Note } from '../../shared/schema/note';
 import { PARKED, type BoardTemplate } from '../../shared/template/template';
 import type { Language } from '../../shared/platform';
+import { readingOrder } from './readingOrder';
 
 interface Props {
   template: BoardTemplate;
@@ -14,9 +15,11 @@ interface Props {
   editingBy?: ReadonlyMap<string, string>;
 }
 
-/** The board as a list, per zone: readable by screen readers and usable without a mouse. */
+/** The board as a list, per zone in reading order: readable by screen readers and usable without a mouse. */
 export const NotesPanel = memo(function NotesPanel({ template, lang, notes, selectedId, onSelect, editingBy }: Props) {
   const { t } = useTranslation();
+  // The same order as Tab on the board walks them.
+  const ordered = useMemo(() => readingOrder(notes, template), [notes, template]);
   const sections = [
     ...template.zones.map((z) => ({ id: z.id, title: z.label[lang] })),
     { id: PARKED, title: t('board.parking') },
@@ -25,7 +28,7 @@ export const NotesPanel = memo(function NotesPanel({ template, lang, notes, sele
     <aside className="notes-panel" aria-label={t('board.overview')}>
       <h2>{t('board.overview')}</h2>
       {sections.map((section) => {
-        const inZone = notes.filter((n) => n.zone === section.id);
+        const inZone = ordered.filter((n) => n.zone === section.id);
         return (
           <section key={section.id} data-zone={section.id}>
             <h3>

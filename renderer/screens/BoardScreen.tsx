@@ -32,6 +32,9 @@ import { BoardNotice, type Notice } from '../board/BoardNotice';
 import { LOCAL_ORIGIN, useBoardHistory, useNotes, useNotesStore, useUndoState, useZonesSettled } from '../board/useBoard';
 import { useNoteEditing, type LostNote } from '../board/useNoteEditing';
 import { BoardToolbar } from '../board/BoardToolbar';
+import { boardCommand, isTextField, screenCommand, type BoardCommand } from '../board/keymap';
+import { readingOrder } from '../board/readingOrder';
+import { SelectionAnnouncer } from '../board/SelectionAnnouncer';
 import { CollapsiblePanel } from '../board/CollapsiblePanel';
 import { usePrintHouse } from '../board/printHouse';
 import { NotesPanel } from '../board/NotesPanel';
@@ -73,8 +76,6 @@ export function BoardScreen({ sessionId, groupId, onOpenSettings }: Props) {
   );
 }
 
-const NUDGE = 10;
-const NUDGE_FAST = 60;
 
 function BoardView({
   sessionId,
@@ -220,69 +221,98 @@ function BoardView({
     if (note && reveal) boardRef.current?.reveal(note);
   };
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    if (editingId) return;
-    const mod = e.ctrlKey || e.metaKey;
-    const key = e.key;
+  const zoneLabel = (zoneId: string) => template.zones.find((z) => z.id === zoneId)?.label[lang] ?? t('board.parking');
+
+  /** Every board command, whichever way it came (keys today; the toolbar calls the same functions). */
+  const run = (command: BoardCommand): boolean => {
     const selected = selectedId ? store.get(selectedId) : undefined;
-    const handled = () => e.preventDefault();
-    if (mod && key.toLowerCase() === 'z') {
-      handled();
-      if (e.shiftKey) doRedo();
-      else doUndo();
-    } else if (mod && key.toLowerCase() === 'y') {
-      handled();
-      doRedo();
-    } else if (mod) {
-      return;
-    } else if (key === '1' || key === '2' || key === '3') {
-      handled();
-      // Numbered as the house is built: 1 foundation, 2 walls, 3 roof.
-      const zone = [...template.zones].reverse()[Number(key) - 1];
-      if (zone) addToZone(zone.id);
-    } else if (key === 'n' || key === 'N' || key === 'Insert') {
-      handled();
-      addAtCentre();
-    } else if ((key === 'Enter' || key === 'F2') && selected) {
-      handled();
-      editing.edit(selected.id);
-    } else if ((key === 'Delete' || key === 'Backspace') && selected) {
-      handled();
-      remove();
-    } else if (key.startsWith('Arrow') && selected) {
-      handled();
-      const step = e.shiftKey ? NUDGE_FAST : NUDGE;
-      const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
-      const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
-      moveNote(doc, template, selected.id, selected.x + dx, selected.y + dy, LOCAL_ORIGIN);
-      boardRef.current?.reveal({ ...selected, x: selected.x + dx, y: selected.y + dy });
-    } else if (key === 'Tab' && notes.length > 0) {
-      const index = selected ? notes.findIndex((n) => n.id === selected.id) : -1;
-      const next = index + (e.shiftKey ? -1 : 1);
-      if (next < 0 || next >= notes.length) return; // let focus leave the board
-      handled();
-      selectNote(notes[next]!.id, true);
-    } else if (key === 'p' || key === 'P') {
-      handled();
-      setPresenting(!presenting);
-      boardRef.current?.fitHouse();
-    } else if (key === 'Escape') {
-      if (presenting) setPresenting(false);
-      editing.select(null);
-    } else if (key === '+' || key === '=') {
-      handled();
-      boardRef.current?.zoomBy(1.25);
-    } else if (key === '-') {
-      handled();
-      boardRef.current?.zoomBy(0.8);
-    } else if (key === '0') {
-      handled();
-      boardRef.current?.fitHouse();
+    switch (command.type) {
+      case 'undo':
+        doUndo();
+        return true;
+      case 'redo':
+        doRedo();
+        return true;
+      case 'add': {
+        // Numbered as the house is built: 1 foundation, 2 walls, 3 roof.
+        const zone = [...template.zones].reverse()[command.part - 1];
+        if (zone) addToZone(zone.id);
+        return true;
+      }
+      case 'add-at-centre':
+        addAtCentre();
+        return true;
+      case 'edit':
+        if (!selected) return false;
+        editing.edit(selected.id);
+        return true;
+      case 'delete':
+        if (!selected) return false;
+        remove();
+        return true;
+      case 'nudge':
+        if (!selected) return false;
+        moveNote(doc, template, selected.id, selected.x + command.dx, selected.y + command.dy, LOCAL_ORIGIN);
+        boardRef.current?.reveal({ ...selected, x: selected.x + command.dx, y: selected.y + command.dy });
+        return true;
+      case 'walk': {
+        const ordered = readingOrder(notes, template);
+        const index = selected ? ordered.findIndex((n) => n.id === selected.id) : -1;
+        const next = index === -1 && command.back ? ordered.length - 1 : index + (command.back ? -1 : 1);
+        // Past the last (or before the first) note, the keyboard leaves the board as usual.
+        if (next < 0 || next >= ordered.length) return false;
+        selectNote(ordered[next]!.id, true);
+        return true;
+      }
+      case 'present':
+        setPresenting(!presenting);
+        boardRef.current?.fitHouse();
+        return true;
+      case 'escape':
+        if (presenting) setPresenting(false);
+        editing.select(null);
+        return false;
+      case 'zoom':
+        boardRef.current?.zoomBy(command.factor);
+        return true;
+      case 'fit':
+        boardRef.current?.fitHouse();
+        return true;
     }
   };
 
+  /**
+   * Runs a toolbar action; when its button is disabled by it (nothing left to undo, the deleted
+   * note was the selection), the keyboard goes back to the board instead of to nowhere, so the
+   * next Ctrl+Z or arrow key still works.
+   */
+  const keepKeyboard = (action: () => void) => {
+    action();
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || (active instanceof HTMLButtonElement && active.disabled)) focusBoard();
+    });
+  };
+
+  /** Keys for the board, only while the board itself has the keyboard (not a button on it). */
+  const onBoardKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (editingId || e.target !== e.currentTarget) return;
+    const command = boardCommand(e);
+    if (command && run(command)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  /** Undo and redo anywhere on the screen (after a toolbar button too), except in a text field. */
+  const onScreenKey = (e: React.KeyboardEvent<HTMLElement>) => {
+    if (editingId || isTextField(e.target)) return;
+    const command = screenCommand(e);
+    if (command && run(command)) e.preventDefault();
+  };
+
   return (
-    <main className={presenting ? 'board-screen presenting' : 'board-screen'}>
+    <main className={presenting ? 'board-screen presenting' : 'board-screen'} onKeyDown={onScreenKey}>
       <BoardToolbar
         backHref={routeHref({ name: 'session', sessionId })}
         sessionTitle={meta?.title ?? ''}
@@ -295,9 +325,9 @@ function BoardView({
         saveState={saveState}
         onAdd={addToZone}
         onColour={recolour}
-        onDelete={remove}
-        onUndo={doUndo}
-        onRedo={doRedo}
+        onDelete={() => keepKeyboard(remove)}
+        onUndo={() => keepKeyboard(doUndo)}
+        onRedo={() => keepKeyboard(doRedo)}
         onOpenSettings={onOpenSettings}
         live={live ? <LiveBadge live={live} others={others} /> : null}
       />
@@ -315,8 +345,8 @@ function BoardView({
           tabIndex={0}
           role="application"
           aria-label={t('board.canvasLabel', { group: group?.name ?? '' })}
-          aria-describedby="board-help"
-          onKeyDown={onKeyDown}
+          aria-describedby="board-help board-questions"
+          onKeyDown={onBoardKey}
         >
           <HouseBoard
             ref={boardRef}
@@ -371,6 +401,15 @@ function BoardView({
           <p id="board-help" className="board-help">
             {t('board.help')}
           </p>
+          {/* The questions are painted on the canvas; screen readers hear them with the board. */}
+          <div id="board-questions" className="sr-only">
+            {[...template.zones].reverse().map((zone) => (
+              <p key={zone.id}>
+                {zone.label[lang]}: {questions[zone.id]}
+              </p>
+            ))}
+          </div>
+          <SelectionAnnouncer note={selectedId ? (store.get(selectedId) ?? null) : null} zoneLabel={zoneLabel} />
         </div>
         <CollapsiblePanel>
           <NotesPanel
