@@ -5,8 +5,9 @@ import globals from 'globals';
 
 const ours = (dir) => [`**/${dir}/**`, `../${dir}/*`, `../../${dir}/*`, `../../../${dir}/*`];
 
-// Layering (see DESIGN.md): shared/ imports nothing of ours; renderer/ never imports electron/;
-// only electron/main.ts and electron/preload.ts import 'electron'.
+// Layering (see DESIGN.md): shared/ imports nothing of ours (and tsconfig.shared.json gives it no
+// DOM or Node types); renderer/ never imports electron/; electron/host/ imports only shared/; only
+// electron/main.ts and electron/preload.ts import 'electron'.
 const layers = [
   {
     files: ['shared/**/*.ts'],
@@ -36,8 +37,21 @@ const layers = [
     },
   },
   {
+    // The LAN host runs in Electron's main process and in `npm run serve` alike: it stands alone.
+    files: ['electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: "Bad layering: the host is plain Node; only electron/main.ts and electron/preload.ts import 'electron'." }],
+          patterns: [{ regex: '^\\.\\./(?!\\.\\./shared/)', message: 'Bad layering: electron/host/ imports only itself and shared/, never the rest of electron/.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts', 'tests/**/*.ts'],
-    ignores: ['electron/main.ts', 'electron/preload.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/host/**'],
     rules: {
       'no-restricted-imports': [
         'error',
