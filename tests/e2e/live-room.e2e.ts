@@ -205,6 +205,8 @@ describe("a live session's room doc, note counts and deletion", () => {
 
     await facilitator.goto(`${live.url}/#/`);
     const row = facilitator.locator('.session-row', { hasText: TITLE });
+    // Groep 1's two notes; Groep 3's went with its group.
+    await row.getByText('2 notities').waitFor();
     await row.getByRole('button', { name: 'Verwijderen' }).click();
     const refusal = facilitator.getByRole('dialog', { name: 'Deze sessie staat live' });
     await refusal.getByText('Stop eerst de live sessie op de sessiepagina').waitFor();
