@@ -207,7 +207,12 @@ export class LiveRoom {
       if (!groupIds.includes(groupId)) return;
       groups.unobserve(attempt);
       this.stopRoster = null;
-      recordParticipant(room, { id: participantId, groupId, name, domain }, groupIds);
+      try {
+        recordParticipant(room, { id: participantId, groupId, name, domain }, groupIds);
+      } catch (error) {
+        // Runs inside a Yjs observer: a throw would stop the others. The board works on without it.
+        console.warn('Bouwplaats: niet in de deelnemerslijst gezet.', error);
+      }
     };
     groups.observe(attempt);
     this.stopRoster = () => groups.unobserve(attempt);
