@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
+import { parseDocName } from './schema/docNames';
 
 /**
  * The wire vocabulary of a live session on the venue's LAN. The facilitator's app runs the host
@@ -88,6 +89,16 @@ export const LiveControlRequestSchema = z.discriminatedUnion('action', [
     replace: z.boolean().optional(),
   }),
   z.object({ action: z.literal('stop') }),
+  z.object({
+    /**
+     * Delete the host's copy of a session (it was deleted on the facilitator's computer): its docs
+     * on disk and its code. With `groupIds`, only those groups' boards (the groups were removed),
+     * also while the session is live. The whole session while it is live is refused (409).
+     */
+    action: z.literal('forget'),
+    sessionId: z.string().regex(ID_PATTERN),
+    groupIds: z.array(z.string().regex(ID_PATTERN)).max(LIVE_LIMITS.maxDocsPerSession).optional(),
+  }),
 ]);
 export type LiveControlRequest = z.infer<typeof LiveControlRequestSchema>;
 
@@ -132,11 +143,9 @@ export const LiveStartedSchema = z.object({
 export const LiveBusySchema = z.object({ error: z.string().max(500), live: LiveInfoSchema.pick({ sessionId: true, title: true }) });
 export type LiveStarted = z.infer<typeof LiveStartedSchema>;
 
-/** The docs a live session may sync: its session doc and its boards, nothing else. */
+/** The docs a live session may sync: its session doc, its room doc and its boards, nothing else. */
 export function isDocOfSession(docName: string, sessionId: string): boolean {
-  if (docName === `bouwplaats/${sessionId}/session`) return true;
-  const prefix = `bouwplaats/${sessionId}/board/`;
-  return docName.startsWith(prefix) && ID_PATTERN.test(docName.slice(prefix.length));
+  return parseDocName(docName)?.sessionId === sessionId;
 }
 
 /** y-webrtc's signaling messages, as our host accepts them. */

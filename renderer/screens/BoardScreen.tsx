@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
@@ -39,7 +39,6 @@ import { CollapsiblePanel } from '../board/CollapsiblePanel';
 import { usePrintHouse } from '../board/printHouse';
 import { NotesPanel } from '../board/NotesPanel';
 import { ZoomControls } from '../board/ZoomControls';
-import { recordBoardNoteCount } from '../docs/library';
 import { usePresentation } from '../board/usePresentation';
 import type { StoredDoc } from '../docs/openDoc';
 import { routeHref, useDocValue, useSaveState, useStoredDoc } from '../hooks';
@@ -134,10 +133,6 @@ function BoardView({
     [author],
   );
   usePrintHouse(boardRef, template, [group?.name, meta?.title].filter(Boolean).join(' — '));
-
-  useEffect(() => {
-    void recordBoardNoteCount(sessionId, groupId, notes.length).catch(() => {});
-  }, [notes.length, sessionId, groupId]);
 
   const createNote = useCallback(
     (at: Point) => {
