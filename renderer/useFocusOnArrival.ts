@@ -13,6 +13,8 @@ const WAIT_FRAMES = 120;
  */
 export function useFocusOnArrival(screen: string): void {
   useEffect(() => {
+    // A new screen starts at its top (the form it came from may have been scrolled down).
+    window.scrollTo(0, 0);
     let frames = 0;
     let raf = 0;
     const place = () => {

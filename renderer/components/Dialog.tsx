@@ -9,12 +9,26 @@ interface DialogProps {
   onSubmit?: () => void;
 }
 
-/** A modal built on <dialog>: focus is trapped and Escape closes it, as users expect. */
+/**
+ * A modal built on <dialog>: focus is trapped and Escape closes it, as users expect. When it
+ * closes, the keyboard goes back to where it was (the button that opened it, or the board), not to
+ * the page body; if that place is gone, to the screen's board or heading.
+ */
 export function Dialog({ title, onClose, children, actions, onSubmit }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (active && active !== document.body) return;
+        const back = opener?.isConnected && !(opener as HTMLButtonElement).disabled ? opener : document.querySelector<HTMLElement>('.board-surface') ?? document.querySelector<HTMLElement>('main h1');
+        if (back && back !== opener && !back.hasAttribute('tabindex')) back.setAttribute('tabindex', '-1');
+        back?.focus({ preventScroll: true });
+      });
+    };
   }, []);
   return (
     <dialog
