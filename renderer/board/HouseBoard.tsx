@@ -251,10 +251,23 @@ export const HouseBoard = memo(
       [],
     );
 
-    // The test probe (see BoardProbe): computed from the last draw when a test asks.
+    // The test probe (see BoardProbe): computed from the last draw when a test asks. And a check of
+    // the painter's repaints of a few places: whether the notes canvas has exactly the pixels a
+    // paint of every note gives (it is painted whole again to compare).
     useEffect(() => {
-      const el = containerRef.current as (HTMLDivElement & { bouwplaatsProbe?: () => BoardProbe }) | null;
+      const el = containerRef.current as (HTMLDivElement & { bouwplaatsProbe?: () => BoardProbe; bouwplaatsRepaintsExact?: () => boolean }) | null;
       if (!el) return;
+      el.bouwplaatsRepaintsExact = () => {
+        const layer = notesLayerRef.current;
+        const shape = notesShapeRef.current;
+        if (!layer || !shape) return false;
+        layer.draw();
+        const canvas = layer.getNativeCanvasElement();
+        const before = canvas.toDataURL();
+        repaintAll(shape);
+        layer.draw();
+        return canvas.toDataURL() === before;
+      };
       el.bouwplaatsProbe = () => {
         const shape = notesShapeRef.current as NotesShape | null;
         const stats = shape?.drawStats ?? null;
@@ -266,6 +279,7 @@ export const HouseBoard = memo(
       };
       return () => {
         delete el.bouwplaatsProbe;
+        delete el.bouwplaatsRepaintsExact;
       };
     }, [store, viewport]);
 
