@@ -2,6 +2,7 @@ import { memo, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { QUESTION_SIZE, type HousePicture } from './paint/house';
 import { paintBoard, type BoardPaint } from './paint/board';
+import type { NotesDrawStats } from './paint/notes';
 import { probeNotes, type BoardProbe } from './probe';
 import { useNotesStore } from './useBoard';
 import { useDevicePixelRatio } from './useDevicePixelRatio';
@@ -14,10 +15,13 @@ interface Props {
   label: string;
 }
 
-/** BoardProbe of a read-only house, with when it last painted (performance.now()) and how often. */
+/** BoardProbe of a read-only house, with how often it painted, when it last did and how long that took. */
 export interface HouseViewProbe extends BoardProbe {
+  stats: NotesDrawStats;
   paints: number;
+  /** performance.now() at the end of the last paint. */
   paintedAt: number;
+  paintMs: number;
 }
 
 /**
@@ -40,18 +44,21 @@ export const HouseView = memo(function HouseView({ picture, doc, label }: Props)
     let last: BoardPaint | null = null;
     let paints = 0;
     let paintedAt = 0;
+    let paintMs = 0;
     const paint = () => {
       cancelAnimationFrame(frame);
       frame = 0;
       const width = canvas.clientWidth;
       const height = canvas.clientHeight;
       if (width <= 0 || height <= 0) return;
+      const start = performance.now();
       const pixels = { width: Math.round(width * pixelRatio), height: Math.round(height * pixelRatio) };
       // Setting a canvas's size clears it, even to the size it has: only when it changes.
       if (canvas.width !== pixels.width || canvas.height !== pixels.height) Object.assign(canvas, pixels);
       last = paintBoard(ctx, { ...picture, notes: store.getSnapshot() }, { width, height, pixelRatio });
       paints++;
       paintedAt = performance.now();
+      paintMs = paintedAt - start;
     };
     const paintSoon = (remote: boolean) => {
       if (remote) paint();
@@ -70,7 +77,7 @@ export const HouseView = memo(function HouseView({ picture, doc, label }: Props)
       if (!last) return null;
       const { view, stats } = last;
       const notes = probeNotes(store.getSnapshot(), view, { width: canvas.clientWidth, height: canvas.clientHeight }, stats.minSize, picture.lang);
-      return { scale: view.scale, view, pixelRatio, stats, questionPx: QUESTION_SIZE * view.scale, notes, paints, paintedAt };
+      return { scale: view.scale, view, pixelRatio, stats, questionPx: QUESTION_SIZE * view.scale, notes, paints, paintedAt, paintMs };
     };
     return () => {
       stop();
