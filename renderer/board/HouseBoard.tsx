@@ -100,7 +100,6 @@ export const HouseBoard = memo(
     const { scale, size } = useViewportState(viewport);
     const containerRef = useRef<HTMLDivElement | null>(null);
     const stageRef = useRef<Konva.Stage>(null);
-    const houseLayerRef = useRef<Konva.Layer>(null);
     const notesLayerRef = useRef<Konva.Layer>(null);
     const notesShapeRef = useRef<Konva.Shape>(null);
     const dragLayerRef = useRef<Konva.Layer>(null);
@@ -448,7 +447,7 @@ export const HouseBoard = memo(
             scaleY={initial.view.scale}
             listening={false}
           >
-            <Layer ref={houseLayerRef} listening={false}>
+            <Layer listening={false}>
               <Shape picture={picture} sceneFunc={drawHouseShape} listening={false} perfectDrawEnabled={false} />
             </Layer>
             <Layer ref={notesLayerRef} listening={false} clearBeforeDraw={false}>

@@ -66,7 +66,11 @@ export const HouseView = memo(function HouseView({ picture, doc, label }: Props)
     };
     paint();
     const stop = store.subscribe(paintSoon);
-    const observer = new ResizeObserver(() => paintSoon(false));
+    // Observing reports the size at once too: only a new size is painted again.
+    const observer = new ResizeObserver(() => {
+      if (last && canvas.width === Math.round(canvas.clientWidth * pixelRatio) && canvas.height === Math.round(canvas.clientHeight * pixelRatio)) return;
+      paintSoon(false);
+    });
     observer.observe(canvas);
     // A canvas whose context the browser lost and gave back is blank.
     const restored = () => paint();

@@ -1,10 +1,10 @@
 import type { BoardCommand } from './commands';
 
 /**
- * The board's keys, as commands (commands.ts). One table, so the help text, the handlers and the tests agree,
- * and so a key is never taken from a button or a text field: `boardCommand` is only asked when
- * the board itself has the keyboard; `screenCommand` (undo, redo) anywhere on the board screen
- * except in a text field, which has its own undo.
+ * The board's keys, as commands (commands.ts). One table, so the help text, the handlers and the
+ * tests agree, and so a key is never taken from a button or a text field: `boardCommand` is only
+ * asked when the board itself has the keyboard; `screenCommand` (undo, redo) anywhere on the board
+ * screen except in a text field, which has its own undo.
  */
 export type { BoardCommand };
 

@@ -14,11 +14,6 @@ export function useNotesStore(doc: Y.Doc): NotesStore {
   return store;
 }
 
-/** The notes, re-rendering with every change (sync: for small parts that must not lag, see useNotesDeferred). */
-export function useNotes(store: NotesStore) {
-  return useSyncExternalStore(store.subscribe, store.getSnapshot);
-}
-
 /**
  * The notes for what a screen shows beside the board (the outline, the toolbar's state): rendered
  * as a transition, which React renders in slices between frames, so a change never holds up the

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { holdNoteTextEdit, type NoteColour } from '../../shared/schema/note';
 import { LOCAL_ORIGIN, type BoardHistory } from '../../shared/schema/undo';
 import { PARKED, type BoardTemplate } from '../../shared/template/template';
@@ -71,6 +71,12 @@ export function useBoardEditor({ stored, template, byline, readOnlyReason }: Opt
   }, []);
   const onLost = useCallback((lost: LostNote) => setNotice({ kind: 'lost', lost }), []);
   const editing = useNoteEditing({ stored, store, history, onLost, focusBoard });
+
+  // A board that becomes read-only while a note is open: the editor closes (its writes would be refused).
+  const { close } = editing;
+  useEffect(() => {
+    if (readOnlyReason !== null) close();
+  }, [readOnlyReason, close]);
 
   // The runner reads the state of the latest render, and what a command set a moment ago (a
   // select followed by another command in the same event sees the new selection).

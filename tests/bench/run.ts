@@ -17,7 +17,8 @@ import { formatTable, percentile, summarise, type Row } from './table';
  *
  * 1. The board (this file): serves the benchmark page (dist/bench, the real board components)
  *    with the project's LAN host, drives one Debian Chromium with real mouse and wheel input, and
- *    writes bench-results/board.md (+ board.json).
+ *    writes bench-results/board.md (+ board.json). g: twelve read-only houses on one page
+ *    (houses.html, the projector wall's load): first paint and peers' edits repainted.
  * 2. The live session (live.ts): sync latency between separate Chromium processes over y-webrtc
  *    and the host relay, joining with the real renderer, and the signaling host under load;
  *    writes bench-results/live.md (+ live.json).

@@ -52,9 +52,12 @@ export function noteBounds(note: { x: number; y: number }): Rect {
   return { x: note.x - SHADOW_REACH, y: note.y - SHADOW_REACH, width: NOTE_WIDTH + 2 * SHADOW_REACH, height: NOTE_HEIGHT + 2 * SHADOW_REACH };
 }
 
-/** Whether a note's painted area meets `view` (null: everything is in view). */
+/** Whether a note's painted area meets `view` (null: everything is in view). Called per note per paint: allocates nothing. */
 export function noteInView(note: { x: number; y: number }, view: Rect | null): boolean {
-  return !view || rectsIntersect(view, noteBounds(note));
+  if (!view) return true;
+  const x = note.x - SHADOW_REACH;
+  const y = note.y - SHADOW_REACH;
+  return view.x < x + NOTE_WIDTH + 2 * SHADOW_REACH && x < view.x + view.width && view.y < y + NOTE_HEIGHT + 2 * SHADOW_REACH && y < view.y + view.height;
 }
 
 interface Pen {

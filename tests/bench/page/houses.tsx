@@ -45,6 +45,28 @@ function until<T>(ready: () => T | null, timeoutMs = 30_000): Promise<T> {
   });
 }
 
+/**
+ * Applies `update` to `doc` in a message event of its own, as a provider does (a WebSocket or
+ * data channel message): not inside this page's timers, whose nesting would delay the notes
+ * store's own timer. Resolves with performance.now() just before Y.applyUpdate.
+ */
+function deliver(doc: Y.Doc, update: Uint8Array): Promise<number> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<Uint8Array>) => {
+      channel.port1.close();
+      const applied = performance.now();
+      Y.applyUpdate(doc, event.data, 'peer');
+      resolve(applied);
+    };
+    channel.port2.postMessage(update);
+  });
+}
+
+function sameState(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
 function Wall() {
   return (
     <div className="bench-wall">
@@ -96,22 +118,24 @@ const houses: HousesBenchApi = {
       await new Promise((r) => setTimeout(r, gapMs));
       const house = Math.floor(random() * boards.length);
       const { doc, peer } = boards[house]!;
-      const ids = [...notesMap(peer).keys()];
-      const id = ids[Math.floor(random() * ids.length)]!;
-      const roll = random();
-      const kind: RemoteEdit['kind'] = roll < 0.6 ? 'text' : roll < 0.8 ? 'move' : roll < 0.9 ? 'colour' : 'add';
       const before = Y.encodeStateVector(doc);
-      if (kind === 'text') setNoteText(peer, id, noteText(random));
-      else if (kind === 'move') {
-        const to = notePosition(random, template);
-        moveNote(peer, template, id, to.x, to.y);
-      }
-      else if (kind === 'colour') setNoteColour(peer, id, NOTE_COLOURS[Math.floor(random() * NOTE_COLOURS.length)]!);
-      else addNote(peer, template, { ...notePosition(random, template), text: noteText(random) });
+      let kind: RemoteEdit['kind'];
+      // An edit that changes nothing (the colour it had, the words it had) sends nothing: another one.
+      do {
+        const ids = [...notesMap(peer).keys()];
+        const id = ids[Math.floor(random() * ids.length)]!;
+        const roll = random();
+        kind = roll < 0.6 ? 'text' : roll < 0.8 ? 'move' : roll < 0.9 ? 'colour' : 'add';
+        if (kind === 'text') setNoteText(peer, id, noteText(random));
+        else if (kind === 'move') {
+          const to = notePosition(random, template);
+          moveNote(peer, template, id, to.x, to.y);
+        } else if (kind === 'colour') setNoteColour(peer, id, NOTE_COLOURS[Math.floor(random() * NOTE_COLOURS.length)]!);
+        else addNote(peer, template, { ...notePosition(random, template), text: noteText(random) });
+      } while (sameState(Y.encodeStateVector(peer), before));
       const update = Y.encodeStateAsUpdate(peer, before);
       const paintsBefore = probes()[house]!.paints;
-      const applied = performance.now();
-      Y.applyUpdate(doc, update, 'peer');
+      const applied = await deliver(doc, update);
       const probe = await until(() => {
         const p = probes()[house]!;
         return p.paints > paintsBefore ? p : null;

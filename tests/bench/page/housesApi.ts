@@ -26,7 +26,8 @@ export interface HousesBenchApi {
   mount(): Promise<WallPaint>;
   /**
    * Applies `count` edits `gapMs` apart, each to a house picked at random, as a peer's update
-   * (Y.applyUpdate, as the providers do), and times each until that house has painted it.
+   * (Y.applyUpdate in a message event, as the providers apply them), and times each until that
+   * house has painted it.
    */
   remoteEdits(count: number, gapMs: number, seed: number): Promise<RemoteEdit[]>;
 }
