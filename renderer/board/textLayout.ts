@@ -247,7 +247,7 @@ export type FontWeight = 'normal' | 'bold';
  * Width per unit of font size in the note font, measured once per piece and weight: measuring is
  * what is slow. A memo of a pure function (the font is fixed), so it is shared by every board.
  */
-function measurer(weight: FontWeight): (piece: string) => number {
+function measurer(weight: FontWeight, slack = SLACK): (piece: string) => number {
   let context: CanvasRenderingContext2D | null = null;
   const widths = new Map<string, number>();
   return (piece) => {
@@ -257,7 +257,7 @@ function measurer(weight: FontWeight): (piece: string) => number {
         context = document.createElement('canvas').getContext('2d')!;
         context.font = `${weight === 'bold' ? 'bold ' : ''}${REFERENCE_SIZE}px ${NOTE_FONT_FAMILY}`;
       }
-      w = (context.measureText(piece).width * SLACK) / REFERENCE_SIZE;
+      w = (context.measureText(piece).width * slack) / REFERENCE_SIZE;
       if (widths.size > 50_000) widths.clear();
       widths.set(piece, w);
     }
@@ -266,12 +266,14 @@ function measurer(weight: FontWeight): (piece: string) => number {
 }
 
 const canvasWidth = measurer('normal');
-const boldWidth = measurer('bold');
 
-/** The note font's metrics without hyphenation (the house's own texts: zone names, questions). */
+/**
+ * The note font's metrics without hyphenation and without slack, for the house's own texts (zone
+ * names, questions): they have no box to stay inside, and wrap as the browser measures them.
+ */
 export const PLAIN_METRICS: Readonly<Record<FontWeight, TextMetrics>> = {
-  normal: { width: canvasWidth, syllables: (word) => [word] },
-  bold: { width: boldWidth, syllables: (word) => [word] },
+  normal: { width: measurer('normal', 1), syllables: (word) => [word] },
+  bold: { width: measurer('bold', 1), syllables: (word) => [word] },
 };
 
 const METRICS: Readonly<Record<Language, TextMetrics>> = {
