@@ -6,8 +6,9 @@ import globals from 'globals';
 const ours = (dir) => [`**/${dir}/**`, `../${dir}/*`, `../../${dir}/*`, `../../../${dir}/*`];
 
 // Layering (see DESIGN.md): shared/ imports nothing of ours (and tsconfig.shared.json gives it no
-// DOM or Node types); renderer/ never imports electron/; electron/host/ imports only shared/; only
-// electron/main.ts and electron/preload.ts import 'electron'.
+// DOM or Node types); renderer/ never imports electron/; renderer/board/ imports neither
+// renderer/live/ nor the library (renderer/docs/library.ts); electron/host/ imports only shared/;
+// only electron/main.ts and electron/preload.ts import 'electron'.
 const layers = [
   {
     files: ['shared/**/*.ts'],
@@ -32,6 +33,23 @@ const layers = [
         {
           paths: [{ name: 'electron', message: 'Bad layering: the renderer reaches the OS only through Platform.' }],
           patterns: [{ group: [...ours('electron'), 'node:*'], message: 'Bad layering: renderer/ never imports electron/ or Node.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The board draws and edits what it is given: it knows nothing of live sessions or of the
+    // library, so the projector wall, the reflection board and PNG export can use it as it is.
+    files: ['renderer/board/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Bad layering: the renderer reaches the OS only through Platform.' }],
+          patterns: [
+            { group: [...ours('electron'), 'node:*'], message: 'Bad layering: renderer/ never imports electron/ or Node.' },
+            { group: ['**/live/*', '../live', '**/docs/library', '**/docs/library.ts'], message: 'Bad layering: renderer/board/ imports neither renderer/live/ nor the library.' },
+          ],
         },
       ],
     },

@@ -6,7 +6,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // `vite build` builds the renderer (dist/renderer); `vite build --mode bench` builds the benchmark
 // pages (dist/bench): index.html mounts the real board components, live.html is one laptop of a
-// live session (tests/bench/page/live.tsx). `vitest` runs the unit and e2e projects.
+// live session (tests/bench/page/live.tsx), houses.html twelve read-only houses (the projector
+// wall). `vitest` runs the unit and e2e projects.
 export default defineConfig(({ mode }) => {
   const bench = mode === 'bench';
   return {
@@ -20,7 +21,15 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       chunkSizeWarningLimit: 2000,
       ...(bench
-        ? { rolldownOptions: { input: { index: here('tests/bench/page/index.html'), live: here('tests/bench/page/live.html') } } }
+        ? {
+            rolldownOptions: {
+              input: {
+                index: here('tests/bench/page/index.html'),
+                live: here('tests/bench/page/live.html'),
+                houses: here('tests/bench/page/houses.html'),
+              },
+            },
+          }
         : {}),
     },
     test: {

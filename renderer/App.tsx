@@ -8,6 +8,7 @@ import { platform } from './platform';
 import { isParticipantBrowser } from './platform/device';
 import { BoardScreen } from './screens/BoardScreen';
 import { EditSessionScreen } from './screens/EditSessionScreen';
+import { HousesScreen } from './screens/HousesScreen';
 import { JoinScreen } from './screens/JoinScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { NewSessionScreen } from './screens/NewSessionScreen';
@@ -70,6 +71,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
       {route.name === 'join' && <JoinScreen {...(route.code ? { initialCode: route.code } : {})} />}
       {route.name === 'session' && <SessionScreen key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'edit' && <EditSessionScreen key={route.sessionId} sessionId={route.sessionId} />}
+      {route.name === 'houses' && <HousesScreen key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'board' && (
         <BoardScreen
           key={`${route.sessionId}/${route.groupId}`}

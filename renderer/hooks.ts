@@ -8,7 +8,9 @@ export type Route =
   | { name: 'join'; code?: string }
   | { name: 'session'; sessionId: string }
   | { name: 'edit'; sessionId: string }
-  | { name: 'board'; sessionId: string; groupId: string };
+  | { name: 'board'; sessionId: string; groupId: string }
+  /** Every group's house of a session, read-only, side by side. */
+  | { name: 'houses'; sessionId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -17,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'sessie' && parts[1]) {
     if (parts[2] === 'groep' && parts[3]) return { name: 'board', sessionId: parts[1], groupId: parts[3] };
     if (parts[2] === 'bewerken') return { name: 'edit', sessionId: parts[1] };
+    if (parts[2] === 'huizen') return { name: 'houses', sessionId: parts[1] };
     return { name: 'session', sessionId: parts[1] };
   }
   return { name: 'library' };
@@ -36,6 +39,8 @@ export function routeHref(route: Route): string {
       return `#/sessie/${encodeURIComponent(route.sessionId)}/bewerken`;
     case 'board':
       return `#/sessie/${encodeURIComponent(route.sessionId)}/groep/${encodeURIComponent(route.groupId)}`;
+    case 'houses':
+      return `#/sessie/${encodeURIComponent(route.sessionId)}/huizen`;
   }
 }
 

@@ -4,6 +4,7 @@ import { NOTE_COLOURS, NOTE_COLOUR_HEX, type NoteColour } from '../../shared/sch
 import type { BoardTemplate } from '../../shared/template/template';
 import type { Language } from '../../shared/platform';
 import type { SaveState } from '../docs/openDoc';
+import type { BoardCommand } from './commands';
 import type { UndoState } from './useBoard';
 
 interface Props {
@@ -16,11 +17,10 @@ interface Props {
   hasSelection: boolean;
   undoState: UndoState;
   saveState: SaveState;
-  onAdd: (zoneId: string) => void;
-  onColour: (colour: NoteColour) => void;
-  onDelete: () => void;
-  onUndo: () => void;
-  onRedo: () => void;
+  /** False when the board may not be changed here: adding, deleting, undo and redo are off. */
+  editable: boolean;
+  /** Runs a button's command (add, recolour, delete, undo, redo). */
+  run: (command: BoardCommand) => void;
   onOpenSettings: () => void;
   /** Live status and who else is here, when the session is live. */
   live?: ReactNode;
@@ -38,7 +38,7 @@ export function BoardToolbar(p: Props) {
     const from = buttons.indexOf(e.target as HTMLButtonElement);
     const current = from === -1 ? NOTE_COLOURS.indexOf(p.colour) : from;
     const next = (current + step + NOTE_COLOURS.length) % NOTE_COLOURS.length;
-    p.onColour(NOTE_COLOURS[next]!);
+    p.run({ type: 'recolour', colour: NOTE_COLOURS[next]! });
     buttons[next]?.focus();
   };
   return (
@@ -58,7 +58,8 @@ export function BoardToolbar(p: Props) {
             key={zone.id}
             type="button"
             className="add-note"
-            onClick={() => p.onAdd(zone.id)}
+            disabled={!p.editable}
+            onClick={() => p.run({ type: 'add', part: i + 1 })}
             title={t('board.addTo', { zone: zone.label[p.lang], key: i + 1 })}
           >
             + {zone.label[p.lang]} <kbd>{i + 1}</kbd>
@@ -78,19 +79,19 @@ export function BoardToolbar(p: Props) {
             style={{ background: NOTE_COLOUR_HEX[c] }}
             aria-label={t(`colours.${c}`)}
             title={t(`colours.${c}`)}
-            onClick={() => p.onColour(c)}
+            onClick={() => p.run({ type: 'recolour', colour: c })}
           />
         ))}
       </div>
       <div className="toolbar-group">
-        <button type="button" onClick={p.onDelete} disabled={!p.hasSelection}>
+        <button type="button" onClick={() => p.run({ type: 'delete' })} disabled={!p.hasSelection || !p.editable}>
           {t('board.delete')}
         </button>
         <button
           type="button"
           className="icon"
-          onClick={p.onUndo}
-          disabled={!p.undoState.canUndo}
+          onClick={() => p.run({ type: 'undo' })}
+          disabled={!p.undoState.canUndo || !p.editable}
           aria-label={t('board.undo')}
           title={`${t('board.undo')} (Ctrl+Z)`}
         >
@@ -99,8 +100,8 @@ export function BoardToolbar(p: Props) {
         <button
           type="button"
           className="icon"
-          onClick={p.onRedo}
-          disabled={!p.undoState.canRedo}
+          onClick={() => p.run({ type: 'redo' })}
+          disabled={!p.undoState.canRedo || !p.editable}
           aria-label={t('board.redo')}
           title={`${t('board.redo')} (Ctrl+Shift+Z)`}
         >

@@ -1,6 +1,7 @@
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { Group, Label, Layer, Path, Rect, Tag, Text } from 'react-konva';
-import { NOTE_HEIGHT, NOTE_WIDTH, type Note } from '../../shared/schema/note';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '../../shared/schema/note';
+import type { NotesStore } from './notesStore';
 
 export interface BoardPresence {
   cursors: readonly { id: number; x: number; y: number; colour: string; name: string }[];
@@ -9,22 +10,18 @@ export interface BoardPresence {
 
 const CURSOR = 'M0 0 L0 34 L9 26 L16 42 L22 39 L15 24 L27 24 Z';
 
-/** Other people's pointers and the notes they are typing in, on a layer of its own. */
-export const PresenceLayer = memo(function PresenceLayer({
-  presence,
-  notes,
-  scale,
-}: {
-  presence: BoardPresence;
-  notes: ReadonlyMap<string, Note>;
-  scale: number;
-}) {
+/**
+ * Other people's pointers and the notes they are typing in, on a layer of its own. It follows the
+ * notes from the store itself (only while it is shown: while someone else is on the board).
+ */
+export const PresenceLayer = memo(function PresenceLayer({ presence, store, scale }: { presence: BoardPresence; store: NotesStore; scale: number }) {
+  useSyncExternalStore(store.subscribe, store.getSnapshot);
   // Keep labels readable whatever the zoom.
   const k = 1 / Math.max(scale, 0.05);
   return (
     <Layer listening={false}>
       {presence.editing.map((e) => {
-        const note = notes.get(e.noteId);
+        const note = store.get(e.noteId);
         if (!note) return null;
         return (
           <Group key={`edit-${e.noteId}-${e.name}`} x={note.x} y={note.y}>

@@ -1,25 +1,12 @@
+import type { BoardCommand } from './commands';
+
 /**
- * The board's keys, as commands. One table, so the help text, the handlers and the tests agree,
- * and so a key is never taken from a button or a text field: `boardCommand` is only asked when
- * the board itself has the keyboard; `screenCommand` (undo, redo) anywhere on the board screen
- * except in a text field, which has its own undo.
+ * The board's keys, as commands (commands.ts). One table, so the help text, the handlers and the
+ * tests agree, and so a key is never taken from a button or a text field: `boardCommand` is only
+ * asked when the board itself has the keyboard; `screenCommand` (undo, redo) anywhere on the board
+ * screen except in a text field, which has its own undo.
  */
-export type BoardCommand =
-  | { type: 'undo' }
-  | { type: 'redo' }
-  /** A note in a part of the house, counted as it is built: 1 foundation, 2 walls, 3 roof. */
-  | { type: 'add'; part: 1 | 2 | 3 }
-  | { type: 'add-at-centre' }
-  | { type: 'edit' }
-  | { type: 'delete' }
-  /** Move the selected note, in board units. */
-  | { type: 'nudge'; dx: number; dy: number }
-  /** The next (or previous) note in reading order. */
-  | { type: 'walk'; back: boolean }
-  | { type: 'present' }
-  | { type: 'escape' }
-  | { type: 'zoom'; factor: number }
-  | { type: 'fit' };
+export type { BoardCommand };
 
 /** What the keymap reads of a key press (a KeyboardEvent has all of it). */
 export interface KeyPress {
@@ -52,7 +39,7 @@ export function boardCommand(e: KeyPress): BoardCommand | null {
     case '1':
     case '2':
     case '3':
-      return { type: 'add', part: Number(e.key) as 1 | 2 | 3 };
+      return { type: 'add', part: Number(e.key) };
     case 'n':
     case 'N':
     case 'Insert':

@@ -3,19 +3,23 @@ import { notesMap, readNote, type Note } from '../../shared/schema/note';
 
 /**
  * Keeps a sorted, immutable list of the board's notes, rebuilt only for the notes a transaction
- * touched, so unchanged notes keep their object identity and React/Konva skip them.
+ * touched, so unchanged notes keep their object identity and painters and React skip them.
  * Local changes are told at once (next microtask). Remote changes are batched to at most one
- * render per animation frame, from a timer rather than from inside requestAnimationFrame: a React
- * update made inside rAF reaches Konva's own rAF only a frame later (it then drew at 30 fps).
+ * notice per animation frame, from a timer rather than from inside requestAnimationFrame: a
+ * painter told there paints at once, in time for the next frame, instead of a frame later.
  */
 const FRAME_MS = 16;
+
+/** Told after the notes changed; `remote`: the change (or part of it) came from someone else. */
+export type NotesListener = (remote: boolean) => void;
 
 export class NotesStore {
   private readonly byId = new Map<string, Note>();
   private list: readonly Note[] = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<NotesListener>();
   private readonly dirty = new Set<string>();
   private scheduled = false;
+  private remotePending = false;
   private remoteTimer: ReturnType<typeof setTimeout> | null = null;
   private lastNotify = 0;
   private readonly map: Y.Map<Y.Map<unknown>>;
@@ -33,7 +37,7 @@ export class NotesStore {
     this.listeners.clear();
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
+  readonly subscribe = (listener: NotesListener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
@@ -58,6 +62,7 @@ export class NotesStore {
       }
     }
     const local = events[0]?.transaction.local ?? true;
+    if (!local) this.remotePending = true;
     if (local) {
       if (this.scheduled) return;
       this.scheduled = true;
@@ -75,7 +80,9 @@ export class NotesStore {
       this.remoteTimer = null;
     }
     this.lastNotify = performance.now();
-    this.listeners.forEach((l) => l());
+    const remote = this.remotePending;
+    this.remotePending = false;
+    this.listeners.forEach((l) => l(remote));
   };
 
   private rebuild(): void {

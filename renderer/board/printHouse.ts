@@ -1,17 +1,19 @@
-import { useEffect, type RefObject } from 'react';
-import type { BoardTemplate } from '../../shared/template/template';
-import type { HouseBoardHandle } from './HouseBoard';
+import { useEffect } from 'react';
+import type { NotesStore } from './notesStore';
+import { paintBoard } from './paint/board';
+import type { HousePicture } from './paint/house';
 
-/** Print resolution: the house is drawn about this many pixels wide (up to 4× the screen). */
+/** Print resolution: the house is painted this many pixels wide. */
 const PRINT_WIDTH_PX = 2400;
 
 /**
  * Printing the board prints the whole house, fitted on the page, without the toolbar and panels:
- * just before the browser prints, the house is fitted and drawn once more into a canvas of its own
- * at print resolution, which the print stylesheet shows instead of the page (print.css). After
- * printing it is removed. The board itself stays fitted ("Hele huis") afterwards.
+ * just before the browser prints, the house and its notes are painted (paintBoard, the painter of
+ * every board) into a canvas of their own at print resolution, which the print stylesheet shows
+ * instead of the page (print.css). After printing it is removed; the board on screen is left as
+ * it was.
  */
-export function usePrintHouse(board: RefObject<HouseBoardHandle | null>, template: BoardTemplate, caption: string): void {
+export function usePrintHouse(store: NotesStore, picture: HousePicture, caption: string): void {
   useEffect(() => {
     let sheet: HTMLElement | null = null;
     const removeSheet = () => {
@@ -21,21 +23,13 @@ export function usePrintHouse(board: RefObject<HouseBoardHandle | null>, templat
     };
     const beforePrint = () => {
       removeSheet();
-      const handle = board.current;
-      const konva = handle?.konva();
-      if (!handle || !konva) return;
-      handle.fitHouse();
-      const { stage } = konva;
-      const scale = stage.scaleX();
-      const b = template.bounds;
-      const x = Math.max(0, stage.x() + b.x * scale);
-      const y = Math.max(0, stage.y() + b.y * scale);
-      const width = Math.min(stage.width() - x, b.width * scale);
-      const height = Math.min(stage.height() - y, b.height * scale);
-      if (width <= 0 || height <= 0) return;
-      const canvas = stage.toCanvas({ x, y, width, height, pixelRatio: Math.min(4, Math.max(1, PRINT_WIDTH_PX / width)) });
-      // Konva sizes and places the canvas for the screen; the print stylesheet does it for the page.
-      canvas.removeAttribute('style');
+      const { bounds } = picture.template;
+      const canvas = document.createElement('canvas');
+      canvas.width = PRINT_WIDTH_PX;
+      canvas.height = Math.round((PRINT_WIDTH_PX * bounds.height) / bounds.width);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      paintBoard(ctx, { ...picture, notes: store.getSnapshot() }, { width: canvas.width, height: canvas.height, pixelRatio: 1, background: '#fff' });
       canvas.className = 'print-house-image';
       sheet = document.createElement('div');
       sheet.className = 'print-house';
@@ -53,5 +47,5 @@ export function usePrintHouse(board: RefObject<HouseBoardHandle | null>, templat
       window.removeEventListener('afterprint', removeSheet);
       removeSheet();
     };
-  }, [board, template, caption]);
+  }, [store, picture, caption]);
 }

@@ -186,18 +186,20 @@ class Wrapper {
  * line fits and no word is broken; only at the last (smallest) size are words that are wider than
  * a line broken, at hyphenation points with a "-" drawn, and text that still does not fit is cut
  * with "…". Breaks and cuts never split a grapheme (an emoji, a letter with its accent).
+ * `lineSpacing` is the line height per unit of font size (notes: 1.2).
  */
 export function layoutText(
   text: string,
   box: { width: number; height: number },
   sizes: readonly number[],
   metrics: TextMetrics,
+  lineSpacing: number = LINE_HEIGHT,
 ): TextLayout {
   const paragraphs = text.split('\n').map((p) => p.split(/\s+/).filter(Boolean));
   for (let s = 0; s < sizes.length; s++) {
     const fontSize = sizes[s]!;
     const last = s === sizes.length - 1;
-    const lineHeight = Math.round(fontSize * LINE_HEIGHT);
+    const lineHeight = Math.round(fontSize * lineSpacing);
     const maxLines = Math.max(1, Math.floor(box.height / lineHeight));
     const maxWidth = box.width / fontSize;
     const wrapper = new Wrapper(metrics, maxWidth, maxLines);
@@ -237,23 +239,42 @@ function withEllipsis(line: string, maxWidth: number, metrics: TextMetrics): str
 /** Widths are measured once at this size and scaled; a little slack covers rounding at small sizes. */
 const REFERENCE_SIZE = 100;
 const SLACK = 1.02;
-let measureContext: CanvasRenderingContext2D | null = null;
-const widths = new Map<string, number>();
 
-/** Width per unit of font size in the note font, measured once per piece: measuring is what is slow. */
-function canvasWidth(piece: string): number {
-  let w = widths.get(piece);
-  if (w === undefined) {
-    if (!measureContext) {
-      measureContext = document.createElement('canvas').getContext('2d')!;
-      measureContext.font = `${REFERENCE_SIZE}px ${NOTE_FONT_FAMILY}`;
+/** The weights text is drawn in: note text and questions are normal, zone names bold. */
+export type FontWeight = 'normal' | 'bold';
+
+/**
+ * Width per unit of font size in the note font, measured once per piece and weight: measuring is
+ * what is slow. A memo of a pure function (the font is fixed), so it is shared by every board.
+ */
+function measurer(weight: FontWeight, slack = SLACK): (piece: string) => number {
+  let context: CanvasRenderingContext2D | null = null;
+  const widths = new Map<string, number>();
+  return (piece) => {
+    let w = widths.get(piece);
+    if (w === undefined) {
+      if (!context) {
+        context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${weight === 'bold' ? 'bold ' : ''}${REFERENCE_SIZE}px ${NOTE_FONT_FAMILY}`;
+      }
+      w = (context.measureText(piece).width * slack) / REFERENCE_SIZE;
+      if (widths.size > 50_000) widths.clear();
+      widths.set(piece, w);
     }
-    w = (measureContext.measureText(piece).width * SLACK) / REFERENCE_SIZE;
-    if (widths.size > 50_000) widths.clear();
-    widths.set(piece, w);
-  }
-  return w;
+    return w;
+  };
 }
+
+const canvasWidth = measurer('normal');
+
+/**
+ * The note font's metrics without hyphenation and without slack, for the house's own texts (zone
+ * names, questions): they have no box to stay inside, and wrap as the browser measures them.
+ */
+export const PLAIN_METRICS: Readonly<Record<FontWeight, TextMetrics>> = {
+  normal: { width: measurer('normal', 1), syllables: (word) => [word] },
+  bold: { width: measurer('bold', 1), syllables: (word) => [word] },
+};
 
 const METRICS: Readonly<Record<Language, TextMetrics>> = {
   nl: { width: canvasWidth, syllables: (word) => syllables(word, 'nl') },

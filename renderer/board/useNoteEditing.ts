@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { deleteNote, type Note, type NoteColour } from '../../shared/schema/note';
 import { LOCAL_ORIGIN, type BoardHistory } from '../../shared/schema/undo';
 import { forgetFresh, isEmptyNote, markFresh, removeIfEmpty } from '../docs/freshNotes';
@@ -35,7 +35,6 @@ export interface NoteEditing {
 interface Options {
   stored: StoredDoc;
   store: NotesStore;
-  notes: readonly Note[];
   history: BoardHistory;
   /** Someone else deleted the note being typed in. */
   onLost: (lost: LostNote) => void;
@@ -50,12 +49,13 @@ interface Options {
  * A note added here and left empty is removed on every way out (issue 7, item 21): closing the
  * editor, leaving the board, and the page going away; freshNotes covers a crash.
  */
-export function useNoteEditing({ stored, store, notes, history, onLost, focusBoard }: Options): NoteEditing {
+export function useNoteEditing({ stored, store, history, onLost, focusBoard }: Options): NoteEditing {
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const present = useMemo(() => new Set(notes.map((n) => n.id)), [notes]);
-  const selectedId = selected !== null && present.has(selected) ? selected : null;
-  const editingId = editing !== null && present.has(editing) ? editing : null;
+  // Read from the store, not from a list React was given: the board paints from the store first and
+  // the screen's list may be a render behind it (a note just added is edited at once).
+  const selectedId = selected !== null && store.get(selected) ? selected : null;
+  const editingId = editing !== null && store.get(editing) ? editing : null;
   /** The note being typed in, as last seen, and its text in the editor. */
   const draftRef = useRef<{ id: string; text: string; note: Note } | null>(null);
   const editingRef = useRef<string | null>(null);

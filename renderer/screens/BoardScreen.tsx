@@ -1,47 +1,26 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
-import {
-  NOTE_HEIGHT,
-  NOTE_WIDTH,
-  addNote,
-  deleteNote,
-  holdNoteTextEdit,
-  moveNote,
-  observeNoteText,
-  setNoteColour,
-  setNoteText,
-  type NoteColour,
-} from '../../shared/schema/note';
-import type { HistoryOutcome } from '../../shared/schema/undo';
 import { readQuestions, readSessionMeta } from '../../shared/schema/session';
-import { freeSpotInZone } from '../../shared/template/freeSpot';
 import { templateById } from '../../shared/template/house';
-import type { Point } from '../../shared/template/template';
-import { HouseBoard, type HouseBoardHandle } from '../board/HouseBoard';
-import type { BoardPresence } from '../board/PresenceLayer';
-import { LiveBadge } from '../live/LiveBadge';
-import { LiveNotice } from '../live/LiveNotice';
-import { presenceUser } from '../live/liveRoom';
-import { useAwareness, useLiveRoom, useLiveSnapshot } from '../live/useLive';
-import { useLocalPresence, usePresence } from '../live/usePresence';
-import { NoteEditor } from '../board/NoteEditor';
-import { BoardNotice, type Notice } from '../board/BoardNotice';
-import { LOCAL_ORIGIN, useBoardHistory, useNotes, useNotesStore, useUndoState, useZonesSettled } from '../board/useBoard';
-import { useNoteEditing, type LostNote } from '../board/useNoteEditing';
+import { BoardNotice } from '../board/BoardNotice';
+import { BoardSurface } from '../board/BoardSurface';
 import { BoardToolbar } from '../board/BoardToolbar';
-import { boardCommand, isTextField, screenCommand, type BoardCommand } from '../board/keymap';
-import { readingOrder } from '../board/readingOrder';
-import { SelectionAnnouncer } from '../board/SelectionAnnouncer';
 import { CollapsiblePanel } from '../board/CollapsiblePanel';
-import { usePrintHouse } from '../board/printHouse';
 import { NotesPanel } from '../board/NotesPanel';
-import { ZoomControls } from '../board/ZoomControls';
-import { usePresentation } from '../board/usePresentation';
+import type { HousePicture } from '../board/paint/house';
+import { usePrintHouse } from '../board/printHouse';
+import { useNotesDeferred } from '../board/useBoard';
+import { useBoardEditor } from '../board/useBoardEditor';
+import { useBoardKeys } from '../board/useBoardKeys';
 import type { StoredDoc } from '../docs/openDoc';
 import { routeHref, useDocValue, useSaveState, useStoredDoc } from '../hooks';
+import { LiveBadge } from '../live/LiveBadge';
+import { LiveNotice } from '../live/LiveNotice';
+import { useLiveRoom } from '../live/useLive';
+import { useBoardLive, useByline } from './useBoardLive';
 
 interface Props {
   sessionId: string;
@@ -75,254 +54,59 @@ export function BoardScreen({ sessionId, groupId, onOpenSettings }: Props) {
   );
 }
 
-
-function BoardView({
-  sessionId,
-  groupId,
-  sessionDoc,
-  board,
-  onOpenSettings,
-}: Props & { sessionDoc: Y.Doc; board: StoredDoc }) {
+/** The house of one group as the session doc describes it (template, questions), in the UI language. */
+function useHousePicture(sessionDoc: Y.Doc): HousePicture & { title: string } {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
-  const doc = board.doc;
   const meta = useDocValue(sessionDoc, readSessionMeta);
-  const groups = useDocValue(sessionDoc, readGroups);
   const template = templateById(meta?.templateId ?? 'house');
   const readTemplateQuestions = useCallback((d: Y.Doc) => readQuestions(d, template), [template]);
   const questions = useDocValue(sessionDoc, readTemplateQuestions);
-  const store = useNotesStore(doc);
-  const notes = useNotes(store);
-  // The list beside the board may lag a frame behind a burst of remote notes; the canvas may not.
-  const panelNotes = useDeferredValue(notes);
-  const undo = useBoardHistory(doc);
-  const undoState = useUndoState(undo);
-  useZonesSettled(doc, template);
-  const saveState = useSaveState(board);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [colour, setColour] = useState<NoteColour>('yellow');
-  const [zoom, setZoom] = useState(1);
-  const [presenting, setPresenting] = usePresentation();
-  const boardRef = useRef<HouseBoardHandle>(null);
-  const surfaceRef = useRef<HTMLDivElement>(null);
-  const focusBoard = useCallback(() => surfaceRef.current?.focus({ preventScroll: true }), []);
-  const onLost = useCallback((lost: LostNote) => setNotice({ kind: 'lost', lost }), []);
-  const editing = useNoteEditing({ stored: board, store, notes, history: undo, onLost, focusBoard });
-  const { selectedId, editingId } = editing;
-  const group = groups.find((g) => g.id === groupId);
+  const parkingLabel = t('board.parking');
+  const parkingHint = t('board.parkingHint');
+  const title = meta?.title ?? '';
+  return useMemo(() => ({ template, questions, lang, parkingLabel, parkingHint, title }), [template, questions, lang, parkingLabel, parkingHint, title]);
+}
+
+/**
+ * One group's board: the toolbar, the board (BoardSurface) and the notes panel, composed from the
+ * board's editor (useBoardEditor: the model, its commands and the view) and, when the session is
+ * live, who else is on it.
+ */
+function BoardView({ sessionId, groupId, sessionDoc, board, onOpenSettings }: Props & { sessionDoc: Y.Doc; board: StoredDoc }) {
+  const { t } = useTranslation();
+  const picture = useHousePicture(sessionDoc);
+  const { template, lang } = picture;
+  const group = useDocValue(sessionDoc, readGroups).find((g) => g.id === groupId);
   const room = useLiveRoom(sessionId);
-  const live = useLiveSnapshot(room);
-  const awareness = useAwareness(room, boardDocName(sessionId, groupId));
-  const others = usePresence(awareness);
-  const me = useMemo(() => (room ? presenceUser(room.membership) : null), [room]);
-  const shareCursor = useLocalPresence(awareness, editingId, me);
-  const presence = useMemo<BoardPresence>(
-    () => ({
-      cursors: others.flatMap((o) =>
-        o.cursor ? [{ id: o.clientId, x: o.cursor.x, y: o.cursor.y, colour: o.user.colour, name: o.user.name }] : [],
-      ),
-      editing: others.flatMap((o) => (o.editing ? [{ noteId: o.editing, colour: o.user.colour, name: o.user.name || t('live.anonymous') }] : [])),
-    }),
-    [others, t],
-  );
-  const editingBy = useMemo(() => new Map(presence.editing.map((e) => [e.noteId, e.name])), [presence]);
-  const author = room?.membership.role === 'participant' ? room.membership : null;
-  /** Who writes a note added here: a participant's name and domain, if they gave them. */
-  const byline = useMemo(
-    () => ({ ...(author?.name ? { author: author.name } : {}), ...(author?.domain ? { domain: author.domain } : {}) }),
-    [author],
-  );
-  usePrintHouse(boardRef, template, [group?.name, meta?.title].filter(Boolean).join(' — '));
-
-  const createNote = useCallback(
-    (at: Point) => {
-      undo.stopCapturing();
-      const id = addNote(doc, template, { x: at.x, y: at.y, colour, ...byline }, LOCAL_ORIGIN);
-      editing.editNew(id);
-    },
-    [doc, template, colour, undo, byline, editing],
-  );
-
-  const addToZone = (zoneId: string) => {
-    const zone = template.zones.find((z) => z.id === zoneId);
-    if (!zone) return;
-    const occupied = notes.map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }));
-    const spot = freeSpotInZone(template, zone, occupied);
-    boardRef.current?.reveal({ ...spot, id: '', text: '', zone: zoneId, colour, createdAt: 0, updatedAt: 0 });
-    createNote(spot);
-  };
-
-  const addAtCentre = () => {
-    const c = boardRef.current?.centre() ?? { x: 0, y: 0 };
-    createNote({ x: c.x - NOTE_WIDTH / 2, y: c.y - NOTE_HEIGHT / 2 });
-  };
-
-  const onMove = useCallback(
-    (id: string, x: number, y: number) => {
-      undo.stopCapturing();
-      moveNote(doc, template, id, Math.round(x), Math.round(y), LOCAL_ORIGIN);
-    },
-    [doc, template, undo],
-  );
-
-  const finishEditing = () => {
-    editing.finish();
-    undo.stopCapturing();
-    focusBoard();
-  };
-
-  const recolour = (next: NoteColour) => {
-    setColour(next);
-    if (selectedId) {
-      undo.stopCapturing();
-      setNoteColour(doc, selectedId, next, LOCAL_ORIGIN);
-    }
-  };
-
-  const remove = () => {
-    if (!selectedId) return;
-    undo.stopCapturing();
-    deleteNote(doc, selectedId, LOCAL_ORIGIN);
-    editing.select(null);
-  };
-
-  /** Says so when (part of) a step stayed because someone else changed it since. */
-  const tellHistory = (action: 'undo' | 'redo', outcome: HistoryOutcome) => {
-    if (outcome === 'partly' || outcome === 'kept') setNotice({ kind: 'history', action, outcome });
-  };
-  const doUndo = () => {
-    editing.close();
-    tellHistory('undo', undo.undo());
-  };
-  const doRedo = () => {
-    editing.close();
-    tellHistory('redo', undo.redo());
-  };
-
-  /** The words of a note someone else deleted, back as a new note of this person's. */
-  const restoreLost = (lost: LostNote) => {
-    undo.stopCapturing();
-    const id = addNote(doc, template, { x: lost.x, y: lost.y, text: lost.text, colour: lost.colour, ...byline }, LOCAL_ORIGIN);
-    undo.stopCapturing();
-    setNotice(null);
-    selectNote(id, true);
-    focusBoard();
-  };
-  const closeNotice = useCallback(() => setNotice(null), []);
-
-  const selectNote = (id: string | null, reveal = false) => {
-    editing.select(id);
-    const note = id ? store.get(id) : undefined;
-    if (note && reveal) boardRef.current?.reveal(note);
-  };
+  const byline = useByline(room);
+  // The one place that could make the board read-only (a doc from a newer app): see BoardModel.readOnlyReason.
+  const editor = useBoardEditor({ stored: board, template, byline, readOnlyReason: null });
+  const { live, others, presence, editingBy, shareCursor } = useBoardLive(room, sessionId, groupId, editor.editingId);
+  const keys = useBoardKeys({ run: editor.run, editingId: editor.editingId, focusBoard: editor.focusBoard });
+  // What is shown beside the board follows it as a transition: the board paints from the store first.
+  const notes = useNotesDeferred(editor.store);
+  const saveState = useSaveState(board);
+  usePrintHouse(editor.store, picture, [group?.name, picture.title].filter(Boolean).join(' — '));
 
   const zoneLabel = (zoneId: string) => template.zones.find((z) => z.id === zoneId)?.label[lang] ?? t('board.parking');
-
-  /** Every board command, whichever way it came (keys today; the toolbar calls the same functions). */
-  const run = (command: BoardCommand): boolean => {
-    const selected = selectedId ? store.get(selectedId) : undefined;
-    switch (command.type) {
-      case 'undo':
-        doUndo();
-        return true;
-      case 'redo':
-        doRedo();
-        return true;
-      case 'add': {
-        // Numbered as the house is built: 1 foundation, 2 walls, 3 roof.
-        const zone = [...template.zones].reverse()[command.part - 1];
-        if (zone) addToZone(zone.id);
-        return true;
-      }
-      case 'add-at-centre':
-        addAtCentre();
-        return true;
-      case 'edit':
-        if (!selected) return false;
-        editing.edit(selected.id);
-        return true;
-      case 'delete':
-        if (!selected) return false;
-        remove();
-        return true;
-      case 'nudge':
-        if (!selected) return false;
-        moveNote(doc, template, selected.id, selected.x + command.dx, selected.y + command.dy, LOCAL_ORIGIN);
-        boardRef.current?.reveal({ ...selected, x: selected.x + command.dx, y: selected.y + command.dy });
-        return true;
-      case 'walk': {
-        const ordered = readingOrder(notes, template);
-        const index = selected ? ordered.findIndex((n) => n.id === selected.id) : -1;
-        const next = index === -1 && command.back ? ordered.length - 1 : index + (command.back ? -1 : 1);
-        // Past the last (or before the first) note, the keyboard leaves the board as usual.
-        if (next < 0 || next >= ordered.length) return false;
-        selectNote(ordered[next]!.id, true);
-        return true;
-      }
-      case 'present':
-        setPresenting(!presenting);
-        boardRef.current?.fitHouse();
-        return true;
-      case 'escape':
-        if (presenting) setPresenting(false);
-        editing.select(null);
-        return false;
-      case 'zoom':
-        boardRef.current?.zoomBy(command.factor);
-        return true;
-      case 'fit':
-        boardRef.current?.fitHouse();
-        return true;
-    }
-  };
-
-  /**
-   * Runs a toolbar action; when its button is disabled by it (nothing left to undo, the deleted
-   * note was the selection), the keyboard goes back to the board instead of to nowhere, so the
-   * next Ctrl+Z or arrow key still works.
-   */
-  const keepKeyboard = (action: () => void) => {
-    action();
-    requestAnimationFrame(() => {
-      const active = document.activeElement;
-      if (!active || active === document.body || (active instanceof HTMLButtonElement && active.disabled)) focusBoard();
-    });
-  };
-
-  /** Keys for the board, only while the board itself has the keyboard (not a button on it). */
-  const onBoardKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    if (editingId || e.target !== e.currentTarget) return;
-    const command = boardCommand(e);
-    if (command && run(command)) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
-
-  /** Undo and redo anywhere on the screen (after a toolbar button too), except in a text field. */
-  const onScreenKey = (e: React.KeyboardEvent<HTMLElement>) => {
-    if (editingId || isTextField(e.target)) return;
-    const command = screenCommand(e);
-    if (command && run(command)) e.preventDefault();
-  };
+  const { run } = editor;
+  const selectNote = useCallback((id: string) => run({ type: 'select', id, reveal: true }), [run]);
 
   return (
-    <main className={presenting ? 'board-screen presenting' : 'board-screen'} onKeyDown={onScreenKey}>
+    <main className={editor.presenting ? 'board-screen presenting' : 'board-screen'} onKeyDown={keys.onScreenKey}>
       <BoardToolbar
         backHref={routeHref({ name: 'session', sessionId })}
-        sessionTitle={meta?.title ?? ''}
+        sessionTitle={picture.title}
         groupName={group?.name ?? t('board.unknownGroup')}
         template={template}
         lang={lang}
-        colour={colour}
-        hasSelection={Boolean(selectedId)}
-        undoState={undoState}
+        colour={editor.colour}
+        hasSelection={Boolean(editor.selectedId)}
+        undoState={editor.undoState}
         saveState={saveState}
-        onAdd={addToZone}
-        onColour={recolour}
-        onDelete={() => keepKeyboard(remove)}
-        onUndo={() => keepKeyboard(doUndo)}
-        onRedo={() => keepKeyboard(doRedo)}
+        editable={editor.editable}
+        run={keys.fromButton}
         onOpenSettings={onOpenSettings}
         live={live ? <LiveBadge live={live} others={others} /> : null}
       />
@@ -333,88 +117,20 @@ function BoardView({
         </p>
       )}
       <div className="board-body">
-        {notice && <BoardNotice notice={notice} onRestore={restoreLost} onClose={closeNotice} />}
-        <div
-          ref={surfaceRef}
-          className="board-surface"
-          tabIndex={0}
-          role="application"
-          aria-label={t('board.canvasLabel', { group: group?.name ?? '' })}
-          aria-describedby="board-help board-questions"
-          onKeyDown={onBoardKey}
-        >
-          <HouseBoard
-            ref={boardRef}
-            template={template}
-            questions={questions}
-            lang={lang}
-            parkingLabel={t('board.parking')}
-            parkingHint={t('board.parkingHint')}
-            notes={notes}
-            selectedId={selectedId}
-            editingId={editingId}
-            onSelect={(id) => {
-              editing.select(id);
-              focusBoard();
-            }}
-            onMove={onMove}
-            onCreateAt={createNote}
-            onEdit={(id) => editing.edit(id)}
-            onZoomChange={setZoom}
-            presence={presence}
-            onPointerWorld={shareCursor}
-            renderEditor={(note, rect) => (
-              <NoteEditor
-                key={note.id}
-                note={note}
-                {...rect}
-                onChange={(text) => setNoteText(doc, note.id, text, LOCAL_ORIGIN)}
-                onDraft={(text) => editing.draft(note.id, text)}
-                onDone={finishEditing}
-                onUndo={doUndo}
-                onRedo={doRedo}
-                observeText={(listener) => observeNoteText(doc, note.id, listener)}
-                compose={(base) => {
-                  const held = holdNoteTextEdit(doc, note.id, base);
-                  return held && { commit: (after) => held.commit(after, LOCAL_ORIGIN), cancel: held.cancel };
-                }}
-              />
-            )}
-          />
-          <ZoomControls
-            zoom={zoom}
-            onZoomIn={() => boardRef.current?.zoomBy(1.25)}
-            onZoomOut={() => boardRef.current?.zoomBy(0.8)}
-            onFit={() => boardRef.current?.fitHouse()}
-            presenting={presenting}
-            onPresent={(on) => {
-              setPresenting(on);
-              boardRef.current?.fitHouse();
-              focusBoard();
-            }}
-          />
-          <p id="board-help" className="board-help">
-            {t('board.help')}
-          </p>
-          {/* The questions are painted on the canvas; screen readers hear them with the board. */}
-          <div id="board-questions" className="sr-only">
-            {[...template.zones].reverse().map((zone) => (
-              <p key={zone.id}>
-                {zone.label[lang]}: {questions[zone.id]}
-              </p>
-            ))}
-          </div>
-          <SelectionAnnouncer note={selectedId ? (store.get(selectedId) ?? null) : null} zoneLabel={zoneLabel} />
-        </div>
+        {editor.notice && (
+          <BoardNotice notice={editor.notice} onRestore={(lost) => editor.run({ type: 'restore', lost })} onClose={editor.closeNotice} />
+        )}
+        <BoardSurface
+          editor={editor}
+          picture={picture}
+          label={t('board.canvasLabel', { group: group?.name ?? '' })}
+          onBoardKey={keys.onBoardKey}
+          zoneLabel={zoneLabel}
+          presence={presence}
+          onPointerWorld={shareCursor}
+        />
         <CollapsiblePanel>
-          <NotesPanel
-            template={template}
-            lang={lang}
-            notes={panelNotes}
-            selectedId={selectedId}
-            onSelect={(id) => selectNote(id, true)}
-            editingBy={editingBy}
-          />
+          <NotesPanel template={template} lang={lang} notes={notes} selectedId={editor.selectedId} onSelect={selectNote} editingBy={editingBy} />
         </CollapsiblePanel>
       </div>
     </main>

@@ -105,7 +105,15 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
       <LiveControls sessionId={sessionId} title={meta.title} />
       {room?.membership.role === 'participant' && <LiveNotice room={room} />}
 
-      <h2>{t('session.groupsHeading')}</h2>
+      <div className="section-title">
+        <h2>{t('session.groupsHeading')}</h2>
+        {/* A participant syncs only their own group's board: other houses would look empty. */}
+        {!ownGroup && shownGroups.length > 0 && (
+          <a className="button-link" href={routeHref({ name: 'houses', sessionId })}>
+            {t('houses.open')}
+          </a>
+        )}
+      </div>
       <ul className="group-grid">
         {shownGroups.map((group) => (
           <li key={group.id}>

@@ -29,8 +29,9 @@ import { formatTable, percentile, summarise, type Row } from './table';
  *    separate Chromium process) record when each note is in their doc and when their board has
  *    drawn it. Peers must have their WebRTC connections open before anything is sent.
  * 2. The same with every peer launched without WebRTC: everything goes through the host relay.
- * 3. Joining with the real renderer (dist/renderer): the join link opened in a fresh Chromium,
- *    "Verder", the group, "Naar ons huis", until the notes panel lists the board's notes.
+ * 3. Joining with the real renderer (dist/renderer): the join link opened in a fresh Chromium
+ *    (it finds the session by itself), the group, "Naar ons huis", until the notes panel lists the
+ *    board's notes.
  * 4. The signaling host under load (signaling.ts).
  *
  * The host (electron/host) runs in this process on loopback and serves dist/ as is: the bench
@@ -120,8 +121,9 @@ interface ScenarioResult extends Scenario {
 interface JoinResult {
   readonly total: number;
   readonly frame: number;
-  readonly toNext: number;
-  readonly nextToJoin: number;
+  /** Link opened → the session's groups shown (the join link looks the session up by itself). */
+  readonly toGroups: number;
+  readonly groupsToJoin: number;
   readonly afterLastClick: number;
 }
 
@@ -330,6 +332,8 @@ async function latencyScenarios(host: RunningHost, session: LiveSession, log: (t
 
 interface JoinProbe {
   clicks: { label: string; t: number }[];
+  /** When the group choice appeared. */
+  groups: number | null;
   listed: number | null;
   frame: number | null;
 }
@@ -337,7 +341,7 @@ interface JoinProbe {
 /** Runs in the renderer page before its scripts: button clicks and the moment the panel lists `n` notes. */
 function joinProbe(n: number): void {
   const stamp = () => performance.timeOrigin + performance.now();
-  const state: JoinProbe = { clicks: [], listed: null, frame: null };
+  const state: JoinProbe = { clicks: [], groups: null, listed: null, frame: null };
   (window as unknown as { joinProbe: JoinProbe }).joinProbe = state;
   addEventListener(
     'click',
@@ -348,6 +352,7 @@ function joinProbe(n: number): void {
     true,
   );
   const observer = new MutationObserver(() => {
+    if (state.groups === null && document.querySelector('input[name="group"]')) state.groups = stamp();
     if (state.listed !== null || document.querySelectorAll('.notes-panel .panel-note').length < n) return;
     state.listed = stamp();
     observer.disconnect();
@@ -363,9 +368,9 @@ async function joinOnce(host: RunningHost, code: string): Promise<JoinResult> {
   try {
     const page = await browser.page();
     await page.addInitScript(joinProbe, JOIN_NOTES);
+    // The join link (the QR code's) looks the session up by itself and shows its groups.
     await page.goto(`${host.url}/renderer/index.html#/deelnemen/${code}`, { waitUntil: 'commit' });
-    await page.getByRole('button', { name: 'Verder' }).click();
-    await page.getByRole('radio', { name: JOIN_GROUP }).check();
+    await page.getByRole('radio', { name: new RegExp(`^${JOIN_GROUP}\\b`) }).check();
     await page.getByRole('button', { name: 'Naar ons huis' }).click();
     await page.waitForFunction(() => (window as unknown as { joinProbe: JoinProbe }).joinProbe.frame !== null, undefined, { timeout: 30_000 });
     const { probe, origin } = await page.evaluate(() => ({ probe: (window as unknown as { joinProbe: JoinProbe }).joinProbe, origin: performance.timeOrigin }));
@@ -374,13 +379,12 @@ async function joinOnce(host: RunningHost, code: string): Promise<JoinResult> {
       if (!click) throw new Error(`no click on "${label}" was seen`);
       return click.t;
     };
-    const next = clicked('Verder');
     const join = clicked('Naar ons huis');
     return {
       total: probe.listed! - origin,
       frame: probe.frame! - origin,
-      toNext: next - origin,
-      nextToJoin: join - next,
+      toGroups: probe.groups! - origin,
+      groupsToJoin: join - probe.groups!,
       afterLastClick: probe.listed! - join,
     };
   } finally {
@@ -483,8 +487,8 @@ function joinRows(join: readonly JoinResult[]): Row[] {
   return [
     { group: `3. join link → synced board (real renderer, ${JOIN_NOTES} notes)`, measure: `link opened → notes panel lists all ${JOIN_NOTES}`, unit: 'ms', samples: pick('total') },
     { group: '', measure: '… → the frame after it (on screen)', unit: 'ms', samples: pick('frame') },
-    { group: '', measure: '… link opened → "Verder" clicked (page loaded)', unit: 'ms', samples: pick('toNext') },
-    { group: '', measure: '… "Verder" → "Naar ons huis" clicked (session found, groups synced, group picked)', unit: 'ms', samples: pick('nextToJoin') },
+    { group: '', measure: '… link opened → its groups shown (page loaded, session looked up, groups synced)', unit: 'ms', samples: pick('toGroups') },
+    { group: '', measure: '… groups shown → "Naar ons huis" clicked (group picked)', unit: 'ms', samples: pick('groupsToJoin') },
     { group: '', measure: `… "Naar ons huis" clicked → panel lists all ${JOIN_NOTES} (after the last click)`, unit: 'ms', samples: pick('afterLastClick') },
   ];
 }

@@ -6,17 +6,19 @@ import { startHost } from '../../electron/host/server';
 import { VIEWPORT, launchChromium } from '../e2e/support/chromium';
 import { benchLive } from './live';
 import type { BenchApi } from './page/api';
+import type { HousesBenchApi } from './page/housesApi';
 import type { Recording } from './page/probe';
 import { OUT_DIR, PAGE_DIR, ROOT } from './paths';
 import { profileSummaries, profiled } from './profile';
-import { formatTable, summarise, type Row } from './table';
+import { formatTable, percentile, summarise, type Row } from './table';
 
 /**
  * `npm run bench`: measures, never asserts; goals are printed beside the figures.
  *
  * 1. The board (this file): serves the benchmark page (dist/bench, the real board components)
  *    with the project's LAN host, drives one Debian Chromium with real mouse and wheel input, and
- *    writes bench-results/board.md (+ board.json).
+ *    writes bench-results/board.md (+ board.json). g: twelve read-only houses on one page
+ *    (houses.html, the projector wall's load): first paint and peers' edits repainted.
  * 2. The live session (live.ts): sync latency between separate Chromium processes over y-webrtc
  *    and the host relay, joining with the real renderer, and the signaling host under load;
  *    writes bench-results/live.md (+ live.json).
@@ -35,6 +37,12 @@ const BOARD_RUNS = 3;
 const BIG_RUNS = 3;
 const SMALL_RUNS = 5;
 const WARM_RUNS = 3;
+/** g. The projector wall: twelve read-only houses of 80 notes on one page, each run a fresh page. */
+const WALL_HOUSES = 12;
+const WALL_NOTES = 80;
+const WALL_RUNS = 3;
+const WALL_EDITS = 100;
+const WALL_EDIT_GAP_MS = 25;
 const GESTURE_MS = 2000;
 const STEP_MS = 16;
 const CALL_TIMEOUT_MS = 60_000;
@@ -56,6 +64,16 @@ async function call<K extends Method>(page: Page, name: K, ...args: Parameters<B
   } finally {
     clearTimeout(timer);
   }
+}
+
+async function callHouses<K extends keyof HousesBenchApi>(
+  page: Page,
+  name: K,
+  ...args: Parameters<HousesBenchApi[K]>
+): Promise<Awaited<ReturnType<HousesBenchApi[K]>>> {
+  return page.evaluate(({ name, args }) => (window.houses[name] as (...a: unknown[]) => unknown)(...args), { name, args: args as unknown[] }) as Promise<
+    Awaited<ReturnType<HousesBenchApi[K]>>
+  >;
 }
 
 async function openPage(page: Page, url: string): Promise<void> {
@@ -328,6 +346,22 @@ async function benchBoard(): Promise<void> {
       }
       log(`${board.edits} edits → ${built.notes} notes: ${(built.bytes / 1024).toFixed(0)} KB, opened ${s[`${board.key}Paint`]!.map((v) => v.toFixed(0)).join(', ')} ms`);
     }
+    // g. The projector wall: twelve read-only houses on one page, first paint and edits from peers.
+    for (let run = 0; run < WALL_RUNS; run++) {
+      await page.goto(`${host.url}/houses.html`);
+      await page.waitForFunction(() => 'houses' in window);
+      await callHouses(page, 'build', WALL_HOUSES, WALL_NOTES, SEED + run);
+      const wall = await profiled(cdp, `wall-paint-${run}`, () => callHouses(page, 'mount'));
+      if (wall.houses !== WALL_HOUSES || wall.notes !== WALL_HOUSES * WALL_NOTES) notes.push(`wall run ${run + 1}: ${wall.houses} houses, ${wall.notes} notes painted`);
+      add('wallPaint', wall.paintMs);
+      add('wallNext', wall.nextFrameMs);
+      add('wallSlowestHouse', wall.slowestHouseMs);
+      if (run === 0) await page.screenshot({ path: path.join(OUT_DIR, 'houses-12.png') });
+      const edits = await profiled(cdp, `wall-edits-${run}`, () => callHouses(page, 'remoteEdits', WALL_EDITS, WALL_EDIT_GAP_MS, SEED + run));
+      add('wallEdit', ...edits.map((e) => e.repaintedMs));
+      add('wallRepaint', ...edits.map((e) => e.paintMs));
+      log(`twelve houses run ${run + 1}/${WALL_RUNS}: painted in ${wall.paintMs.toFixed(0)} ms, remote edit → repainted p95 ${percentile(edits.map((e) => e.repaintedMs), 95).toFixed(1)} ms`);
+    }
     await cdp.detach();
   } finally {
     await chromium.close();
@@ -405,6 +439,24 @@ function tableRows(s: Samples): Row[] {
       { group: '', measure: 'applyUpdate start → next frame', unit: 'ms', samples: s[`${key}Next`] ?? [] },
       { group: '', measure: 'the same, opened again in that page (warm, text laid out)', unit: 'ms', samples: s[`${key}Warm`] ?? [] },
     ]),
+    {
+      group: `g. ${WALL_HOUSES} read-only houses × ${WALL_NOTES} notes, one page`,
+      measure: 'mount → every house painted with all its notes',
+      unit: 'ms',
+      samples: s.wallPaint ?? [],
+      goal: { at: 'most', value: 1000 },
+    },
+    { group: '', measure: '… the slowest house’s own first paint (lays out its text)', unit: 'ms', samples: s.wallSlowestHouse ?? [] },
+    { group: '', measure: 'mount → next frame', unit: 'ms', samples: s.wallNext ?? [] },
+    {
+      group: '',
+      measure: `a peer's edit (Y.applyUpdate; ${WALL_EDITS} per run, ${WALL_EDIT_GAP_MS} ms apart, random houses) → that house repainted`,
+      unit: 'ms',
+      samples: s.wallEdit ?? [],
+      pooled: true,
+      goal: { at: 'most', value: 16, on: 'p95' },
+    },
+    { group: '', measure: '… each repaint (house + 80 notes)', unit: 'ms', samples: s.wallRepaint ?? [], pooled: true },
     { group: 'e. doc size, 10,000 edits', measure: `Y.Text per note (ours), ${one('bigNotes')} notes`, unit: 'KB', samples: (s.bigBytes ?? []).map(kb) },
     { group: '', measure: 'same edits, text as plain string', unit: 'KB', samples: (s.bigPlainBytes ?? []).map(kb), floor: '~440 KB' },
     { group: '', measure: `what Y.Text costs (×${(one('bigBytes') / one('bigPlainBytes')).toFixed(2)})`, unit: 'KB', samples: [kb(textCost)] },

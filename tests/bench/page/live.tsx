@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as Y from 'yjs';
 import type { HouseBoardHandle } from '../../../renderer/board/HouseBoard';
-import type { NotesDrawStats } from '../../../renderer/board/noteDrawing';
+import type { NotesDrawStats } from '../../../renderer/board/paint/notes';
 import { LOCAL_ORIGIN } from '../../../renderer/board/useBoard';
 import { connectDoc } from '../../../renderer/live/transport';
 import { addNote, notesMap, type Note } from '../../../shared/schema/note';

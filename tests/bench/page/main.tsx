@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as Y from 'yjs';
 import type { HouseBoardHandle } from '../../../renderer/board/HouseBoard';
+import type { BoardViewport } from '../../../renderer/board/useViewport';
 import { NOTE_HEIGHT, NOTE_WIDTH, notesMap } from '../../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../../shared/template/house';
 import type { BenchApi, BuiltDoc, PaintResult } from './api';
@@ -14,12 +15,14 @@ import './bench.css';
 const root = createRoot(document.getElementById('root')!);
 const probe = new Probe();
 let board: HouseBoardHandle | null = null;
+let viewport: BoardViewport | null = null;
 let doc: Y.Doc | null = null;
 let update: Uint8Array | null = null;
 let generation = 0;
 
-const onCommit = (handle: HouseBoardHandle | null) => {
+const onCommit = (handle: HouseBoardHandle | null, view: BoardViewport) => {
   board = handle;
+  viewport = view;
   probe.attach(handle?.konva() ?? null);
 };
 
@@ -113,13 +116,14 @@ const bench: BenchApi = {
   unmount() {
     root.render(null);
     board = null;
+    viewport = null;
   },
   view() {
     const { stage } = konva();
     return { x: stage.x(), y: stage.y(), scale: stage.scaleX() };
   },
   fitHouse() {
-    board?.fitHouse();
+    viewport?.fit();
   },
   topNote(nth) {
     const { stage, notesLayer } = konva();

@@ -1,6 +1,6 @@
 import Konva from 'konva';
 import type { Note } from '../../../shared/schema/note';
-import type { NotesDrawStats } from '../../../renderer/board/noteDrawing';
+import type { NotesDrawStats } from '../../../renderer/board/paint/notes';
 
 /**
  * What the page records while the runner drives it: frame timestamps, Konva layer draws and
