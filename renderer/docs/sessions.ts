@@ -1,8 +1,10 @@
-import { parseDocName } from '../../shared/schema/docNames';
+import { parseDocName, sessionDocName } from '../../shared/schema/docNames';
+import { readGroups } from '../../shared/schema/group';
+import type { SessionIndexEntry } from '../../shared/platform';
 import { clearMembership, loadMembership } from '../live/membership';
 import { platform } from '../platform';
 import { library } from './library';
-import { acquireDoc, deleteStoredDoc, watchOpenDocs } from './openDoc';
+import { acquireDoc, deleteStoredDoc, watchOpenDocs, withDoc } from './openDoc';
 import { SessionDocs } from './sessionDocs';
 
 /** What runs on this page when a session is deleted here (the live room leaves it). */
@@ -43,3 +45,18 @@ watchOpenDocs((stored) => {
   const parsed = parseDocName(stored.name);
   return parsed?.kind === 'board' ? sessionDocs(parsed.sessionId).countBoard(parsed.groupId, stored.doc) : undefined;
 });
+
+/**
+ * Counts every session's boards again, one after another, in the background. A board's count is
+ * taken a moment after its last change (one count per burst of typing), so leaving the page in
+ * that moment, a reload or a crash can leave a row's count behind; the library takes them again
+ * when it is shown. A joined copy holds only its own group's board: only boards it counted before.
+ */
+export async function recountLibrary(entries: readonly SessionIndexEntry[]): Promise<void> {
+  for (const entry of entries) {
+    const groupIds = entry.joined
+      ? Object.keys(entry.boardNotes)
+      : await withDoc(sessionDocName(entry.id), ({ doc }) => readGroups(doc).map((g) => g.id)).catch(() => []);
+    await sessionDocs(entry.id).recount(groupIds).catch(() => {});
+  }
+}

@@ -6,7 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { DuplicateDialog } from '../components/DuplicateDialog';
 import { loadLibrary, onLibraryChange, renameSession } from '../docs/library';
 import { HostCopyKept, SessionIsLive } from '../docs/sessionDocs';
-import { sessionDocs } from '../docs/sessions';
+import { recountLibrary, sessionDocs } from '../docs/sessions';
 import { formatDate } from '../format';
 import { navigate, routeHref } from '../hooks';
 import { isParticipantBrowser } from '../platform/device';
@@ -21,7 +21,11 @@ export function LibraryScreen() {
 
   useEffect(() => {
     let alive = true;
-    void loadLibrary().then((list) => alive && setEntries(list));
+    void loadLibrary().then((list) => {
+      if (!alive) return;
+      setEntries(list);
+      void recountLibrary(list);
+    });
     const off = onLibraryChange((list) => setEntries(list));
     return () => {
       alive = false;
