@@ -29,9 +29,12 @@ export function useBoardHistory(doc: Y.Doc): BoardHistory {
   return history;
 }
 
-/** Keeps each note's zone in step with where it lies while the board is open (see keepZonesSettled). */
-export function useZonesSettled(doc: Y.Doc, template: BoardTemplate): void {
-  useEffect(() => keepZonesSettled(doc, template), [doc, template]);
+/**
+ * Keeps each note's zone in step with where it lies while the board is open (see keepZonesSettled);
+ * not while `enabled` is false (a read-only board: this app writes nothing into it).
+ */
+export function useZonesSettled(doc: Y.Doc, template: BoardTemplate, enabled = true): void {
+  useEffect(() => (enabled ? keepZonesSettled(doc, template) : undefined), [doc, template, enabled]);
 }
 
 export function useUndoState(history: BoardHistory): UndoState {

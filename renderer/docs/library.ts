@@ -1,14 +1,15 @@
 import * as Y from 'yjs';
 import { newId } from '../../shared/ids';
 import type { SessionIndexEntry } from '../../shared/platform';
-import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
+import { boardDocName, parseDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
 import { countNotes } from '../../shared/schema/note';
 import { SessionMetaSchema, readSessionMeta, writeSessionMeta } from '../../shared/schema/session';
 import { draftFromSession, initSessionDoc, type SessionDraft } from '../../shared/schema/sessionDraft';
 import { templateById } from '../../shared/template/house';
 import { platform } from '../platform';
-import { deleteStoredDoc, withDoc } from './openDoc';
+import { ReadOnlyDocError, assertWritable, deleteStoredDoc, withDoc } from './openDoc';
+import { docAccess } from '../../shared/schema/docVersion';
 
 type Listener = (entries: SessionIndexEntry[]) => void;
 const listeners = new Set<Listener>();
@@ -17,8 +18,6 @@ let chain: Promise<SessionIndexEntry[]> = platform
   .loadSessionIndex()
   .catch(() => [])
   .then(recoverMissing);
-
-const SESSION_DB = /^bouwplaats\/([0-9a-z]{6,32})\/session$/;
 
 /**
  * The docs are the truth; the index is a cache. A session whose doc exists but whose row is
@@ -29,8 +28,8 @@ async function recoverMissing(entries: SessionIndexEntry[]): Promise<SessionInde
   const known = new Set(entries.map((e) => e.id));
   const names = (await indexedDB.databases().catch(() => [])).map((d) => d.name ?? '');
   const missing = names.flatMap((name) => {
-    const id = SESSION_DB.exec(name)?.[1];
-    return id && !known.has(id) ? [id] : [];
+    const ref = parseDocName(name);
+    return ref?.kind === 'session' && !known.has(ref.sessionId) ? [ref.sessionId] : [];
   });
   if (missing.length === 0) return entries;
   const recovered: SessionIndexEntry[] = [];
@@ -121,7 +120,9 @@ export async function recordBoardNoteCount(sessionId: string, groupId: string, c
 }
 
 export async function renameSession(id: string, title: string): Promise<void> {
-  await withDoc(sessionDocName(id), async ({ doc }) => {
+  await withDoc(sessionDocName(id), async (stored) => {
+    const { doc } = stored;
+    assertWritable(stored);
     writeSessionMeta(doc, { title: title.trim() });
     await syncLibraryEntry(id, doc);
   });
@@ -137,6 +138,8 @@ export async function duplicateSession(id: string, title: string, date?: string)
   const copyId = newId();
   const groupIds = await withDoc(sessionDocName(id), async ({ doc }) => {
     await withDoc(sessionDocName(copyId), async ({ doc: copy }) => {
+      // A newer app's session is not copied (the copy could only be read, and not be renamed).
+      if (docAccess(doc, 'session').readOnly) throw new ReadOnlyDocError(sessionDocName(id));
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
       writeSessionMeta(copy, { ...patch, createdAt: Date.now() });
     });

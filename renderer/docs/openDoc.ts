@@ -1,13 +1,26 @@
 import * as Y from 'yjs';
+import { parseDocName, type DocKind } from '../../shared/schema/docNames';
+import type { DocAccess } from '../../shared/schema/docVersion';
 import { DocStorage, deleteDatabase, type SaveState } from './docStorage';
+import { DocVersionWatch } from './docVersionWatch';
 import { removeAbandonedNotes } from './freshNotes';
 
-export type { SaveState };
+export type { DocAccess, SaveState };
 
-/** A Y.Doc with its IndexedDB copy, and whether every change on screen is on disk yet. */
+/**
+ * A Y.Doc with its IndexedDB copy, whether every change on screen is on disk yet, and whether
+ * this app may change it at all.
+ */
 export interface StoredDoc {
   readonly name: string;
+  readonly kind: DocKind;
   readonly doc: Y.Doc;
+  /**
+   * Read-only (with the reason) when the doc was written by a newer Bouwplaats, also when such a
+   * version arrives while it is open (docVersionWatch.ts). Screens must then write nothing into it.
+   */
+  access(): DocAccess;
+  onAccess(listener: (access: DocAccess) => void): () => void;
   saveState(): SaveState;
   onSaveState(listener: (state: SaveState) => void): () => void;
   /** Resolves when everything written so far is committed to IndexedDB; rejects when a write fails. */
@@ -23,6 +36,7 @@ export interface StoredDoc {
 interface Entry {
   stored: StoredDoc;
   storage: DocStorage;
+  version: DocVersionWatch;
   refs: number;
   closeTimer: ReturnType<typeof setTimeout> | null;
 }
@@ -30,11 +44,18 @@ interface Entry {
 const open = new Map<string, Promise<Entry>>();
 
 async function create(name: string): Promise<Entry> {
+  const kind = parseDocName(name)?.kind;
+  if (!kind) throw new RangeError(`Not a doc name: ${name}`);
   const doc = new Y.Doc();
   const storage = await DocStorage.open(name, doc);
+  // Migrated before any screen sees it (and before anything below writes into it).
+  const version = new DocVersionWatch(doc, kind);
   const stored: StoredDoc = {
     name,
+    kind,
     doc,
+    access: () => version.access(),
+    onAccess: (listener) => version.onChange(listener),
     saveState: () => storage.saveState(),
     onSaveState: (listener) => storage.onSaveState(listener),
     flushed: () => storage.flushed(),
@@ -43,8 +64,8 @@ async function create(name: string): Promise<Entry> {
     setLocal: (key, value) => storage.setLocal(key, value),
   };
   // A note this device created and left empty when the page went (reload, closed tab, crash).
-  await removeAbandonedNotes(stored);
-  return { stored, storage, refs: 0, closeTimer: null };
+  if (!version.access().readOnly) await removeAbandonedNotes(stored);
+  return { stored, storage, version, refs: 0, closeTimer: null };
 }
 
 /**
@@ -78,6 +99,7 @@ export async function acquireDoc(name: string): Promise<{ stored: StoredDoc; rel
         void entry.storage.saved().then(() => {
           if (entry.refs > 0 || open.get(name) !== promise) return;
           open.delete(name);
+          entry.version.stop();
           entry.storage.destroy();
           entry.stored.doc.destroy();
         });
@@ -85,6 +107,18 @@ export async function acquireDoc(name: string): Promise<{ stored: StoredDoc; rel
     }
   };
   return { stored: entry.stored, release };
+}
+
+/** Thrown by writers given a read-only doc (StoredDoc.access): nothing was written. */
+export class ReadOnlyDocError extends Error {
+  constructor(readonly docName: string) {
+    super(`${docName} is read-only: a newer Bouwplaats wrote it`);
+  }
+}
+
+/** Throws ReadOnlyDocError unless this app may write into the doc now. */
+export function assertWritable(stored: StoredDoc): void {
+  if (stored.access().readOnly) throw new ReadOnlyDocError(stored.name);
 }
 
 /** Runs fn with the doc open, then releases it. */
@@ -106,6 +140,7 @@ export async function deleteStoredDoc(name: string): Promise<void> {
     open.delete(name);
     const entry = await promise;
     if (entry.closeTimer) clearTimeout(entry.closeTimer);
+    entry.version.stop();
     entry.storage.destroy();
     entry.stored.doc.destroy();
   }

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
+import { boardDocName, parseDocName, sessionDocName } from '../../shared/schema/docNames';
 import { groupsMap } from '../../shared/schema/group';
 import { countNotes } from '../../shared/schema/note';
 import { recordBoardNoteCount } from '../docs/library';
@@ -18,12 +18,26 @@ import { connectDoc, type ConnectionState, type DocConnection, type Transport } 
  * - `stopped`: the host answers but this session is not live (the facilitator pressed "Stoppen");
  *   everything resumes by itself when it is live again with the same code;
  * - `code-invalid`: the session got a new code (or the host no longer knows ours): rejoin;
- * - `locked`: the host refuses this address for a minute after too many wrong codes.
+ * - `locked`: the host refuses this address for a minute after too many wrong codes;
+ * - `other-version`: the host runs a Bouwplaats with another protocol version: one of the two apps
+ *   must be updated (nothing syncs through the host until then);
+ * - `host-too-old`: the host refuses to relay a doc here because it was written by a newer
+ *   Bouwplaats than the host's (RELAY_CLOSE.docTooNew): the facilitator must update.
  */
-export type LiveStatus = 'connecting' | 'live' | 'peers-only' | 'offline' | 'host-down' | 'stopped' | 'code-invalid' | 'locked';
+export type LiveStatus =
+  | 'connecting'
+  | 'live'
+  | 'peers-only'
+  | 'offline'
+  | 'host-down'
+  | 'stopped'
+  | 'code-invalid'
+  | 'locked'
+  | 'other-version'
+  | 'host-too-old';
 
 /** What the last look at the host (GET /api/live) said, while the relay was not connected. */
-type HostCheck = 'unknown' | 'ok' | 'unreachable' | 'stopped' | 'code-invalid' | 'locked';
+type HostCheck = 'unknown' | 'ok' | 'unreachable' | 'stopped' | 'code-invalid' | 'locked' | 'other-version';
 
 const HOST_CHECK_DELAY_MS = 2500;
 const HOST_CHECK_EVERY_MS = 3000;
@@ -127,13 +141,14 @@ export class LiveRoom {
       next = info.sessionId === this.membership.sessionId ? 'ok' : 'code-invalid';
     } catch (error) {
       const reason = error instanceof JoinFailure ? error.reason : 'unreachable';
-      next = reason === 'notLive' ? 'stopped' : reason === 'code' || reason === 'codeReplaced' ? 'code-invalid' : reason === 'tooMany' ? 'locked' : 'unreachable';
+      next = reason === 'notLive' ? 'stopped' : reason === 'code' || reason === 'codeReplaced' ? 'code-invalid' : reason === 'tooMany' ? 'locked' : reason === 'version' ? 'other-version' : 'unreachable';
     }
     if (this.destroyed || this.getSnapshot().status === 'live') return;
     this.hostCheck = next;
     if (next === 'stopped' && this.membership.role === 'facilitator') this.resumeHosting();
-    if (next === 'code-invalid') {
-      // Final: stop knocking with a dead code; the person rejoins with the new one.
+    if (next === 'code-invalid' || next === 'other-version') {
+      // Final: stop knocking with a dead code (the person rejoins with the new one), or with an app
+      // the host will not take (until one of them is updated and the page reloaded).
       this.heldBack = true;
       for (const { connection } of this.linked.values()) connection?.pause();
     } else {
@@ -207,8 +222,9 @@ export class LiveRoom {
 
   /** Keeps the library's note count of a board in step while others add to it. */
   private countNotesOf(docName: string, doc: Y.Doc): () => void {
-    const groupId = docName.startsWith(boardDocName(this.membership.sessionId, '')) ? docName.split('/').pop() : undefined;
-    if (!groupId) return () => {};
+    const ref = parseDocName(docName);
+    if (ref?.kind !== 'board') return () => {};
+    const { groupId } = ref;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const record = () => {
       timer = null;
@@ -239,9 +255,12 @@ export class LiveRoom {
   }
 
   private recompute(): void {
-    const states: ConnectionState[] = [...this.linked.values()].flatMap((l) => (l.connection ? [l.connection.state()] : []));
+    const all: ConnectionState[] = [...this.linked.values()].flatMap((l) => (l.connection ? [l.connection.state()] : []));
+    // A doc the host refuses for good does not make the host look down (see statusOf).
+    const states = all.filter((s) => s.refused === null);
+    const tooNew = states.length < all.length;
     const relay = states.length > 0 && states.every((s) => s.relay);
-    const peers = Math.max(0, ...states.map((s) => s.peers));
+    const peers = Math.max(0, ...all.map((s) => s.peers));
     if (relay) {
       this.everConnected = true;
       this.hostCheck = 'ok';
@@ -250,7 +269,7 @@ export class LiveRoom {
     } else if (states.length > 0 && !this.heldBack) {
       this.scheduleHostCheck(HOST_CHECK_DELAY_MS);
     }
-    const status = this.statusOf(relay, peers);
+    const status = tooNew && navigator.onLine ? 'host-too-old' : this.statusOf(relay, peers);
     if (status === this.snapshot.status && peers === this.snapshot.peers) return;
     this.snapshot = { status, peers };
     this.listeners.forEach((l) => l(this.snapshot));
@@ -263,6 +282,7 @@ export class LiveRoom {
       case 'stopped':
       case 'code-invalid':
       case 'locked':
+      case 'other-version':
         return this.hostCheck;
       case 'unreachable':
         return peers > 0 ? 'peers-only' : 'host-down';

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
-import { CODE_PARAM, SIGNALING_PATH, SYNC_PATH_PREFIX } from '../../shared/live';
+import { CODE_PARAM, LIVE_PROTOCOL_VERSION, RELAY_CLOSE, SIGNALING_PATH, SYNC_PATH_PREFIX, VERSION_PARAM } from '../../shared/live';
 
 /**
  * How docs reach other people. This is the one place that picks providers: today the LAN host
@@ -19,6 +19,11 @@ export interface ConnectionState {
   relay: boolean;
   /** Laptops connected directly over WebRTC. */
   peers: number;
+  /**
+   * Why the host closed the relay for good, if it did: `doc-too-new`, the doc has a version the
+   * host's app does not know (RELAY_CLOSE.docTooNew). The relay then stays closed until resume().
+   */
+  refused: 'doc-too-new' | null;
 }
 
 export interface DocConnection {
@@ -59,16 +64,16 @@ function continuedAwareness(doc: Y.Doc): Awareness {
 export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, given?: Awareness): DocConnection {
   const awareness = given ?? continuedAwareness(doc);
   const listeners = new Set<(s: ConnectionState) => void>();
-  let current: ConnectionState = { relay: false, peers: 0 };
+  let current: ConnectionState = { relay: false, peers: 0, refused: null };
   const update = (patch: Partial<ConnectionState>) => {
     const next = { ...current, ...patch };
-    if (next.relay === current.relay && next.peers === current.peers) return;
+    if (next.relay === current.relay && next.peers === current.peers && next.refused === current.refused) return;
     current = next;
     listeners.forEach((l) => l(current));
   };
 
   const relayUrl = transport.kind === 'lan' ? wsUrl(transport.hostUrl, SYNC_PATH_PREFIX) : transport.url;
-  const params = transport.kind === 'lan' ? { [CODE_PARAM]: transport.code } : (transport.params ?? {});
+  const params = transport.kind === 'lan' ? { [CODE_PARAM]: transport.code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) } : (transport.params ?? {});
   const relay = new WebsocketProvider(relayUrl, docName, doc, {
     params,
     disableBc: true,
@@ -79,10 +84,14 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, gi
   relay.on('status', ({ status }: { status: string }) => {
     if (status !== 'connected') update({ relay: false });
   });
+  // y-websocket stops reconnecting after a close code in 4400–4499 and says so here.
+  relay.on('closed', ({ code }: { code: number }) => {
+    if (code === RELAY_CLOSE.docTooNew) update({ relay: false, refused: 'doc-too-new' });
+  });
 
   let webrtc: WebrtcProvider | null = null;
   if (transport.kind === 'lan') {
-    const signaling = `${wsUrl(transport.hostUrl, SIGNALING_PATH)}?${CODE_PARAM}=${encodeURIComponent(transport.code)}`;
+    const signaling = `${wsUrl(transport.hostUrl, SIGNALING_PATH)}?${CODE_PARAM}=${encodeURIComponent(transport.code)}&${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}`;
     webrtc = new WebrtcProvider(docName, doc, {
       signaling: [signaling],
       awareness: relay.awareness,
@@ -113,6 +122,7 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, gi
       update({ relay: false, peers: 0 });
     },
     resume() {
+      update({ refused: null });
       relay.connect();
       webrtc?.connect();
     },

@@ -42,7 +42,9 @@ import { ZoomControls } from '../board/ZoomControls';
 import { recordBoardNoteCount } from '../docs/library';
 import { usePresentation } from '../board/usePresentation';
 import type { StoredDoc } from '../docs/openDoc';
-import { routeHref, useDocValue, useSaveState, useStoredDoc } from '../hooks';
+import { routeHref, useDocAccess, useDocValue, useSaveState, useStoredDoc } from '../hooks';
+import { ReadOnlyNotice } from '../components/ReadOnlyNotice';
+import type { DocAccess } from '../../shared/schema/docVersion';
 
 interface Props {
   sessionId: string;
@@ -54,6 +56,10 @@ export function BoardScreen({ sessionId, groupId, onOpenSettings }: Props) {
   const { t } = useTranslation();
   const session = useStoredDoc(sessionDocName(sessionId));
   const board = useStoredDoc(boardDocName(sessionId, groupId));
+  // A board is written into only when both its doc and the session's are of a version this app knows.
+  const sessionAccess = useDocAccess(session.state === 'ready' ? session.stored : null);
+  const boardAccess = useDocAccess(board.state === 'ready' ? board.stored : null);
+  const access = boardAccess.readOnly ? boardAccess : sessionAccess;
   if (session.state === 'error' || board.state === 'error') {
     return (
       <main className="page">
@@ -71,10 +77,14 @@ export function BoardScreen({ sessionId, groupId, onOpenSettings }: Props) {
       groupId={groupId}
       sessionDoc={session.stored.doc}
       board={board.stored}
+      access={access}
       onOpenSettings={onOpenSettings}
     />
   );
 }
+
+/** Board commands that change the doc: none of them runs on a read-only board. */
+const EDITING_COMMANDS: ReadonlySet<BoardCommand['type']> = new Set(['undo', 'redo', 'add', 'add-at-centre', 'edit', 'delete', 'nudge']);
 
 
 function BoardView({
@@ -82,8 +92,9 @@ function BoardView({
   groupId,
   sessionDoc,
   board,
+  access,
   onOpenSettings,
-}: Props & { sessionDoc: Y.Doc; board: StoredDoc }) {
+}: Props & { sessionDoc: Y.Doc; board: StoredDoc; access: DocAccess }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const doc = board.doc;
@@ -98,7 +109,19 @@ function BoardView({
   const panelNotes = useDeferredValue(notes);
   const undo = useBoardHistory(doc);
   const undoState = useUndoState(undo);
-  useZonesSettled(doc, template);
+  const readOnly = access.readOnly;
+  /** Tries of a change on a read-only board: each one says why nothing happens (ReadOnlyNotice). */
+  const [refusedTries, setRefusedTries] = useState(0);
+  /**
+   * True (and says why) when the board must not change: the one gate every editing gesture, key,
+   * toolbar button and the note editor pass, while the doc is read-only (a newer app wrote it).
+   */
+  const refuse = useCallback(() => {
+    if (!readOnly) return false;
+    setRefusedTries((n) => n + 1);
+    return true;
+  }, [readOnly]);
+  useZonesSettled(doc, template, !readOnly);
   const saveState = useSaveState(board);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [colour, setColour] = useState<NoteColour>('yellow');
@@ -110,6 +133,11 @@ function BoardView({
   const onLost = useCallback((lost: LostNote) => setNotice({ kind: 'lost', lost }), []);
   const editing = useNoteEditing({ stored: board, store, notes, history: undo, onLost, focusBoard });
   const { selectedId, editingId } = editing;
+  const closeEditor = editing.close;
+  // A newer app's version arrived while someone was typing: the editor goes, writing nothing.
+  useEffect(() => {
+    if (readOnly) closeEditor();
+  }, [readOnly, closeEditor]);
   const group = groups.find((g) => g.id === groupId);
   const room = useLiveRoom(sessionId);
   const live = useLiveSnapshot(room);
@@ -141,14 +169,16 @@ function BoardView({
 
   const createNote = useCallback(
     (at: Point) => {
+      if (refuse()) return;
       undo.stopCapturing();
       const id = addNote(doc, template, { x: at.x, y: at.y, colour, ...byline }, LOCAL_ORIGIN);
       editing.editNew(id);
     },
-    [doc, template, colour, undo, byline, editing],
+    [doc, template, colour, undo, byline, editing, refuse],
   );
 
   const addToZone = (zoneId: string) => {
+    if (refuse()) return;
     const zone = template.zones.find((z) => z.id === zoneId);
     if (!zone) return;
     const occupied = notes.map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }));
@@ -164,19 +194,27 @@ function BoardView({
 
   const onMove = useCallback(
     (id: string, x: number, y: number) => {
+      if (refuse()) return;
       undo.stopCapturing();
       moveNote(doc, template, id, Math.round(x), Math.round(y), LOCAL_ORIGIN);
     },
-    [doc, template, undo],
+    [doc, template, undo, refuse],
   );
 
   const finishEditing = () => {
+    // On a board that became read-only while the editor was open, closing writes nothing.
+    if (readOnly) {
+      editing.close();
+      focusBoard();
+      return;
+    }
     editing.finish();
     undo.stopCapturing();
     focusBoard();
   };
 
   const recolour = (next: NoteColour) => {
+    if (refuse()) return;
     setColour(next);
     if (selectedId) {
       undo.stopCapturing();
@@ -185,7 +223,7 @@ function BoardView({
   };
 
   const remove = () => {
-    if (!selectedId) return;
+    if (!selectedId || refuse()) return;
     undo.stopCapturing();
     deleteNote(doc, selectedId, LOCAL_ORIGIN);
     editing.select(null);
@@ -196,16 +234,19 @@ function BoardView({
     if (outcome === 'partly' || outcome === 'kept') setNotice({ kind: 'history', action, outcome });
   };
   const doUndo = () => {
+    if (refuse()) return;
     editing.close();
     tellHistory('undo', undo.undo());
   };
   const doRedo = () => {
+    if (refuse()) return;
     editing.close();
     tellHistory('redo', undo.redo());
   };
 
   /** The words of a note someone else deleted, back as a new note of this person's. */
   const restoreLost = (lost: LostNote) => {
+    if (refuse()) return;
     undo.stopCapturing();
     const id = addNote(doc, template, { x: lost.x, y: lost.y, text: lost.text, colour: lost.colour, ...byline }, LOCAL_ORIGIN);
     undo.stopCapturing();
@@ -225,6 +266,7 @@ function BoardView({
 
   /** Every board command, whichever way it came (keys today; the toolbar calls the same functions). */
   const run = (command: BoardCommand): boolean => {
+    if (EDITING_COMMANDS.has(command.type) && refuse()) return true;
     const selected = selectedId ? store.get(selectedId) : undefined;
     switch (command.type) {
       case 'undo':
@@ -332,6 +374,7 @@ function BoardView({
         live={live ? <LiveBadge live={live} others={others} /> : null}
       />
       <LiveNotice room={room} />
+      <ReadOnlyNotice access={access} tries={refusedTries} className="board-banner" />
       {saveState === 'error' && (
         <p role="alert" className="banner error board-banner">
           {t('save.errorHelp')}
@@ -364,7 +407,7 @@ function BoardView({
             }}
             onMove={onMove}
             onCreateAt={createNote}
-            onEdit={(id) => editing.edit(id)}
+            onEdit={(id) => !refuse() && editing.edit(id)}
             onZoomChange={setZoom}
             presence={presence}
             onPointerWorld={shareCursor}
@@ -373,6 +416,7 @@ function BoardView({
                 key={note.id}
                 note={note}
                 {...rect}
+                readOnly={readOnly}
                 onChange={(text) => setNoteText(doc, note.id, text, LOCAL_ORIGIN)}
                 onDraft={(text) => editing.draft(note.id, text)}
                 onDone={finishEditing}
