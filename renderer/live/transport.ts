@@ -142,12 +142,6 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, gi
 }
 
 type UpdateHandler = (update: Uint8Array, origin: unknown) => void;
-interface RelayInternals {
-  _updateHandler?: UpdateHandler;
-}
-interface RoomInternals {
-  _docUpdateHandler?: UpdateHandler;
-}
 
 /**
  * Every laptop is both on the WebRTC mesh and on the host's relay, so neither provider needs to
@@ -155,36 +149,49 @@ interface RoomInternals {
  * own peers (n² messages in a group), and y-websocket sends the host every update that arrived
  * over WebRTC, which the host then relays to everyone once more. Here each sends only what this
  * laptop changed itself. Whatever a peer missed while away comes with the sync handshake both do
- * on (re)connecting. Where the libraries' internals are not as expected, their behaviour stays.
+ * on (re)connecting, and the host asks for what it lacks (relay.ts).
+ *
+ * Neither library offers a public way to do this: each sends from its own doc 'update' listener,
+ * y-websocket's `provider._updateHandler` (registered from construction until destroy) and
+ * y-webrtc's `room._docUpdateHandler` (registered while the room is connected; connect() and
+ * disconnect() register whatever the property holds then). A copy of the doc per provider would
+ * filter on public API only, but y-webrtc sends every update of its doc whatever its origin, so
+ * its copy could not hold what came over the relay without sending it, and a laptop on WebRTC
+ * only would no longer get it in the handshake. So these two private fields are swapped for
+ * filtering ones; y-websocket and y-webrtc are pinned to exact versions in package.json, and
+ * tests/unit/sync-filter.contract.test.ts fails when a version changes what this relies on.
+ * Where a field is not there, that library's behaviour stays (everything is forwarded: more
+ * traffic, nothing lost). Exported for that test.
  */
-function sendOnlyOwnUpdates(doc: Y.Doc, relay: WebsocketProvider, webrtc: WebrtcProvider | null): void {
+export function sendOnlyOwnUpdates(doc: Y.Doc, relay: WebsocketProvider, webrtc: WebrtcProvider | null): void {
   const fromNetwork = (origin: unknown) => origin === relay || (webrtc !== null && origin === webrtc.room);
-  const swap = (owner: Record<string, unknown>, key: string) => {
-    const original = owner[key] as UpdateHandler | undefined;
+  /** Replaces owner[key]; `registered`: the library has it on the doc now (so the filter must be). */
+  const swap = (owner: object, key: string, registered: boolean) => {
+    const fields = owner as Record<string, unknown>;
+    const original = fields[key];
     if (typeof original !== 'function') return;
+    const send = original as UpdateHandler;
     const filtered: UpdateHandler = (update, origin) => {
       if (fromNetwork(origin)) return;
       // Runs inside Yjs's update event: a throw there would stop every later listener and leave
       // the doc's transaction chain broken (issue 6, item 17). A lost send is caught up by the
       // sync handshake on the next (re)connect.
       try {
-        original(update, origin);
+        send(update, origin);
       } catch {
         // The socket or data channel is closing; nothing to do here.
       }
     };
-    const observers = (doc as unknown as { _observers?: Map<string, Set<unknown>> })._observers;
-    const registered = observers?.get('update')?.has(original) ?? false;
-    if (registered) doc.off('update', original);
-    owner[key] = filtered;
+    doc.off('update', send);
+    fields[key] = filtered;
     if (registered) doc.on('update', filtered);
   };
-  swap(relay as unknown as RelayInternals as Record<string, unknown>, '_updateHandler');
+  swap(relay, '_updateHandler', true);
   if (webrtc) {
-    // The room exists once y-webrtc's key promise has run (right away without a password).
+    // The room exists once y-webrtc's key promise has run (right away without a password); it is
+    // connected then unless the provider was disconnected before.
     void Promise.resolve(webrtc.key).then(() => {
-      const room = webrtc.room as unknown as RoomInternals | null;
-      if (room) swap(room as Record<string, unknown>, '_docUpdateHandler');
+      if (webrtc.room) swap(webrtc.room, '_docUpdateHandler', webrtc.connected);
     });
   }
 }
