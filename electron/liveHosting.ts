@@ -1,6 +1,6 @@
 import { normaliseJoinCode } from '../shared/live';
-import { HostingAnswerSchema, type HostingAnswer, type HostingRequest } from '../shared/platform';
-import { LiveConflict, LiveController, startedAnswer } from './host/live';
+import { HostingAnswerSchema, type ForgetAnswer, type ForgetRequest, type HostingAnswer, type HostingRequest } from '../shared/platform';
+import { LiveConflict, LiveController, forgetSessionCopy, startedAnswer } from './host/live';
 import { startHost, type RunningHost } from './host/server';
 import type { HostingControl } from './platformHandlers';
 
@@ -55,6 +55,11 @@ export function createLiveHosting(options: LiveHostingOptions): HostingControl &
     },
     async stop() {
       await running?.controller.stop();
+    },
+    async forget(request: ForgetRequest): Promise<ForgetAnswer> {
+      // Without a running host nothing is open: delete the files without starting a server.
+      const status = running ? await running.controller.forget(request) : await forgetSessionCopy(options.dataDir, request);
+      return { status };
     },
     async close() {
       const current = running;

@@ -11,6 +11,8 @@ import {
   type Settings,
   type HostingAnswer,
   type HostingRequest,
+  type ForgetAnswer,
+  type ForgetRequest,
 } from '../shared/platform';
 
 /** The part of electron-store the handlers use; a Map-backed object stands in for it in tests. */
@@ -28,6 +30,8 @@ export const STORE_KEYS = {
 export interface HostingControl {
   start(request: HostingRequest): Promise<HostingAnswer>;
   stop(): Promise<void>;
+  /** Deletes the host's copy of a session (or some boards); `live` while that session is live. */
+  forget(request: ForgetRequest): Promise<ForgetAnswer>;
 }
 
 /** One handler per Platform method, taking the (already validated) payload of its channel. */
@@ -69,5 +73,6 @@ export function createPlatformHandlers(store: KeyValueStore, hosting: HostingCon
     },
     startHosting: (request) => hosting.start(request),
     stopHosting: () => hosting.stop(),
+    forgetSession: (request) => hosting.forget(request),
   };
 }

@@ -15,6 +15,7 @@ const api = {
   saveSessionIndex: (entries) => ipcRenderer.invoke(IPC_CHANNELS.saveSessionIndex, entries),
   startHosting: (request) => ipcRenderer.invoke(IPC_CHANNELS.startHosting, request),
   stopHosting: () => ipcRenderer.invoke(IPC_CHANNELS.stopHosting),
+  forgetSession: (request) => ipcRenderer.invoke(IPC_CHANNELS.forgetSession, request),
 } satisfies Platform;
 
 contextBridge.exposeInMainWorld('bouwplaats', api);

@@ -12,6 +12,7 @@ export const IPC_CHANNELS = {
   saveSessionIndex: 'bouwplaats:sessions:save',
   startHosting: 'bouwplaats:hosting:start',
   stopHosting: 'bouwplaats:hosting:stop',
+  forgetSession: 'bouwplaats:hosting:forget',
 } as const satisfies Record<PlatformMethod, string>;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[PlatformMethod];

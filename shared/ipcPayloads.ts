@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HostingRequestSchema, SessionIndexSchema, SettingsSchema, type PlatformMethod } from './platform';
+import { ForgetRequestSchema, HostingRequestSchema, SessionIndexSchema, SettingsSchema, type PlatformMethod } from './platform';
 
 /** The argument each channel takes (undefined: none). */
 export const IPC_PAYLOADS = {
@@ -9,5 +9,6 @@ export const IPC_PAYLOADS = {
   saveSessionIndex: SessionIndexSchema,
   startHosting: HostingRequestSchema,
   stopHosting: z.undefined(),
+  forgetSession: ForgetRequestSchema,
 } as const satisfies Record<PlatformMethod, z.ZodType>;
 

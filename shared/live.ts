@@ -116,6 +116,16 @@ export const LiveControlRequestSchema = z.discriminatedUnion('action', [
     replace: z.boolean().optional(),
   }),
   z.object({ action: z.literal('stop') }),
+  z.object({
+    /**
+     * Delete the host's copy of a session (it was deleted on the facilitator's computer): its docs
+     * on disk and its code. With `groupIds`, only those groups' boards (the groups were removed),
+     * also while the session is live. The whole session while it is live is refused (409).
+     */
+    action: z.literal('forget'),
+    sessionId: z.string().regex(ID_PATTERN),
+    groupIds: z.array(z.string().regex(ID_PATTERN)).max(LIVE_LIMITS.maxDocsPerSession).optional(),
+  }),
 ]);
 export type LiveControlRequest = z.infer<typeof LiveControlRequestSchema>;
 

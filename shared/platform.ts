@@ -67,6 +67,21 @@ export const HostingAnswerSchema = z.discriminatedUnion('status', [
 ]);
 export type HostingAnswer = z.infer<typeof HostingAnswerSchema>;
 
+/** What to delete from the host's copy on this computer: a whole session, or some of its boards. */
+export const ForgetRequestSchema = z.object({
+  sessionId: z.string().regex(ID_PATTERN),
+  /** Only the boards of these groups (removed in "Sessie bewerken"); absent: everything. */
+  groupIds: z.array(z.string().regex(ID_PATTERN)).max(64).optional(),
+});
+export type ForgetRequest = z.infer<typeof ForgetRequestSchema>;
+
+/**
+ * `forgotten`: the host keeps nothing of it any more (or never did). `live`: the session is live
+ * on this computer right now and nothing was deleted; stop it first.
+ */
+export const ForgetAnswerSchema = z.object({ status: z.enum(['forgotten', 'live']) });
+export type ForgetAnswer = z.infer<typeof ForgetAnswerSchema>;
+
 /**
  * The whole bridge between the UI and the operating system. Electron's preload implements it over
  * IPC (electron-store in main); a plain browser implements it over localStorage.
@@ -81,6 +96,12 @@ export interface Platform {
   /** Starts the LAN host for a session (signaling, relay, the renderer for browsers). */
   startHosting(request: HostingRequest): Promise<HostingAnswer>;
   stopHosting(): Promise<void>;
+  /**
+   * Deletes what the LAN host on this computer keeps of a session (DESIGN: notes about children
+   * must not outlive "delete"): its docs on disk and its join code, or only some boards. A session
+   * this computer never hosted answers `forgotten` too. Rejects when the host cannot be reached.
+   */
+  forgetSession(request: ForgetRequest): Promise<ForgetAnswer>;
 }
 
 export type PlatformMethod = Exclude<keyof Platform, 'kind'>;

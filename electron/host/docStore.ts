@@ -1,8 +1,9 @@
 import { closeSync, fdatasyncSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
-import { copyFile, readFile, readdir } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import * as Y from 'yjs';
+import { ID_PATTERN } from '../../shared/ids';
 import { dropPending } from './missing';
 
 /**
@@ -174,6 +175,32 @@ export async function listStoredDocs(dataDir: string, sessionId: string): Promis
   return files.map(docNameFromFile).filter((name): name is string => name !== null).sort();
 }
 
+/**
+ * Deletes the host's copy of a session for good: with `docNames`, only those docs (a group's board
+ * after the group was removed), else the session's whole folder. Every file that holds a doc goes:
+ * the log, a snapshot being written (`.tmp`) and copies set aside as corrupt (`.corrupt-…`), since
+ * those hold notes too. Missing files are fine. The caller makes sure no DocLog has them open.
+ * Throws for a session id that is not an id (it names a folder).
+ */
+export async function forgetStoredDocs(dataDir: string, sessionId: string, docNames?: readonly string[]): Promise<void> {
+  if (!ID_PATTERN.test(sessionId)) throw new Error(`Ongeldige sessie: ${sessionId}`);
+  const dir = sessionDir(dataDir, sessionId);
+  if (docNames === undefined) {
+    await rm(dir, { recursive: true, force: true });
+    return;
+  }
+  const stems = new Set(docNames.map(docFileName));
+  let files: string[];
+  try {
+    files = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const doomed = files.filter((file) => [...stems].some((stem) => file === stem || file.startsWith(`${stem}.`)));
+  await Promise.all(doomed.map((file) => rm(path.join(dir, file), { force: true })));
+}
+
 function missingMessage(bytes: number): string {
   return `dropped ${bytes} bytes of changes whose predecessors are missing.`;
 }
@@ -324,6 +351,15 @@ export class DocLog {
     } catch (error) {
       this.options.warn(`${this.filePath}: fdatasync failed (${(error as Error).message}).`);
     }
+  }
+
+  /** Closes the file without writing anything more: the doc is being deleted (forgetStoredDocs). */
+  discard(): void {
+    if (this.closed) return;
+    this.cancelSync();
+    this.closed = true;
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 
   /** Flushes (a snapshot when the log has grown, else fdatasync) and closes the file. */

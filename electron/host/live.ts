@@ -18,8 +18,10 @@ import {
   type LiveRefusal,
   type LiveStarted,
 } from '../../shared/live';
+import { boardDocName } from '../../shared/schema/docNames';
 import { CodeGuard, codeMatches, parseTarget, presentedCode, refuseUpgrade, remoteAddress, type ParsedTarget } from './admission';
 import { CodeBook } from './codeBook';
+import { forgetStoredDocs } from './docStore';
 import { classifyAddress, lanJoinAddresses } from './joinAddresses';
 import { DEFAULT_TUNING, type HostTuning } from './limits';
 import { createRelay, type RelayStats } from './relay';
@@ -44,6 +46,8 @@ export { listStoredDocs, readStoredDoc } from './docStore';
  *        {action:'start', sessionId, title, code?, newCode?, replace?}
  *                                    → 200 LiveStarted | 409 LiveBusy (another session is live)
  *        {action:'stop'}                    → 204
+ *        {action:'forget', sessionId, groupIds?}
+ *                                    → 200 {status:'forgotten'} | 409 (the session is live)
  *   everything else under /api/         404; other paths are the renderer's static files.
  *
  * A socket without the right code never opens (HTTP 403 on the upgrade); neither does one for a
@@ -77,6 +81,8 @@ export interface LiveSession {
   stats(): { signaling: SignalingStats; relay: RelayStats };
   /** Docs the relay holds (loaded from disk or opened by a client). */
   docNames(): string[];
+  /** Deletes these docs of the session for good, also while it is live (see Relay.forgetDocs). */
+  forgetDocs(names: readonly string[]): Promise<void>;
   /** Closes every socket, writes every doc and removes the session's endpoints. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -217,6 +223,7 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
     addresses: () => liveAddresses(host),
     stats: () => ({ signaling: signaling.stats(), relay: relay.stats() }),
     docNames: () => relay.docNames(),
+    forgetDocs: (names) => relay.forgetDocs(names),
     stop() {
       stopping ??= (async () => {
         removeRoute();
@@ -330,11 +337,53 @@ export class LiveController {
     });
   }
 
+  /**
+   * Deletes the host's copy of a session that was deleted: its docs on disk and its codes (see
+   * forgetSessionCopy), or, with `groupIds`, only the boards of those (removed) groups, also while
+   * the session is live. Answers `live` and deletes nothing when the whole session is asked for
+   * while it is live here: it must be stopped first.
+   */
+  forget(request: ForgetRequest): Promise<ForgetOutcome> {
+    return this.serialised(async () => {
+      const live = this.session?.info.sessionId === request.sessionId ? this.session : null;
+      if (live && request.groupIds === undefined) return 'live';
+      if (live) {
+        await live.forgetDocs(request.groupIds!.map((groupId) => boardDocName(request.sessionId, groupId)));
+        return 'forgotten';
+      }
+      return forgetSessionCopy(this.options.dataDir, request, await this.codeBook());
+    });
+  }
+
   private serialised<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => {});
     return run;
   }
+}
+
+/** What to delete from the host's copy: the whole session, or the boards of `groupIds`. */
+export interface ForgetRequest {
+  readonly sessionId: string;
+  readonly groupIds?: readonly string[];
+}
+export type ForgetOutcome = 'forgotten' | 'live';
+
+/**
+ * Deletes the host's copy of a session that is not live: every doc on disk, and its codes from the
+ * code book (they become unknown, like codes never given out); with `groupIds`, only those boards.
+ * For a host that is not running (the desktop app before anything went live) a fresh `book` is
+ * read from `dataDir`; a running LiveController passes its own, so its copy in memory stays true.
+ */
+export async function forgetSessionCopy(dataDir: string, request: ForgetRequest, book?: CodeBook): Promise<'forgotten'> {
+  const { sessionId, groupIds } = request;
+  if (groupIds !== undefined) {
+    await forgetStoredDocs(dataDir, sessionId, groupIds.map((groupId) => boardDocName(sessionId, groupId)));
+    return 'forgotten';
+  }
+  await forgetStoredDocs(dataDir, sessionId);
+  await (book ?? (await CodeBook.open(dataDir))).forget(sessionId);
+  return 'forgotten';
 }
 
 export function startedAnswer(session: LiveSession): LiveStarted {
@@ -403,6 +452,17 @@ async function handleControl(req: IncomingMessage, res: ServerResponse, controll
     if (request.data.action === 'stop') {
       await controller.stop();
       sendJson(res, 204, undefined);
+      return;
+    }
+    if (request.data.action === 'forget') {
+      const { sessionId, groupIds } = request.data;
+      const outcome = await controller.forget({ sessionId, ...(groupIds ? { groupIds } : {}) });
+      if (outcome === 'live') {
+        const title = controller.current()?.info.title ?? '';
+        sendJson(res, 409, { error: 'Deze sessie staat live; stop haar eerst.', live: { sessionId, title } });
+      } else {
+        sendJson(res, 200, { status: 'forgotten' });
+      }
       return;
     }
     const { sessionId, title, code, newCode, replace } = request.data;

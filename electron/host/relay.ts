@@ -10,7 +10,7 @@ import { LIVE_LIMITS, RELAY_CLOSE, RELAY_CLOSE_REASON } from '../../shared/live'
 import { isDocOfSession, parseDocName, type DocKind } from '../../shared/schema/docNames';
 import { docAccess, migrate } from '../../shared/schema/docVersion';
 import { refuseUpgrade } from './admission';
-import { DocLog, docFilePath, listStoredDocs, sessionDir } from './docStore';
+import { DocLog, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
 import { CLOSE, SocketBudget, TokenBucket, type HostTuning } from './limits';
 import { dropPending, startsAfterDoc } from './missing';
 import { SocketHub, type Peer, type SocketCounters } from './sockets';
@@ -78,6 +78,12 @@ export interface Relay {
   /** `docPath`: what follows SYNC_PATH_PREFIX in the request path, still percent-encoded. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, docPath: string): void;
   docNames(): string[];
+  /**
+   * Deletes these docs for good (the boards of groups the facilitator removed): closes their
+   * sockets, drops them from memory without writing, deletes their files, and refuses them for as
+   * long as this relay runs (a laptop that still holds such a board would otherwise upload it again).
+   */
+  forgetDocs(names: readonly string[]): Promise<void>;
   /**
    * The doc's WebRTC room (its y-webrtc signaling topic) went from `before` to `after` laptops.
    * More laptops in the room than relay sockets on the doc means one is on WebRTC only.
@@ -187,6 +193,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   let closedForMissing = 0;
   let pulls = 0;
   let stopping = false;
+  /** Docs deleted while this relay runs (forgetDocs): never opened again. */
+  const forgotten = new Set<string>();
   /** Laptops in each doc's WebRTC room, as signaling last told (docs not opened here included). */
   const rooms = new Map<string, number>();
 
@@ -478,6 +486,10 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         refuseUpgrade(socket, 503, 'De sessie stopt.');
         return;
       }
+      if (forgotten.has(name)) {
+        refuseUpgrade(socket, 410, 'Dit document is verwijderd.');
+        return;
+      }
       if (!docs.has(name) && docs.size >= LIVE_LIMITS.maxDocsPerSession) {
         refuseUpgrade(socket, 503, 'Te veel documenten in deze sessie.');
         return;
@@ -485,6 +497,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       getDoc(name).then(
         (shared) => {
           if (stopping) refuseUpgrade(socket, 503, 'De sessie stopt.');
+          else if (forgotten.has(name)) refuseUpgrade(socket, 410, 'Dit document is verwijderd.');
           else hub.upgrade(request, socket, head, shared);
         },
         (error: unknown) => {
@@ -494,6 +507,22 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       );
     },
     docNames: () => [...loaded.keys()].sort(),
+    async forgetDocs(names) {
+      for (const name of names) {
+        if (!isDocOfSession(name, sessionId)) continue;
+        forgotten.add(name);
+        const pending = docs.get(name);
+        docs.delete(name);
+        const shared = await pending?.catch(() => null);
+        if (!shared) continue;
+        loaded.delete(name);
+        for (const peer of [...shared.sockets]) hub.drop(peer, CLOSE.goingAway, 'document deleted', null);
+        shared.log.discard();
+        shared.awareness.destroy();
+        shared.doc.destroy();
+      }
+      await forgetStoredDocs(dataDir, sessionId, names.filter((name) => isDocOfSession(name, sessionId)));
+    },
     roomChanged(docName, before, after) {
       if (after > 0) rooms.set(docName, after);
       else rooms.delete(docName);

@@ -3,21 +3,13 @@ import { newId } from '../../shared/ids';
 import type { SessionIndexEntry } from '../../shared/platform';
 import { boardDocName, parseDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
-import { countNotes } from '../../shared/schema/note';
 import { SessionMetaSchema, readSessionMeta, writeSessionMeta } from '../../shared/schema/session';
 import { draftFromSession, initSessionDoc, type SessionDraft } from '../../shared/schema/sessionDraft';
 import { templateById } from '../../shared/template/house';
 import { platform } from '../platform';
+import { LibraryIndex } from './libraryIndex';
 import { ReadOnlyDocError, assertWritable, deleteStoredDoc, withDoc } from './openDoc';
 import { docAccess } from '../../shared/schema/docVersion';
-
-type Listener = (entries: SessionIndexEntry[]) => void;
-const listeners = new Set<Listener>();
-// Every write to the index goes through this chain, so two quick updates never overwrite each other.
-let chain: Promise<SessionIndexEntry[]> = platform
-  .loadSessionIndex()
-  .catch(() => [])
-  .then(recoverMissing);
 
 /**
  * The docs are the truth; the index is a cache. A session whose doc exists but whose row is
@@ -28,8 +20,8 @@ async function recoverMissing(entries: SessionIndexEntry[]): Promise<SessionInde
   const known = new Set(entries.map((e) => e.id));
   const names = (await indexedDB.databases().catch(() => [])).map((d) => d.name ?? '');
   const missing = names.flatMap((name) => {
-    const ref = parseDocName(name);
-    return ref?.kind === 'session' && !known.has(ref.sessionId) ? [ref.sessionId] : [];
+    const parsed = parseDocName(name);
+    return parsed?.kind === 'session' && !known.has(parsed.sessionId) ? [parsed.sessionId] : [];
   });
   if (missing.length === 0) return entries;
   const recovered: SessionIndexEntry[] = [];
@@ -42,23 +34,18 @@ async function recoverMissing(entries: SessionIndexEntry[]): Promise<SessionInde
   return next;
 }
 
-function update(fn: (entries: SessionIndexEntry[]) => SessionIndexEntry[]): Promise<SessionIndexEntry[]> {
-  chain = chain.then(async (entries) => {
-    const next = fn(entries);
-    await platform.saveSessionIndex(next);
-    listeners.forEach((l) => l(next));
-    return next;
-  });
-  return chain;
-}
+/** The library of this device: every change of a row goes through it (see LibraryIndex). */
+export const library = new LibraryIndex(
+  { load: () => platform.loadSessionIndex(), save: (entries) => platform.saveSessionIndex(entries) },
+  recoverMissing,
+);
 
 export function loadLibrary(): Promise<SessionIndexEntry[]> {
-  return chain;
+  return library.entries();
 }
 
-export function onLibraryChange(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+export function onLibraryChange(listener: (entries: SessionIndexEntry[]) => void): () => void {
+  return library.onChange(listener);
 }
 
 function entryFromDoc(id: string, doc: Y.Doc, previous?: SessionIndexEntry, joined = previous?.joined): SessionIndexEntry | null {
@@ -80,11 +67,6 @@ function entryFromDoc(id: string, doc: Y.Doc, previous?: SessionIndexEntry, join
   };
 }
 
-function upsert(entries: SessionIndexEntry[], entry: SessionIndexEntry): SessionIndexEntry[] {
-  const rest = entries.filter((e) => e.id !== entry.id);
-  return [entry, ...rest];
-}
-
 export async function createSession(draft: SessionDraft): Promise<string> {
   const id = newId();
   const entry = await withDoc(sessionDocName(id), ({ doc }) => {
@@ -92,31 +74,18 @@ export async function createSession(draft: SessionDraft): Promise<string> {
     return entryFromDoc(id, doc);
   });
   if (!entry) throw new Error('session meta invalid after create');
-  await update((entries) => upsert(entries, entry));
+  await library.upsert(id, () => entry);
   return id;
 }
 
 /**
  * Refreshes the library row from the session doc (after a rename or an edit of the details);
- * `joined` marks a new row as a participant's copy of a session they joined.
+ * `joined` marks a new row as a participant's copy of a session they joined. Writes nothing when
+ * the row would not change.
  */
 export async function syncLibraryEntry(id: string, doc: Y.Doc, joined?: boolean): Promise<void> {
-  await update((entries) => {
-    const previous = entries.find((e) => e.id === id);
-    // A session made on this device stays its own, even if this device also joins it.
-    const entry = entryFromDoc(id, doc, previous, previous ? previous.joined : joined);
-    return entry ? upsert(entries, entry) : entries;
-  });
-}
-
-export async function recordBoardNoteCount(sessionId: string, groupId: string, count: number): Promise<void> {
-  await update((entries) =>
-    entries.map((e) => {
-      if (e.id !== sessionId || e.boardNotes[groupId] === count) return e;
-      const boardNotes = { ...e.boardNotes, [groupId]: count };
-      return { ...e, boardNotes, noteCount: Object.values(boardNotes).reduce((a, b) => a + b, 0), updatedAt: Date.now() };
-    }),
-  );
+  // A session made on this device stays its own, even if this device also joins it.
+  await library.upsert(id, (previous) => entryFromDoc(id, doc, previous, previous ? previous.joined : joined));
 }
 
 export async function renameSession(id: string, title: string): Promise<void> {
@@ -128,37 +97,48 @@ export async function renameSession(id: string, title: string): Promise<void> {
   });
 }
 
+const DuplicateSchema = SessionMetaSchema.pick({ title: true, date: true }).partial({ date: true });
+
 /**
  * Copies the session doc and every board into a new session called `title` (and dated `date`,
  * when given). The title and date are checked before anything is written: a title over the cap
- * throws a ZodError and leaves no half-made copy behind.
+ * throws a ZodError. A copy that fails halfway is deleted again, so no half-made session turns up
+ * in the library later. The room doc (who took part) is not copied: the copy is a session of its
+ * own, nobody has joined it yet.
  */
 export async function duplicateSession(id: string, title: string, date?: string): Promise<string> {
   const patch = DuplicateSchema.parse({ title, ...(date !== undefined ? { date } : {}) });
   const copyId = newId();
-  const groupIds = await withDoc(sessionDocName(id), async ({ doc }) => {
-    await withDoc(sessionDocName(copyId), async ({ doc: copy }) => {
+  let groupIds: string[] = [];
+  try {
+    await withDoc(sessionDocName(id), async ({ doc }) => {
+      if (!readSessionMeta(doc)) throw new Error('session meta invalid');
       // A newer app's session is not copied (the copy could only be read, and not be renamed).
       if (docAccess(doc, 'session').readOnly) throw new ReadOnlyDocError(sessionDocName(id));
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-      writeSessionMeta(copy, { ...patch, createdAt: Date.now() });
-    });
-    return readGroups(doc).map((g) => g.id);
-  });
-  for (const groupId of groupIds) {
-    await withDoc(boardDocName(id, groupId), async ({ doc }) => {
-      await withDoc(boardDocName(copyId, groupId), ({ doc: copy }) => {
+      groupIds = readGroups(doc).map((g) => g.id);
+      await withDoc(sessionDocName(copyId), async ({ doc: copy }) => {
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+        writeSessionMeta(copy, { ...patch, createdAt: Date.now() });
       });
     });
+    for (const groupId of groupIds) {
+      await withDoc(boardDocName(id, groupId), async ({ doc }) => {
+        await withDoc(boardDocName(copyId, groupId), ({ doc: copy }) => {
+          Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+        });
+      });
+    }
+    const original = (await library.entries()).find((e) => e.id === id);
+    const entry = await withDoc(sessionDocName(copyId), ({ doc }) => entryFromDoc(copyId, doc, original, false));
+    if (!entry) throw new Error('copy meta invalid');
+    await library.upsert(copyId, () => entry);
+  } catch (error) {
+    for (const groupId of groupIds) await deleteStoredDoc(boardDocName(copyId, groupId)).catch(() => {});
+    await deleteStoredDoc(sessionDocName(copyId)).catch(() => {});
+    throw error;
   }
-  const original = (await chain).find((e) => e.id === id);
-  const entry = await withDoc(sessionDocName(copyId), ({ doc }) => entryFromDoc(copyId, doc, original, false));
-  if (entry) await update((entries) => upsert(entries, entry));
   return copyId;
 }
-
-const DuplicateSchema = SessionMetaSchema.pick({ title: true, date: true }).partial({ date: true });
 
 /**
  * A new session "from this one": the same details, subgroups and questions, empty houses, with
@@ -171,19 +151,4 @@ export async function newSessionFrom(id: string, title: string, date: string): P
   });
   if (!draft) throw new Error('session meta invalid');
   return createSession({ ...draft, title, date });
-}
-
-/** Counts the notes of every board of a session and stores the counts in the library. */
-export async function recountSession(sessionId: string, groupIds: readonly string[]): Promise<void> {
-  for (const groupId of groupIds) {
-    const count = await withDoc(boardDocName(sessionId, groupId), ({ doc }) => countNotes(doc));
-    await recordBoardNoteCount(sessionId, groupId, count);
-  }
-}
-
-export async function deleteSession(id: string): Promise<void> {
-  const groupIds = await withDoc(sessionDocName(id), ({ doc }) => readGroups(doc).map((g) => g.id));
-  await update((entries) => entries.filter((e) => e.id !== id));
-  for (const groupId of groupIds) await deleteStoredDoc(boardDocName(id, groupId));
-  await deleteStoredDoc(sessionDocName(id));
 }

@@ -39,9 +39,40 @@ interface Entry {
   version: DocVersionWatch;
   refs: number;
   closeTimer: ReturnType<typeof setTimeout> | null;
+  /** What watchers asked to run when the doc closes. */
+  unwatch: (() => void)[];
+  closed: boolean;
 }
 
 const open = new Map<string, Promise<Entry>>();
+
+/** Hears of every doc this page opens; what it returns runs when that doc is closed or deleted. */
+export type DocWatcher = (stored: StoredDoc) => (() => void) | void;
+const watchers = new Set<DocWatcher>();
+
+function attach(entry: Entry, watcher: DocWatcher): void {
+  if (entry.closed) return;
+  const stop = watcher(entry.stored);
+  if (stop) entry.unwatch.push(stop);
+}
+
+function close(entry: Entry): void {
+  entry.closed = true;
+  for (const stop of entry.unwatch.splice(0)) stop();
+  entry.version.stop();
+  entry.storage.destroy();
+  entry.stored.doc.destroy();
+}
+
+/**
+ * Calls `watcher` for every doc open now and every doc opened later, whoever opens it (a screen,
+ * the live room, a one-off read): how the session's owner keeps each open board's note count.
+ */
+export function watchOpenDocs(watcher: DocWatcher): () => void {
+  watchers.add(watcher);
+  for (const pending of open.values()) void pending.then((entry) => watchers.has(watcher) && attach(entry, watcher), () => {});
+  return () => watchers.delete(watcher);
+}
 
 async function create(name: string): Promise<Entry> {
   const kind = parseDocName(name)?.kind;
@@ -65,7 +96,9 @@ async function create(name: string): Promise<Entry> {
   };
   // A note this device created and left empty when the page went (reload, closed tab, crash).
   if (!version.access().readOnly) await removeAbandonedNotes(stored);
-  return { stored, storage, version, refs: 0, closeTimer: null };
+  const entry: Entry = { stored, storage, version, refs: 0, closeTimer: null, unwatch: [], closed: false };
+  for (const watcher of watchers) attach(entry, watcher);
+  return entry;
 }
 
 /**
@@ -99,9 +132,7 @@ export async function acquireDoc(name: string): Promise<{ stored: StoredDoc; rel
         void entry.storage.saved().then(() => {
           if (entry.refs > 0 || open.get(name) !== promise) return;
           open.delete(name);
-          entry.version.stop();
-          entry.storage.destroy();
-          entry.stored.doc.destroy();
+          close(entry);
         });
       }, 30_000);
     }
@@ -138,11 +169,9 @@ export async function deleteStoredDoc(name: string): Promise<void> {
   const promise = open.get(name);
   if (promise) {
     open.delete(name);
-    const entry = await promise;
-    if (entry.closeTimer) clearTimeout(entry.closeTimer);
-    entry.version.stop();
-    entry.storage.destroy();
-    entry.stored.doc.destroy();
+    const entry = await promise.catch(() => null);
+    if (entry?.closeTimer) clearTimeout(entry.closeTimer);
+    if (entry) close(entry);
   }
   await deleteDatabase(name);
 }

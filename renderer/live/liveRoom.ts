@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { boardDocName, parseDocName, sessionDocName } from '../../shared/schema/docNames';
-import { groupsMap } from '../../shared/schema/group';
-import { countNotes } from '../../shared/schema/note';
-import { recordBoardNoteCount } from '../docs/library';
-import { acquireDoc } from '../docs/openDoc';
+import { boardDocName, parseDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
+import { docAccess } from '../../shared/schema/docVersion';
+import { groupsMap, readGroups } from '../../shared/schema/group';
+import { recordParticipant } from '../../shared/schema/participant';
 import { readSessionMeta } from '../../shared/schema/session';
+import type { DocHandle } from '../docs/sessionDocs';
+import { onSessionLeave, sessionDocs } from '../docs/sessions';
 import { platform } from '../platform';
 import { fetchLiveInfo, JoinFailure } from './joinApi';
 import { loadMembership, type Membership } from './membership';
@@ -85,13 +86,17 @@ interface Linked {
 }
 
 /**
- * One live session on this device: the session doc plus the boards this person syncs — their own
- * group's board, or every board for the facilitator. Docs stay in IndexedDB as always, so work
- * done offline is kept and merges when the connection returns.
+ * One live session on this device: the session doc, the room doc and the boards this person
+ * syncs — their own group's board, or every board for the facilitator. Docs come from the
+ * session's owner (SessionDocs) and stay in IndexedDB as always, so work done offline is kept and
+ * merges when the connection returns. A participant records themselves in the room doc's roster.
  */
 export class LiveRoom {
   private readonly linked = new Map<string, Linked>();
   private readonly listeners = new Set<(snapshot: LiveSnapshot) => void>();
+  /** Told whenever a doc is linked or unlinked (its awareness comes or goes). */
+  private readonly docListeners = new Set<() => void>();
+  private stopRoster: (() => void) | null = null;
   private snapshot: LiveSnapshot = { status: 'connecting', peers: 0 };
   private destroyed = false;
   private sessionDoc: Y.Doc | null = null;
@@ -174,75 +179,107 @@ export class LiveRoom {
   }
 
   async start(): Promise<void> {
-    const name = sessionDocName(this.membership.sessionId);
-    const doc = await this.link(name);
+    const { sessionId, role, groupId } = this.membership;
+    const docs = sessionDocs(sessionId);
+    const doc = await this.link(sessionDocName(sessionId), () => docs.openSession());
     if (!doc) return;
     this.sessionDoc = doc;
-    if (this.membership.role === 'facilitator') {
-      groupsMap(doc).observe(this.linkBoards);
-      this.linkBoards();
-    } else if (this.membership.groupId) {
-      await this.link(boardDocName(this.membership.sessionId, this.membership.groupId));
+    const room = await this.link(roomDocName(sessionId), () => docs.openRoom());
+    groupsMap(doc).observe(this.followGroups);
+    if (role === 'facilitator') {
+      this.followGroups();
+    } else if (groupId) {
+      await this.link(boardDocName(sessionId, groupId), () => docs.openBoard(groupId));
+      if (room) this.joinRoster(doc, room);
     }
   }
 
-  /** The facilitator follows every board, including groups added later. */
-  private readonly linkBoards = (): void => {
-    if (!this.sessionDoc) return;
-    groupsMap(this.sessionDoc).forEach((_g, groupId) => {
-      void this.link(boardDocName(this.membership.sessionId, groupId));
-    });
+  /**
+   * The facilitator follows every board, including groups added later; a board whose group was
+   * removed is let go (its docs are being deleted, here and on the host), for a participant too.
+   */
+  private readonly followGroups = (): void => {
+    if (!this.sessionDoc || this.destroyed) return;
+    const { sessionId, role } = this.membership;
+    const groupIds = new Set(groupsMap(this.sessionDoc).keys());
+    for (const name of [...this.linked.keys()]) {
+      const ref = parseDocName(name);
+      if (ref?.kind === 'board' && !groupIds.has(ref.groupId)) this.unlink(name);
+    }
+    if (role !== 'facilitator') return;
+    for (const groupId of groupIds) void this.link(boardDocName(sessionId, groupId), () => sessionDocs(sessionId).openBoard(groupId));
   };
 
-  private async link(docName: string): Promise<Y.Doc | null> {
+  /**
+   * Puts this participant in the room doc's roster (who took part, at which table, from which
+   * domain), once their group is known to this laptop's copy of the session doc.
+   */
+  private joinRoster(sessionDoc: Y.Doc, room: Y.Doc): void {
+    const { participantId, groupId, name, domain } = this.membership;
+    if (!participantId || !groupId) return;
+    const groups = groupsMap(sessionDoc);
+    const attempt = () => {
+      const groupIds = readGroups(sessionDoc).map((g) => g.id);
+      if (!groupIds.includes(groupId)) return;
+      groups.unobserve(attempt);
+      this.stopRoster = null;
+      // A room doc written by a newer Bouwplaats is read-only here (docVersion.ts).
+      if (docAccess(room, 'room').readOnly) return;
+      try {
+        recordParticipant(room, { id: participantId, groupId, name, domain }, groupIds);
+      } catch (error) {
+        // Runs inside a Yjs observer: a throw would stop the others. The board works on without it.
+        console.warn('Bouwplaats: niet in de deelnemerslijst gezet.', error);
+      }
+    };
+    groups.observe(attempt);
+    this.stopRoster = () => groups.unobserve(attempt);
+    attempt();
+  }
+
+  private async link(docName: string, open: () => Promise<DocHandle>): Promise<Y.Doc | null> {
     if (this.linked.has(docName) || this.destroyed) return null;
     this.linked.set(docName, { connection: null, release: () => {}, offState: () => {} });
-    const { stored, release } = await acquireDoc(docName);
-    if (this.destroyed) {
+    const { stored, release } = await open();
+    if (this.destroyed || !this.linked.has(docName)) {
       release();
       return null;
     }
     const connection = connectDoc(this.transport, docName, stored.doc);
     if (!navigator.onLine || this.heldBack) connection.pause();
-    const stopCounting = this.countNotesOf(docName, stored.doc);
     // Others see this person on a board only while they are on it (BoardScreen says so there).
     if (docName === sessionDocName(this.membership.sessionId)) {
       const awareness = connection.awareness;
       awareness.setLocalState({ ...(awareness.getLocalState() ?? {}), user: presenceUser(this.membership) });
     }
-    const offStateChange = connection.onState(() => this.recompute());
-    const offState = () => {
-      offStateChange();
-      stopCounting();
-    };
+    const offState = connection.onState(() => this.recompute());
     this.linked.set(docName, { connection, release, offState });
     this.recompute();
+    this.docListeners.forEach((l) => l());
     return stored.doc;
   }
 
-  /** Keeps the library's note count of a board in step while others add to it. */
-  private countNotesOf(docName: string, doc: Y.Doc): () => void {
-    const ref = parseDocName(docName);
-    if (ref?.kind !== 'board') return () => {};
-    const { groupId } = ref;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const record = () => {
-      timer = null;
-      void recordBoardNoteCount(this.membership.sessionId, groupId, countNotes(doc)).catch(() => {});
-    };
-    const onUpdate = () => {
-      timer ??= setTimeout(record, 500);
-    };
-    doc.on('update', onUpdate);
-    record();
-    return () => {
-      doc.off('update', onUpdate);
-      if (timer) clearTimeout(timer);
-    };
+  /** Stops syncing a doc (a removed group's board); a link still opening is dropped when it opens. */
+  private unlink(docName: string): void {
+    const linked = this.linked.get(docName);
+    if (!linked) return;
+    this.linked.delete(docName);
+    linked.offState();
+    linked.connection?.destroy();
+    linked.release();
+    this.recompute();
+    this.docListeners.forEach((l) => l());
   }
 
+  /** The awareness (presence) of one doc, once it is linked; null before, and after it is let go. */
   awarenessFor(docName: string): Awareness | null {
     return this.linked.get(docName)?.connection?.awareness ?? null;
+  }
+
+  /** Tells `listener` whenever a doc is linked or let go, so awarenessFor may answer differently. */
+  onDocsChange(listener: () => void): () => void {
+    this.docListeners.add(listener);
+    return () => this.docListeners.delete(listener);
   }
 
   getSnapshot(): LiveSnapshot {
@@ -296,7 +333,8 @@ export class LiveRoom {
     if (this.hostTimer) clearTimeout(this.hostTimer);
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
-    if (this.sessionDoc && this.membership.role === 'facilitator') groupsMap(this.sessionDoc).unobserve(this.linkBoards);
+    if (this.sessionDoc) groupsMap(this.sessionDoc).unobserve(this.followGroups);
+    this.stopRoster?.();
     for (const { connection, release, offState } of this.linked.values()) {
       offState();
       connection?.destroy();
@@ -304,6 +342,8 @@ export class LiveRoom {
     }
     this.linked.clear();
     this.listeners.clear();
+    this.docListeners.forEach((l) => l());
+    this.docListeners.clear();
   }
 }
 
@@ -336,3 +376,6 @@ export function leaveRoom(sessionId: string): void {
   rooms.delete(sessionId);
   roomListeners.forEach((l) => l());
 }
+
+// A session deleted on this device is left first, so no doc of it stays open or syncing.
+onSessionLeave(leaveRoom);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DOMAINS, JoinAddressSchema } from '../../shared/live';
-import { ID_PATTERN } from '../../shared/ids';
+import { ID_PATTERN, newId } from '../../shared/ids';
 import { kvGet, kvSet } from '../platform/kvStore';
 
 /** How this device takes part in a live session; kept so a reload or restart rejoins by itself. */
@@ -18,6 +18,11 @@ export const MembershipSchema = z.object({
     .max(16)
     .default([]),
   groupId: z.string().regex(ID_PATTERN).optional(),
+  /**
+   * A participant's id in the room doc's roster: made when this device first joins the session and
+   * kept with it, so a reload, a rejoin or a change of table updates the same record.
+   */
+  participantId: z.string().regex(ID_PATTERN).optional(),
   name: z.string().trim().max(80).optional(),
   domain: z.enum(DOMAINS).optional(),
   colour: z.string().regex(/^#[0-9a-f]{6}$/i),
@@ -26,9 +31,18 @@ export type Membership = z.infer<typeof MembershipSchema>;
 
 const key = (sessionId: string) => `live:${sessionId}`;
 
+/**
+ * How this device takes part in `sessionId`, or null. A participant's membership saved by an older
+ * app gets its roster id here, once, and keeps it.
+ */
 export async function loadMembership(sessionId: string): Promise<Membership | null> {
   const parsed = MembershipSchema.safeParse(await kvGet(key(sessionId)).catch(() => undefined));
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  const membership = parsed.data;
+  if (membership.role !== 'participant' || membership.participantId) return membership;
+  const withId = { ...membership, participantId: newId() };
+  await saveMembership(withId).catch(() => {});
+  return withId;
 }
 
 export async function saveMembership(membership: Membership): Promise<void> {

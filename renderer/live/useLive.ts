@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { enterRoom, liveRoomFor, onRoomsChange, type LiveRoom, type LiveSnapshot } from './liveRoom';
 import { loadMembership } from './membership';
@@ -25,21 +25,8 @@ export function useLiveSnapshot(room: LiveRoom | null): LiveSnapshot | null {
   return useSyncExternalStore(room ? (cb) => room.onChange(cb) : noRoom, () => room?.getSnapshot() ?? null);
 }
 
-/** The awareness of one doc in the room, once the room has linked it. */
+/** The awareness of one doc in the room, from the moment the room has linked it (no polling). */
 export function useAwareness(room: LiveRoom | null, docName: string): Awareness | null {
-  const [awareness, setAwareness] = useState<Awareness | null>(null);
-  useEffect(() => {
-    if (!room) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const poll = () => {
-      const found = room.awarenessFor(docName);
-      if (found) setAwareness(found);
-      else timer = setTimeout(poll, 100);
-    };
-    poll();
-    return () => {
-      if (timer) clearTimeout(timer);
-    };
-  }, [room, docName]);
-  return room ? awareness : null;
+  const subscribe = useMemo(() => (room ? (cb: () => void) => room.onDocsChange(cb) : noRoom), [room]);
+  return useSyncExternalStore(subscribe, () => room?.awarenessFor(docName) ?? null);
 }

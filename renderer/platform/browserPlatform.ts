@@ -8,7 +8,7 @@ import {
 } from '../../shared/platform';
 
 import { kvGet, kvSet } from './kvStore';
-import { startHostingViaHost, stopHostingViaHost } from './hostingControl';
+import { forgetSessionViaHost, startHostingViaHost, stopHostingViaHost } from './hostingControl';
 
 const SETTINGS_KEY = 'bouwplaats.settings';
 const SESSIONS_KEY = 'sessions';
@@ -46,4 +46,5 @@ export const browserPlatform: Platform = {
   },
   startHosting: startHostingViaHost,
   stopHosting: stopHostingViaHost,
+  forgetSession: forgetSessionViaHost,
 };

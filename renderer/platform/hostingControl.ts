@@ -1,5 +1,5 @@
 import { LIVE_CONTROL_PATH as CONTROL_PATH, LiveBusySchema } from '../../shared/live';
-import { HostingAnswerSchema, type HostingAnswer, type HostingRequest } from '../../shared/platform';
+import { HostingAnswerSchema, type ForgetAnswer, type ForgetRequest, type HostingAnswer, type HostingRequest } from '../../shared/platform';
 
 /** A host that does not answer a control request in this time is treated as gone. */
 const CONTROL_TIMEOUT_MS = 10_000;
@@ -34,4 +34,25 @@ export async function stopHostingViaHost(): Promise<void> {
     body: JSON.stringify({ action: 'stop' }),
     signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS),
   }).catch(() => null);
+}
+
+/**
+ * Asks the host on this computer to delete its copy of a session (or of some boards). A page that
+ * no host of ours served, a host without live sessions (404) and a host on another computer (403:
+ * this browser is a participant's, it cannot have hosted anything there) keep nothing of ours:
+ * `forgotten`. A host that does not answer rejects with HostingUnavailable: nothing may be
+ * deleted here while the host's copy stays behind.
+ */
+export async function forgetSessionViaHost(request: ForgetRequest): Promise<ForgetAnswer> {
+  if (window.location.protocol !== 'http:' && window.location.protocol !== 'https:') return { status: 'forgotten' };
+  const response = await fetch(CONTROL_PATH, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'forget', ...request }),
+    signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS),
+  }).catch(() => null);
+  if (response?.status === 409) return { status: 'live' };
+  if (response?.status === 404 || response?.status === 403) return { status: 'forgotten' };
+  if (!response?.ok) throw new HostingUnavailable();
+  return { status: 'forgotten' };
 }

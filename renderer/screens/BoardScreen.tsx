@@ -39,7 +39,6 @@ import { CollapsiblePanel } from '../board/CollapsiblePanel';
 import { usePrintHouse } from '../board/printHouse';
 import { NotesPanel } from '../board/NotesPanel';
 import { ZoomControls } from '../board/ZoomControls';
-import { recordBoardNoteCount } from '../docs/library';
 import { usePresentation } from '../board/usePresentation';
 import type { StoredDoc } from '../docs/openDoc';
 import { routeHref, useDocAccess, useDocValue, useSaveState, useStoredDoc } from '../hooks';
@@ -162,10 +161,6 @@ function BoardView({
     [author],
   );
   usePrintHouse(boardRef, template, [group?.name, meta?.title].filter(Boolean).join(' — '));
-
-  useEffect(() => {
-    void recordBoardNoteCount(sessionId, groupId, notes.length).catch(() => {});
-  }, [notes.length, sessionId, groupId]);
 
   const createNote = useCallback(
     (at: Point) => {

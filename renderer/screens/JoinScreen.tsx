@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
+import { newId } from '../../shared/ids';
 import { DOMAINS, normaliseJoinCode, type Domain, type LiveInfo } from '../../shared/live';
 import { sessionDocName } from '../../shared/schema/docNames';
 import { readGroups, type Group } from '../../shared/schema/group';
@@ -15,7 +16,7 @@ import { loadMembership, randomPresenceColour, saveMembership, type Membership }
 
 type Step = { kind: 'address' } | { kind: 'group'; hostUrl: string; code: string; info: LiveInfo; groups: Group[] };
 
-/** A participant's membership; keeps the presence colour of an earlier visit. */
+/** A participant's membership; keeps the presence colour and roster id of an earlier visit. */
 function participant(
   sessionId: string,
   hostUrl: string,
@@ -30,6 +31,8 @@ function participant(
     code,
     joinAddresses: [],
     colour: previous?.colour ?? randomPresenceColour(),
+    // The same record in the roster whenever this device joins this session again.
+    participantId: previous?.participantId ?? newId(),
     ...(extra.groupId ? { groupId: extra.groupId } : {}),
     ...(extra.name ? { name: extra.name } : {}),
     ...(extra.domain ? { domain: extra.domain } : {}),

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionIndexEntry } from '../../shared/platform';
+import { DeleteSessionDialog } from '../components/DeleteSessionDialog';
 import { Dialog } from '../components/Dialog';
 import { DuplicateDialog } from '../components/DuplicateDialog';
-import { deleteSession, loadLibrary, onLibraryChange, renameSession } from '../docs/library';
+import { loadLibrary, onLibraryChange, renameSession } from '../docs/library';
+import { HostCopyKept, SessionIsLive } from '../docs/sessionDocs';
+import { sessionDocs } from '../docs/sessions';
 import { formatDate } from '../format';
 import { navigate, routeHref } from '../hooks';
-import { leaveRoom, liveRoomFor } from '../live/liveRoom';
-import { clearMembership } from '../live/membership';
 import { isParticipantBrowser } from '../platform/device';
 
 type Pending = { kind: 'rename' | 'delete' | 'duplicate'; entry: SessionIndexEntry } | null;
@@ -28,9 +29,10 @@ export function LibraryScreen() {
     };
   }, []);
 
-  const act = (fn: () => Promise<unknown>) => {
+  /** Runs an action; a failure shows `explain`'s words for it, or that nothing was lost. */
+  const act = (fn: () => Promise<unknown>, explain: (error: unknown) => string | null = () => null) => {
     setError(null);
-    fn().catch(() => setError(t('library.actionFailed')));
+    fn().catch((error: unknown) => setError(explain(error) ?? t('library.actionFailed')));
   };
 
   if (entries === null) return <main className="page" aria-busy="true" />;
@@ -107,39 +109,19 @@ export function LibraryScreen() {
       )}
       {pending?.kind === 'duplicate' && <DuplicateDialog entry={pending.entry} onClose={() => setPending(null)} onCopy={act} />}
       {pending?.kind === 'delete' && (
-        <Dialog
-          title={pending.entry.joined ? t('library.deleteJoinedTitle') : t('library.deleteTitle')}
+        <DeleteSessionDialog
+          entry={pending.entry}
           onClose={() => setPending(null)}
-          onSubmit={() => {
+          onDelete={() => {
+            const { entry } = pending;
             setPending(null);
-            act(async () => {
-              if (pending.entry.joined) {
-                leaveRoom(pending.entry.id);
-                await clearMembership(pending.entry.id);
-              }
-              await deleteSession(pending.entry.id);
+            act(() => sessionDocs(entry.id).delete(), (error) => {
+              if (error instanceof SessionIsLive) return t('library.deleteRefusedLive', { title: entry.title });
+              if (error instanceof HostCopyKept) return t('library.deleteHostFailed', { title: entry.title });
+              return null;
             });
           }}
-          actions={
-            <>
-              <button type="button" onClick={() => setPending(null)}>
-                {t('common.cancel')}
-              </button>
-              <button type="submit" className="danger-solid">
-                {pending.entry.joined ? t('library.deleteJoinedConfirm') : t('library.deleteConfirm')}
-              </button>
-            </>
-          }
-        >
-          <p>
-            {pending.entry.joined
-              ? // Only a laptop synced with the host right now may promise that the group's work is safe.
-                t(liveRoomFor(pending.entry.id)?.getSnapshot().status === 'live' ? 'library.deleteJoinedText' : 'library.deleteJoinedUnsynced', {
-                  title: pending.entry.title,
-                })
-              : t('library.deleteText', { title: pending.entry.title, count: pending.entry.noteCount })}
-          </p>
-        </Dialog>
+        />
       )}
     </main>
   );

@@ -6,7 +6,8 @@ import { sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
 import { readQuestions, readSessionMeta } from '../../shared/schema/session';
 import { templateById } from '../../shared/template/house';
-import { loadLibrary, onLibraryChange, recountSession } from '../docs/library';
+import { loadLibrary, onLibraryChange } from '../docs/library';
+import { sessionDocs } from '../docs/sessions';
 import { formatDate } from '../format';
 import { routeHref, useDocAccess, useDocValue, useStoredDoc } from '../hooks';
 import { ReadOnlyNotice } from '../components/ReadOnlyNotice';
@@ -62,7 +63,7 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
   const groupKey = groups.map((g) => g.id).join(',');
   useEffect(() => {
     // Counts can be stale after a crash; they are cheap to take again.
-    if (groupKey) void recountSession(sessionId, groupKey.split(',')).catch(() => {});
+    if (groupKey) void sessionDocs(sessionId).recount(groupKey.split(',')).catch(() => {});
   }, [sessionId, groupKey]);
   if (!meta) {
     return (

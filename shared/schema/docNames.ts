@@ -65,3 +65,8 @@ export function parseDocName(name: string): DocRef | null {
 export function isDocOfSession(name: string, sessionId: string): boolean {
   return parseDocName(name)?.sessionId === sessionId;
 }
+
+/** Every doc name of a session starts with this (an IndexedDB listing is filtered by it). */
+export function sessionDocPrefix(sessionId: string): string {
+  return `${ROOT}/${checkId(sessionId, 'session')}/`;
+}

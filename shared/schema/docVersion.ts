@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { DocKind } from './docNames';
 import { SESSION_DOC_VERSIONS } from './session';
 import { BOARD_DOC_VERSIONS } from './note';
+import { ROOM_DOC_VERSION } from './room';
 
 /**
  * Every doc says which layout it has: a root Y.Map `docVersion` holding
@@ -59,9 +60,8 @@ export interface DocKindVersions {
 export const DOC_VERSIONS: Readonly<Record<DocKind, DocKindVersions>> = {
   session: SESSION_DOC_VERSIONS,
   board: BOARD_DOC_VERSIONS,
-  // The room doc (roster, votes, "we are done") starts at version 1; its record file keeps its
-  // list once it has steps.
-  room: { current: 1, migrations: [] },
+  // The room doc (roster, votes, "we are done"); room.ts keeps its steps once it has any.
+  room: { current: ROOM_DOC_VERSION, migrations: [] },
 };
 
 /** What a doc says about itself. */

@@ -325,6 +325,10 @@ describe('contract (stand-in electron module): electron/main.ts', () => {
     await expect(handler('saveSessionIndex')(fromApp, {})).rejects.toThrow(/ongeldige gegevens/);
     await expect(handler('loadSettings')(fromApp, { sneaky: true })).rejects.toThrow(/ongeldige gegevens/);
     await expect(handler('saveSettings')(fromApp, { language: 'en' }, 'extra')).rejects.toThrow(/te veel/);
+    // A session id names a folder of the host's data dir: nothing but an id gets through.
+    await expect(handler('forgetSession')(fromApp, { sessionId: '../..' })).rejects.toThrow(/ongeldige gegevens/);
+    await expect(handler('forgetSession')(fromApp, { sessionId: 'sessie0001', groupIds: ['../session'] })).rejects.toThrow(/ongeldige gegevens/);
+    await expect(handler('forgetSession')(fromApp, 'sessie0001')).rejects.toThrow(/ongeldige gegevens/);
     expect(state.stores[0]!.data.size).toBe(0);
   });
 
@@ -336,6 +340,8 @@ describe('contract (stand-in electron module): electron/main.ts', () => {
     await handler('saveSettings')(fromApp, { language: 'en' });
     expect(await handler('loadSettings')(fromApp)).toEqual({ language: 'en' });
     expect(await handler('loadSessionIndex')(fromApp)).toEqual([]);
+    // Nothing was ever hosted (the stand-in's data dir does not exist): nothing to delete, no host started.
+    expect(await handler('forgetSession')(fromApp, { sessionId: 'sessie0001' })).toEqual({ status: 'forgotten' });
   });
 
   it('quits when the last window closes (outside macOS)', async () => {

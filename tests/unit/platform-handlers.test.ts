@@ -25,6 +25,10 @@ function hostingStandIn() {
       };
     },
     stop: async () => void calls.push('stop'),
+    forget: async (request: { sessionId: string; groupIds?: string[] | undefined }) => {
+      calls.push(`forget ${request.sessionId}${request.groupIds ? ` ${request.groupIds.join(',')}` : ''}`);
+      return { status: 'forgotten' as const };
+    },
   };
 }
 
@@ -99,6 +103,8 @@ describe('platform handlers (main process, injected store)', () => {
     const started = await handlers.startHosting({ sessionId: 'sessie12abcd', title: 'Zo thuis mogelijk!' });
     expect(started).toMatchObject({ status: 'live', code: 'ABCDEF' });
     await handlers.stopHosting(undefined);
-    expect(hosting.calls).toEqual(['start sessie12abcd', 'stop']);
+    expect(await handlers.forgetSession({ sessionId: 'sessie12abcd', groupIds: ['groep1abcd'] })).toEqual({ status: 'forgotten' });
+    expect(await handlers.forgetSession({ sessionId: 'sessie12abcd' })).toEqual({ status: 'forgotten' });
+    expect(hosting.calls).toEqual(['start sessie12abcd', 'stop', 'forget sessie12abcd groep1abcd', 'forget sessie12abcd']);
   });
 });

@@ -107,11 +107,16 @@ export async function selectNote(page: Page, text: string | RegExp): Promise<voi
   await page.getByRole('application').focus();
 }
 
-/**
- * The board as this laptop holds it: read from its own IndexedDB copy of the doc (what survives a
- * reload), never from the host. Only reads a database that exists, so it never creates one.
- */
+/** The board as this laptop holds it in IndexedDB (see localDoc). */
 export async function localNotes(page: Page, docName: string): Promise<Note[]> {
+  return readNotes(await localDoc(page, docName));
+}
+
+/**
+ * A doc as this laptop holds it: read from its own IndexedDB copy (what survives a reload), never
+ * from the host. Only reads a database that exists, so it never creates one.
+ */
+export async function localDoc(page: Page, docName: string): Promise<Y.Doc> {
   const updates = await page.evaluate(async (name) => {
     const known = (await indexedDB.databases()).some((d) => d.name === name);
     if (!known) return [];
@@ -132,5 +137,10 @@ export async function localNotes(page: Page, docName: string): Promise<Note[]> {
   }, docName);
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, new Uint8Array(update));
-  return readNotes(doc);
+  return doc;
+}
+
+/** The names of the IndexedDB databases this browser holds that start with `prefix`. */
+export async function storedDocNames(page: Page, prefix: string): Promise<string[]> {
+  return page.evaluate(async (p) => (await indexedDB.databases()).flatMap((d) => (d.name?.startsWith(p) ? [d.name] : [])).sort(), prefix);
 }
