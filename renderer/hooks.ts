@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { acquireDoc, type SaveState, type StoredDoc } from './docs/openDoc';
+import { ID_PATTERN } from '../shared/ids';
+import { WRITABLE } from '../shared/schema/docVersion';
+import { acquireDoc, type DocAccess, type SaveState, type StoredDoc } from './docs/openDoc';
 
 export type Route =
   | { name: 'library' }
@@ -12,12 +14,13 @@ export type Route =
   /** Every group's house of a session, read-only, side by side. */
   | { name: 'houses'; sessionId: string };
 
+/** A route's place in the URL; a session or group id that is not an id leads to the library. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'nieuw') return { name: 'new' };
   if (parts[0] === 'deelnemen') return parts[1] ? { name: 'join', code: parts[1] } : { name: 'join' };
-  if (parts[0] === 'sessie' && parts[1]) {
-    if (parts[2] === 'groep' && parts[3]) return { name: 'board', sessionId: parts[1], groupId: parts[3] };
+  if (parts[0] === 'sessie' && parts[1] && ID_PATTERN.test(parts[1])) {
+    if (parts[2] === 'groep' && parts[3]) return ID_PATTERN.test(parts[3]) ? { name: 'board', sessionId: parts[1], groupId: parts[3] } : { name: 'library' };
     if (parts[2] === 'bewerken') return { name: 'edit', sessionId: parts[1] };
     if (parts[2] === 'huizen') return { name: 'houses', sessionId: parts[1] };
     return { name: 'session', sessionId: parts[1] };
@@ -116,6 +119,15 @@ function docValueStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T) {
 export function useDocValue<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
   const store = useMemo(() => docValueStore(doc, read), [doc, read]);
   return useSyncExternalStore(store.subscribe, store.get);
+}
+
+/**
+ * Whether this app may change the doc (read-only when a newer Bouwplaats wrote it), following it
+ * while it is open; writable while there is no doc yet.
+ */
+export function useDocAccess(stored: StoredDoc | null | undefined): DocAccess {
+  const subscribe = useMemo(() => (onChange: () => void) => stored?.onAccess(onChange) ?? (() => {}), [stored]);
+  return useSyncExternalStore(subscribe, () => stored?.access() ?? WRITABLE);
 }
 
 export function useSaveState(stored: StoredDoc): SaveState {

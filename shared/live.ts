@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
-import { parseDocName } from './schema/docNames';
+export { isDocOfSession } from './schema/docNames';
 
 /**
  * The wire vocabulary of a live session on the venue's LAN. The facilitator's app runs the host
@@ -8,6 +8,31 @@ import { parseDocName } from './schema/docNames';
  * socket. Everything that is not the static renderer requires the session's join code.
  */
 export const LIVE_PROTOCOL_VERSION = 1;
+/**
+ * Query parameter with the client's LIVE_PROTOCOL_VERSION, on every socket and on `/api/live`. A
+ * host admits only its own version and refuses others with `other-version`, so that a laptop with
+ * an older or newer app hears why instead of syncing docs it cannot read (or writing into them).
+ * Apps before this parameter sent none; they spoke version 1 (UNVERSIONED_PROTOCOL).
+ * Bump LIVE_PROTOCOL_VERSION whenever a doc kind's version goes up (docVersion.ts): an app that
+ * does not know a doc's version must not be in the same live session as one that writes it.
+ */
+export const VERSION_PARAM = 'v';
+export const UNVERSIONED_PROTOCOL = 1;
+
+/** The protocol version a request presents in VERSION_PARAM; null when it is not a version at all. */
+export function presentedProtocol(value: string | null): number | null {
+  if (value === null) return UNVERSIONED_PROTOCOL;
+  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null;
+}
+
+/**
+ * Close codes with which the relay ends a socket for a reason the laptop must show (4400–4499:
+ * y-websocket does not reconnect after those, and emits `closed` with the code and reason).
+ * - `docTooNew` (reason `doc-too-new`): the doc has a version this host's app does not know (it was
+ *   written by a newer Bouwplaats); the host keeps it but neither relays it nor writes into it.
+ */
+export const RELAY_CLOSE = { docTooNew: 4426 } as const;
+export const RELAY_CLOSE_REASON = { docTooNew: 'doc-too-new' } as const;
 
 /** y-webrtc signaling (its own JSON protocol: subscribe / unsubscribe / publish / ping). */
 export const SIGNALING_PATH = '/signal';
@@ -68,8 +93,10 @@ export type LiveInfo = z.infer<typeof LiveInfoSchema>;
  *   hosting, or hosts another session); it works again once that session is live again.
  * - `code-replaced`: the facilitator gave the session a new code; the old one will not work again.
  * - `too-many-attempts`: this address typed wrong codes too often; wait a minute.
+ * - `other-version`: the laptop's app speaks another LIVE_PROTOCOL_VERSION than the host's (an
+ *   older or newer Bouwplaats); one of the two must be updated (HTTP 426). Checked before the code.
  */
-export const LIVE_REFUSALS = ['wrong-code', 'not-live', 'code-replaced', 'too-many-attempts'] as const;
+export const LIVE_REFUSALS = ['wrong-code', 'not-live', 'code-replaced', 'too-many-attempts', 'other-version'] as const;
 export type LiveRefusal = (typeof LIVE_REFUSALS)[number];
 export const LiveRefusalSchema = z.object({ error: z.string().max(500), reason: z.enum(LIVE_REFUSALS) });
 
@@ -142,11 +169,6 @@ export const LiveStartedSchema = z.object({
 /** The 409 answer to `start` while another session is live on the host: which one. */
 export const LiveBusySchema = z.object({ error: z.string().max(500), live: LiveInfoSchema.pick({ sessionId: true, title: true }) });
 export type LiveStarted = z.infer<typeof LiveStartedSchema>;
-
-/** The docs a live session may sync: its session doc, its room doc and its boards, nothing else. */
-export function isDocOfSession(docName: string, sessionId: string): boolean {
-  return parseDocName(docName)?.sessionId === sessionId;
-}
 
 /** y-webrtc's signaling messages, as our host accepts them. */
 export const SignalingMessageSchema = z.discriminatedUnion('type', [

@@ -42,6 +42,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   410: 'Gone',
+  426: 'Upgrade Required',
   429: 'Too Many Requests',
   503: 'Service Unavailable',
 };

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../shared/ids';
-import { JOIN_CODE_LENGTH, normaliseJoinCode, type LiveRefusal } from '../../shared/live';
+import { JOIN_CODE_LENGTH, normaliseJoinCode } from '../../shared/live';
 
 /**
  * Which join code each session has on this host, kept in `<dataDir>/live-codes.json`, so that
@@ -93,7 +93,7 @@ export class CodeBook {
    * current code of another session, `code-replaced` when it is an old code of any session, and
    * null when this host never gave it out (a typo or a guess).
    */
-  refusalFor(presented: string | null, liveSessionId: string | null): Exclude<LiveRefusal, 'wrong-code' | 'too-many-attempts'> | null {
+  refusalFor(presented: string | null, liveSessionId: string | null): 'not-live' | 'code-replaced' | null {
     const code = presented === null ? null : normaliseJoinCode(presented);
     if (code === null) return null;
     for (const [sessionId, entry] of Object.entries(this.book.sessions)) {

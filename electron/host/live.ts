@@ -10,14 +10,16 @@ import {
   LiveInfoSchema,
   SIGNALING_PATH,
   SYNC_PATH_PREFIX,
+  VERSION_PARAM,
   normaliseJoinCode,
+  presentedProtocol,
   type JoinAddress,
   type LiveInfo,
   type LiveRefusal,
   type LiveStarted,
 } from '../../shared/live';
 import { boardDocName } from '../../shared/schema/docNames';
-import { CodeGuard, codeMatches, parseTarget, presentedCode, refuseUpgrade, remoteAddress } from './admission';
+import { CodeGuard, codeMatches, parseTarget, presentedCode, refuseUpgrade, remoteAddress, type ParsedTarget } from './admission';
 import { CodeBook } from './codeBook';
 import { forgetStoredDocs } from './docStore';
 import { classifyAddress, lanJoinAddresses } from './joinAddresses';
@@ -33,11 +35,13 @@ export { listStoredDocs, readStoredDoc } from './docStore';
 /**
  * A live session on the LAN host. Endpoints, all on the host's one port:
  *
- *   WS   /signal?code=C                 y-webrtc signaling (signaling.ts)
- *   WS   /sync/<doc name>?code=C        Yjs relay, y-websocket protocol, docs kept on disk (relay.ts)
- *   GET  /api/live?code=C               200 LiveInfo | 403 wrong code | 404 not live |
- *                                       410 code replaced | 429 too many wrong codes
+ *   WS   /signal?code=C&v=P             y-webrtc signaling (signaling.ts)
+ *   WS   /sync/<doc name>?code=C&v=P    Yjs relay, y-websocket protocol, docs kept on disk (relay.ts)
+ *   GET  /api/live?code=C&v=P           200 LiveInfo | 403 wrong code | 404 not live |
+ *                                       410 code replaced | 426 other protocol version |
+ *                                       429 too many wrong codes
  *                                       (refusals carry `{ error, reason }`, LiveRefusalSchema)
+ * P is the client's LIVE_PROTOCOL_VERSION (absent: 1, apps before the parameter).
  *   POST /api/live/control              (installLiveControl; loopback only, see there)
  *        {action:'start', sessionId, title, code?, newCode?, replace?}
  *                                    → 200 LiveStarted | 409 LiveBusy (another session is live)
@@ -124,6 +128,7 @@ const REFUSAL_TEXT: Record<LiveRefusal, { status: number; error: string }> = {
   'not-live': { status: 404, error: 'Deze sessie is nu niet live.' },
   'code-replaced': { status: 410, error: 'Deze sessie heeft een nieuwe code gekregen.' },
   'too-many-attempts': { status: 429, error: 'Te vaak een verkeerde code; probeer het over een minuut opnieuw.' },
+  'other-version': { status: 426, error: 'Deze laptop heeft een andere versie van Bouwplaats dan de begeleider.' },
 };
 
 /** The JSON body and status the host answers a refused code with (`{ error, reason }`). */
@@ -146,11 +151,14 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
   const guard = options.guard ?? new CodeGuard(tuning.maxCodeFailuresPerMinute);
 
   /**
-   * Admits the live code; answers a code the host once gave out with what is wrong, uncounted
-   * (laptops retry on their own); counts every other code as a guess, and refuses an address
-   * that guessed too often.
+   * Admits the live code from an app of this protocol version; answers another version with
+   * `other-version` before looking at the code (its laptop must hear that first, and it is no
+   * guess); answers a code the host once gave out with what is wrong, uncounted (laptops retry on
+   * their own); counts every other code as a guess, and refuses an address that guessed too often.
    */
-  const admit = (address: string, presented: string | null): LiveRefusal | null => {
+  const admit = (address: string, target: ParsedTarget | null): LiveRefusal | null => {
+    if (presentedProtocol(target?.query.get(VERSION_PARAM) ?? null) !== LIVE_PROTOCOL_VERSION) return 'other-version';
+    const presented = target ? presentedCode(target) : null;
     if (!codeMatches(presented, code)) {
       const known = options.knownRefusal?.(presented) ?? null;
       if (known) return known;
@@ -176,7 +184,7 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
       refuseUpgrade(socket, 404, 'Niet gevonden');
       return;
     }
-    const refused = admit(remoteAddress(request), presentedCode(target));
+    const refused = admit(remoteAddress(request), target);
     if (refused) {
       const { status, body } = refusal(refused);
       refuseUpgrade(socket, status, body.error, body.reason);
@@ -195,7 +203,7 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
       return true;
     }
     const target = parseTarget(req.url);
-    const refused = admit(remoteAddress(req), target ? presentedCode(target) : null);
+    const refused = admit(remoteAddress(req), target);
     if (refused) {
       const { status, body } = refusal(refused);
       sendJson(res, status, body, CORS);

@@ -6,7 +6,9 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { LIVE_LIMITS, isDocOfSession } from '../../shared/live';
+import { LIVE_LIMITS, RELAY_CLOSE, RELAY_CLOSE_REASON } from '../../shared/live';
+import { isDocOfSession, parseDocName, type DocKind } from '../../shared/schema/docNames';
+import { docAccess, migrate } from '../../shared/schema/docVersion';
 import { refuseUpgrade } from './admission';
 import { DocLog, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
 import { CLOSE, SocketBudget, TokenBucket, type HostTuning } from './limits';
@@ -37,6 +39,12 @@ import { SocketHub, type Peer, type SocketCounters } from './sockets';
  * dropped, and the sender is asked at once for what the host lacks. A socket that sends more of
  * them than missingBytesBurst/missingBytesPerSecond allow is closed (1008).
  *
+ * Versions (shared/schema/docVersion.ts): a doc is migrated when it is loaded, from disk or when a
+ * socket first opens it. A doc whose version this host does not know (written by a newer app) is
+ * kept as it is and never relayed: every socket on it is closed with RELAY_CLOSE.docTooNew
+ * (`doc-too-new`), at once when it opens, and when such a version arrives while sockets are on it
+ * (the update that brought it is stored, not relayed). Nothing is written into such a doc.
+ *
  * Limits: frames over maxSyncMessageBytes close the socket (1009); a text frame (1003) or a frame
  * that does not decode (1007) closes it at once, before it touches the doc; message and byte rates
  * (1008; a message that changed nothing, an echo, costs a tenth of one — SocketBudget.refundEcho); a presence state over maxAwarenessStateBytes, or more than maxAwarenessStatesPerDoc
@@ -62,6 +70,8 @@ export interface RelayStats extends SocketCounters {
   closedForMissing: number;
   /** Sync step 1 messages the host sent to ask a laptop for what it lacks (connects not counted). */
   pulls: number;
+  /** Docs this host does not relay because their version is newer than it knows. */
+  docsTooNew: number;
 }
 
 export interface Relay {
@@ -93,6 +103,9 @@ export interface RelayOptions {
 
 interface SharedDoc {
   readonly name: string;
+  readonly kind: DocKind;
+  /** The doc's version is newer than this host knows: it is kept, never relayed. */
+  tooNew: boolean;
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly log: DocLog;
@@ -192,7 +205,16 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
 
   await mkdir(sessionDir(dataDir, sessionId), { recursive: true });
 
+  /** Closes every socket on a doc this host must not relay (see the file comment). */
+  const refuseTooNew = (shared: SharedDoc) => {
+    if (!shared.tooNew) warn(`${shared.name} was written by a newer Bouwplaats; it is kept but not relayed.`);
+    shared.tooNew = true;
+    for (const peer of [...shared.sockets]) hub.drop(peer, RELAY_CLOSE.docTooNew, RELAY_CLOSE_REASON.docTooNew, null);
+  };
+
   const loadDoc = async (name: string): Promise<SharedDoc> => {
+    const kind = parseDocName(name)?.kind;
+    if (!kind) throw new Error(`not a doc name: ${name}`);
     const doc = new Y.Doc();
     const log = await DocLog.open(docFilePath(dataDir, sessionId, name), doc, {
       compactAfterBytes: tuning.compactAfterBytes,
@@ -201,12 +223,26 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     });
     const awareness = new awarenessProtocol.Awareness(doc);
     awareness.setLocalState(null);
-    const shared: SharedDoc = { name, doc, awareness, log, sockets: new Set(), webrtcOnlySeen: -Infinity, lastPullAll: performance.now() };
+    const shared: SharedDoc = {
+      name,
+      kind,
+      tooNew: false,
+      doc,
+      awareness,
+      log,
+      sockets: new Set(),
+      webrtcOnlySeen: -Infinity,
+      lastPullAll: performance.now(),
+    };
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Stored first: nobody sees an update the host could still lose in a crash.
       log.append(update);
       updatesStored++;
+      if (shared.tooNew || docAccess(doc, kind).readOnly) {
+        refuseTooNew(shared);
+        return;
+      }
       if (shared.sockets.has(origin as RelayPeer)) (origin as RelayPeer).effects++;
       const message = frame((e) => {
         encoding.writeVarUint(e, MESSAGE_SYNC);
@@ -232,6 +268,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       for (const receiver of shared.sockets) hub.send(receiver, message, true);
     });
 
+    // After the listeners: what a migration writes is stored like any other change.
+    if (migrate(doc, kind).access.readOnly) refuseTooNew(shared);
     loaded.set(name, shared);
     return shared;
   };
@@ -382,6 +420,10 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     onMessage,
     onOpen: (peer) => {
       const { shared } = peer;
+      if (shared.tooNew) {
+        hub.drop(peer, RELAY_CLOSE.docTooNew, RELAY_CLOSE_REASON.docTooNew, null);
+        return;
+      }
       shared.sockets.add(peer);
       hub.send(peer, syncStep1(shared.doc), true);
       const states = awarenessFrame(shared);
@@ -487,7 +529,15 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       const shared = loaded.get(docName);
       if (shared) compareRoom(shared, Math.max(before, after));
     },
-    stats: () => ({ ...hub.counters, docs: loaded.size, updatesStored, updatesMissingPredecessors, closedForMissing, pulls }),
+    stats: () => ({
+      ...hub.counters,
+      docs: loaded.size,
+      updatesStored,
+      updatesMissingPredecessors,
+      closedForMissing,
+      pulls,
+      docsTooNew: [...loaded.values()].filter((d) => d.tooNew).length,
+    }),
     async stop() {
       stopping = true;
       clearInterval(pullTimer);

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { LIVE_LIMITS, SignalingMessageSchema, isDocOfSession } from '../../shared/live';
+import { LIVE_LIMITS, SignalingMessageSchema } from '../../shared/live';
+import { isDocOfSession } from '../../shared/schema/docNames';
 import { CLOSE, SocketBudget, type HostTuning } from './limits';
 import { SocketHub, type Peer, type SocketCounters } from './sockets';
 

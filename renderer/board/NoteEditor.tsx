@@ -34,13 +34,18 @@ interface Props {
   compose: (base: string) => Composition | null;
   /** Every text the textarea shows, typed, composing or arriving from others (kept in case the note is deleted). */
   onDraft?: (text: string) => void;
+  /**
+   * The doc may not be changed (StoredDoc.access: a newer app wrote it): the text can be read and
+   * selected, typing writes nothing.
+   */
+  readOnly?: boolean;
 }
 
 /**
  * Typing happens in a real <textarea> over the canvas: the browser gives us caret, selection,
  * IME and spell-check. maxLength makes the browser cut a pasted megabyte before it reaches us.
  */
-export function NoteEditor({ note, left, top, width, height, onChange, onDone, onUndo, onRedo, observeText, compose, onDraft }: Props) {
+export function NoteEditor({ note, left, top, width, height, onChange, onDone, onUndo, onRedo, observeText, compose, onDraft, readOnly = false }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
   // One subscription for the life of the editor (it is keyed by note), whatever the parent passes.
@@ -99,13 +104,16 @@ export function NoteEditor({ note, left, top, width, height, onChange, onDone, o
         aria-label={t('board.noteText')}
         defaultValue={note.text}
         maxLength={NOTE_TEXT_MAX}
+        readOnly={readOnly}
         style={{ height, background: NOTE_COLOUR_HEX[note.colour] }}
         onChange={(e) => {
+          if (readOnly) return;
           onDraft?.(e.target.value);
           if (!composition.current) onChange(e.target.value);
         }}
         onCompositionStart={(e) => {
           composition.current?.cancel();
+          if (readOnly) return;
           composition.current = compose(e.currentTarget.value);
         }}
         onCompositionEnd={(e) => endComposition(e.currentTarget)}

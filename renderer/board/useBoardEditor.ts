@@ -5,7 +5,7 @@ import { LOCAL_ORIGIN, type BoardHistory } from '../../shared/schema/undo';
 import { PARKED, type BoardTemplate } from '../../shared/template/template';
 import type { StoredDoc } from '../docs/openDoc';
 import type { Notice } from './BoardNotice';
-import { runBoardCommand, type BoardCommand, type BoardModel, type BoardUi, type Byline } from './commands';
+import { EDITING_COMMANDS, runBoardCommand, type BoardCommand, type BoardModel, type BoardUi, type Byline } from './commands';
 import type { Composition } from './NoteEditor';
 import type { NotesStore } from './notesStore';
 import { useBoardHistory, useNotesStore, useUndoState, useZonesSettled, type UndoState } from './useBoard';
@@ -20,6 +20,8 @@ interface Options {
   byline: Byline;
   /** Why this board may not be changed here (see BoardModel.readOnlyReason), or null. */
   readOnlyReason: string | null;
+  /** Hears each editing command a read-only board refused (to say why again, not stay silent). */
+  onRefused?: () => void;
 }
 
 /** An editor board's model and UI state, and the one way to change them: `run`. */
@@ -53,7 +55,7 @@ export interface BoardEditor {
  * kept settled, the viewport, presentation mode, the selection and the editor, and the command
  * runner over them. A read-only board keeps its zones as they are too (writing them is editing).
  */
-export function useBoardEditor({ stored, template, byline, readOnlyReason }: Options): BoardEditor {
+export function useBoardEditor({ stored, template, byline, readOnlyReason, onRefused }: Options): BoardEditor {
   const { doc } = stored;
   const store = useNotesStore(doc);
   const history = useBoardHistory(doc);
@@ -148,7 +150,20 @@ export function useBoardEditor({ stored, template, byline, readOnlyReason }: Opt
     };
   }, [store, viewport, setPresenting, focusBoard]);
 
-  const run = useCallback((command: BoardCommand) => runBoardCommand(model, ui, command), [model, ui]);
+  const refused = useRef(onRefused);
+  useEffect(() => {
+    refused.current = onRefused;
+  }, [onRefused]);
+  const run = useCallback(
+    (command: BoardCommand) => {
+      if (model.readOnlyReason !== null && EDITING_COMMANDS.has(command.type)) {
+        refused.current?.();
+        return true;
+      }
+      return runBoardCommand(model, ui, command);
+    },
+    [model, ui],
+  );
   const compose = useCallback(
     (id: string, base: string): Composition | null => {
       if (model.readOnlyReason !== null) return null;

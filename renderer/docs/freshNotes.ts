@@ -88,9 +88,12 @@ export function isEmptyNote(stored: StoredDoc, id: string): boolean {
   return text !== undefined && String(text).trim() === '';
 }
 
-/** Removes the note if it is still empty; for when this page goes (see BoardScreen). */
+/**
+ * Removes the note if it is still empty; for when this page goes (see BoardScreen). Not in a
+ * read-only doc (a newer app wrote it): this app writes nothing there.
+ */
 export function removeIfEmpty(stored: StoredDoc, id: string): void {
-  if (isEmptyNote(stored, id)) deleteNote(stored.doc, id, CLEANUP_ORIGIN);
+  if (!stored.access().readOnly && isEmptyNote(stored, id)) deleteNote(stored.doc, id, CLEANUP_ORIGIN);
 }
 
 /**

@@ -8,7 +8,8 @@ import { draftFromSession, initSessionDoc, type SessionDraft } from '../../share
 import { templateById } from '../../shared/template/house';
 import { platform } from '../platform';
 import { LibraryIndex } from './libraryIndex';
-import { deleteStoredDoc, withDoc } from './openDoc';
+import { ReadOnlyDocError, assertWritable, deleteStoredDoc, withDoc } from './openDoc';
+import { docAccess } from '../../shared/schema/docVersion';
 
 /**
  * The docs are the truth; the index is a cache. A session whose doc exists but whose row is
@@ -88,7 +89,9 @@ export async function syncLibraryEntry(id: string, doc: Y.Doc, joined?: boolean)
 }
 
 export async function renameSession(id: string, title: string): Promise<void> {
-  await withDoc(sessionDocName(id), async ({ doc }) => {
+  await withDoc(sessionDocName(id), async (stored) => {
+    const { doc } = stored;
+    assertWritable(stored);
     writeSessionMeta(doc, { title: title.trim() });
     await syncLibraryEntry(id, doc);
   });
@@ -110,6 +113,8 @@ export async function duplicateSession(id: string, title: string, date?: string)
   try {
     await withDoc(sessionDocName(id), async ({ doc }) => {
       if (!readSessionMeta(doc)) throw new Error('session meta invalid');
+      // A newer app's session is not copied (the copy could only be read, and not be renamed).
+      if (docAccess(doc, 'session').readOnly) throw new ReadOnlyDocError(sessionDocName(id));
       groupIds = readGroups(doc).map((g) => g.id);
       await withDoc(sessionDocName(copyId), async ({ doc: copy }) => {
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));

@@ -1,13 +1,26 @@
 import * as Y from 'yjs';
+import { parseDocName, type DocKind } from '../../shared/schema/docNames';
+import type { DocAccess } from '../../shared/schema/docVersion';
 import { DocStorage, deleteDatabase, type SaveState } from './docStorage';
+import { DocVersionWatch } from './docVersionWatch';
 import { removeAbandonedNotes } from './freshNotes';
 
-export type { SaveState };
+export type { DocAccess, SaveState };
 
-/** A Y.Doc with its IndexedDB copy, and whether every change on screen is on disk yet. */
+/**
+ * A Y.Doc with its IndexedDB copy, whether every change on screen is on disk yet, and whether
+ * this app may change it at all.
+ */
 export interface StoredDoc {
   readonly name: string;
+  readonly kind: DocKind;
   readonly doc: Y.Doc;
+  /**
+   * Read-only (with the reason) when the doc was written by a newer Bouwplaats, also when such a
+   * version arrives while it is open (docVersionWatch.ts). Screens must then write nothing into it.
+   */
+  access(): DocAccess;
+  onAccess(listener: (access: DocAccess) => void): () => void;
   saveState(): SaveState;
   onSaveState(listener: (state: SaveState) => void): () => void;
   /** Resolves when everything written so far is committed to IndexedDB; rejects when a write fails. */
@@ -23,6 +36,7 @@ export interface StoredDoc {
 interface Entry {
   stored: StoredDoc;
   storage: DocStorage;
+  version: DocVersionWatch;
   refs: number;
   closeTimer: ReturnType<typeof setTimeout> | null;
   /** What watchers asked to run when the doc closes. */
@@ -45,6 +59,7 @@ function attach(entry: Entry, watcher: DocWatcher): void {
 function close(entry: Entry): void {
   entry.closed = true;
   for (const stop of entry.unwatch.splice(0)) stop();
+  entry.version.stop();
   entry.storage.destroy();
   entry.stored.doc.destroy();
 }
@@ -60,11 +75,18 @@ export function watchOpenDocs(watcher: DocWatcher): () => void {
 }
 
 async function create(name: string): Promise<Entry> {
+  const kind = parseDocName(name)?.kind;
+  if (!kind) throw new RangeError(`Not a doc name: ${name}`);
   const doc = new Y.Doc();
   const storage = await DocStorage.open(name, doc);
+  // Migrated before any screen sees it (and before anything below writes into it).
+  const version = new DocVersionWatch(doc, kind);
   const stored: StoredDoc = {
     name,
+    kind,
     doc,
+    access: () => version.access(),
+    onAccess: (listener) => version.onChange(listener),
     saveState: () => storage.saveState(),
     onSaveState: (listener) => storage.onSaveState(listener),
     flushed: () => storage.flushed(),
@@ -73,8 +95,8 @@ async function create(name: string): Promise<Entry> {
     setLocal: (key, value) => storage.setLocal(key, value),
   };
   // A note this device created and left empty when the page went (reload, closed tab, crash).
-  await removeAbandonedNotes(stored);
-  const entry: Entry = { stored, storage, refs: 0, closeTimer: null, unwatch: [], closed: false };
+  if (!version.access().readOnly) await removeAbandonedNotes(stored);
+  const entry: Entry = { stored, storage, version, refs: 0, closeTimer: null, unwatch: [], closed: false };
   for (const watcher of watchers) attach(entry, watcher);
   return entry;
 }
@@ -116,6 +138,18 @@ export async function acquireDoc(name: string): Promise<{ stored: StoredDoc; rel
     }
   };
   return { stored: entry.stored, release };
+}
+
+/** Thrown by writers given a read-only doc (StoredDoc.access): nothing was written. */
+export class ReadOnlyDocError extends Error {
+  constructor(readonly docName: string) {
+    super(`${docName} is read-only: a newer Bouwplaats wrote it`);
+  }
+}
+
+/** Throws ReadOnlyDocError unless this app may write into the doc now. */
+export function assertWritable(stored: StoredDoc): void {
+  if (stored.access().readOnly) throw new ReadOnlyDocError(stored.name);
 }
 
 /** Runs fn with the doc open, then releases it. */

@@ -3,7 +3,7 @@ import { applySessionEdit, type SessionForm } from '../../shared/schema/sessionE
 import type { BoardTemplate } from '../../shared/template/template';
 import { syncLibraryEntry } from './library';
 import { countShownNotes } from './noteCounter';
-import type { StoredDoc } from './openDoc';
+import { assertWritable, type StoredDoc } from './openDoc';
 import { sessionDocs } from './sessions';
 
 /** How many notes a group's board holds on this computer (what removing the group would lose). */
@@ -21,7 +21,8 @@ export async function countBoardNotes(sessionId: string, groupId: string): Promi
  * writes nothing), waits until the session doc is on disk, deletes the boards of removed groups
  * (from this computer and from the host's copy, also while live) and refreshes the library row
  * (title, date, place, note count). The edit stands when the host cannot be reached; its copy of
- * those boards goes with the session's when the session is deleted.
+ * those boards goes with the session's when the session is deleted. Throws, writing nothing, when
+ * the doc is read-only (StoredDoc.access).
  */
 export async function saveSessionEdit(
   sessionId: string,
@@ -31,6 +32,8 @@ export async function saveSessionEdit(
   after: SessionForm,
 ): Promise<void> {
   const doc: Y.Doc = stored.doc;
+  // The screen says so before anyone types; this catches a newer version that arrived meanwhile.
+  assertWritable(stored);
   const { removedGroupIds } = applySessionEdit(doc, template, before, after);
   await stored.flushed();
   await sessionDocs(sessionId)

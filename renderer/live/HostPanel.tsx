@@ -39,6 +39,10 @@ function headline(status: LiveStatus | null, loopbackOnly: boolean): { key: stri
       return { key: 'live.panel.stopped', tone: 'bad' };
     case 'code-invalid':
       return { key: 'live.panel.codeInvalid', tone: 'bad' };
+    case 'other-version':
+      return { key: 'live.panel.otherVersion', tone: 'bad' };
+    case 'host-too-old':
+      return { key: 'live.panel.hostTooOld', tone: 'bad' };
     default:
       return { key: 'live.panel.hostDown', tone: 'bad' };
   }

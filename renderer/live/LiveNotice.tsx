@@ -6,6 +6,8 @@ import { useLiveSnapshot } from './useLive';
 
 /** What each person needs to hear, per status; statuses not listed need no words beyond the badge. */
 function noticeKey(role: 'facilitator' | 'participant', status: LiveStatus | undefined): string | null {
+  // Versions: only updating an app helps, whoever's laptop this is.
+  if (status === 'other-version' || status === 'host-too-old') return status;
   if (role === 'facilitator') return status === 'host-down' || status === 'peers-only' ? 'facilitatorDown' : null;
   return status === 'stopped' || status === 'code-invalid' || status === 'locked' || status === 'host-down' ? status : null;
 }
@@ -27,7 +29,7 @@ export function LiveNotice({ room }: { room: LiveRoom | null }) {
     navigate({ name: 'join' });
   };
   return (
-    <div role="alert" className={`banner live-notice ${key === 'code-invalid' || key === 'facilitatorDown' ? 'error' : 'warning'}`}>
+    <div role="alert" className={`banner live-notice ${key === 'code-invalid' || key === 'facilitatorDown' || key === 'other-version' ? 'error' : 'warning'}`}>
       <p>
         <strong>{t(`live.notice.${key}.title`)}</strong> {t(`live.notice.${key}.text`)}
       </p>

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { boardDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
+import { boardDocName, parseDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
+import { docAccess } from '../../shared/schema/docVersion';
 import { groupsMap, readGroups } from '../../shared/schema/group';
 import { recordParticipant } from '../../shared/schema/participant';
 import { readSessionMeta } from '../../shared/schema/session';
@@ -18,12 +19,26 @@ import { connectDoc, type ConnectionState, type DocConnection, type Transport } 
  * - `stopped`: the host answers but this session is not live (the facilitator pressed "Stoppen");
  *   everything resumes by itself when it is live again with the same code;
  * - `code-invalid`: the session got a new code (or the host no longer knows ours): rejoin;
- * - `locked`: the host refuses this address for a minute after too many wrong codes.
+ * - `locked`: the host refuses this address for a minute after too many wrong codes;
+ * - `other-version`: the host runs a Bouwplaats with another protocol version: one of the two apps
+ *   must be updated (nothing syncs through the host until then);
+ * - `host-too-old`: the host refuses to relay a doc here because it was written by a newer
+ *   Bouwplaats than the host's (RELAY_CLOSE.docTooNew): the facilitator must update.
  */
-export type LiveStatus = 'connecting' | 'live' | 'peers-only' | 'offline' | 'host-down' | 'stopped' | 'code-invalid' | 'locked';
+export type LiveStatus =
+  | 'connecting'
+  | 'live'
+  | 'peers-only'
+  | 'offline'
+  | 'host-down'
+  | 'stopped'
+  | 'code-invalid'
+  | 'locked'
+  | 'other-version'
+  | 'host-too-old';
 
 /** What the last look at the host (GET /api/live) said, while the relay was not connected. */
-type HostCheck = 'unknown' | 'ok' | 'unreachable' | 'stopped' | 'code-invalid' | 'locked';
+type HostCheck = 'unknown' | 'ok' | 'unreachable' | 'stopped' | 'code-invalid' | 'locked' | 'other-version';
 
 const HOST_CHECK_DELAY_MS = 2500;
 const HOST_CHECK_EVERY_MS = 3000;
@@ -131,13 +146,14 @@ export class LiveRoom {
       next = info.sessionId === this.membership.sessionId ? 'ok' : 'code-invalid';
     } catch (error) {
       const reason = error instanceof JoinFailure ? error.reason : 'unreachable';
-      next = reason === 'notLive' ? 'stopped' : reason === 'code' || reason === 'codeReplaced' ? 'code-invalid' : reason === 'tooMany' ? 'locked' : 'unreachable';
+      next = reason === 'notLive' ? 'stopped' : reason === 'code' || reason === 'codeReplaced' ? 'code-invalid' : reason === 'tooMany' ? 'locked' : reason === 'version' ? 'other-version' : 'unreachable';
     }
     if (this.destroyed || this.getSnapshot().status === 'live') return;
     this.hostCheck = next;
     if (next === 'stopped' && this.membership.role === 'facilitator') this.resumeHosting();
-    if (next === 'code-invalid') {
-      // Final: stop knocking with a dead code; the person rejoins with the new one.
+    if (next === 'code-invalid' || next === 'other-version') {
+      // Final: stop knocking with a dead code (the person rejoins with the new one), or with an app
+      // the host will not take (until one of them is updated and the page reloaded).
       this.heldBack = true;
       for (const { connection } of this.linked.values()) connection?.pause();
     } else {
@@ -187,8 +203,8 @@ export class LiveRoom {
     const { sessionId, role } = this.membership;
     const groupIds = new Set(groupsMap(this.sessionDoc).keys());
     for (const name of [...this.linked.keys()]) {
-      const groupId = name.startsWith(boardDocName(sessionId, '')) ? name.slice(boardDocName(sessionId, '').length) : null;
-      if (groupId !== null && !groupIds.has(groupId)) this.unlink(name);
+      const ref = parseDocName(name);
+      if (ref?.kind === 'board' && !groupIds.has(ref.groupId)) this.unlink(name);
     }
     if (role !== 'facilitator') return;
     for (const groupId of groupIds) void this.link(boardDocName(sessionId, groupId), () => sessionDocs(sessionId).openBoard(groupId));
@@ -207,6 +223,8 @@ export class LiveRoom {
       if (!groupIds.includes(groupId)) return;
       groups.unobserve(attempt);
       this.stopRoster = null;
+      // A room doc written by a newer Bouwplaats is read-only here (docVersion.ts).
+      if (docAccess(room, 'room').readOnly) return;
       try {
         recordParticipant(room, { id: participantId, groupId, name, domain }, groupIds);
       } catch (error) {
@@ -274,9 +292,12 @@ export class LiveRoom {
   }
 
   private recompute(): void {
-    const states: ConnectionState[] = [...this.linked.values()].flatMap((l) => (l.connection ? [l.connection.state()] : []));
+    const all: ConnectionState[] = [...this.linked.values()].flatMap((l) => (l.connection ? [l.connection.state()] : []));
+    // A doc the host refuses for good does not make the host look down (see statusOf).
+    const states = all.filter((s) => s.refused === null);
+    const tooNew = states.length < all.length;
     const relay = states.length > 0 && states.every((s) => s.relay);
-    const peers = Math.max(0, ...states.map((s) => s.peers));
+    const peers = Math.max(0, ...all.map((s) => s.peers));
     if (relay) {
       this.everConnected = true;
       this.hostCheck = 'ok';
@@ -285,7 +306,7 @@ export class LiveRoom {
     } else if (states.length > 0 && !this.heldBack) {
       this.scheduleHostCheck(HOST_CHECK_DELAY_MS);
     }
-    const status = this.statusOf(relay, peers);
+    const status = tooNew && navigator.onLine ? 'host-too-old' : this.statusOf(relay, peers);
     if (status === this.snapshot.status && peers === this.snapshot.peers) return;
     this.snapshot = { status, peers };
     this.listeners.forEach((l) => l(this.snapshot));
@@ -298,6 +319,7 @@ export class LiveRoom {
       case 'stopped':
       case 'code-invalid':
       case 'locked':
+      case 'other-version':
         return this.hostCheck;
       case 'unreachable':
         return peers > 0 ? 'peers-only' : 'host-down';

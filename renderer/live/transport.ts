@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
-import { CODE_PARAM, SIGNALING_PATH, SYNC_PATH_PREFIX } from '../../shared/live';
+import { CODE_PARAM, LIVE_PROTOCOL_VERSION, RELAY_CLOSE, SIGNALING_PATH, SYNC_PATH_PREFIX, VERSION_PARAM } from '../../shared/live';
 
 /**
  * How docs reach other people. This is the one place that picks providers: today the LAN host
@@ -19,6 +19,11 @@ export interface ConnectionState {
   relay: boolean;
   /** Laptops connected directly over WebRTC. */
   peers: number;
+  /**
+   * Why the host closed the relay for good, if it did: `doc-too-new`, the doc has a version the
+   * host's app does not know (RELAY_CLOSE.docTooNew). The relay then stays closed until resume().
+   */
+  refused: 'doc-too-new' | null;
 }
 
 export interface DocConnection {
@@ -59,16 +64,16 @@ function continuedAwareness(doc: Y.Doc): Awareness {
 export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, given?: Awareness): DocConnection {
   const awareness = given ?? continuedAwareness(doc);
   const listeners = new Set<(s: ConnectionState) => void>();
-  let current: ConnectionState = { relay: false, peers: 0 };
+  let current: ConnectionState = { relay: false, peers: 0, refused: null };
   const update = (patch: Partial<ConnectionState>) => {
     const next = { ...current, ...patch };
-    if (next.relay === current.relay && next.peers === current.peers) return;
+    if (next.relay === current.relay && next.peers === current.peers && next.refused === current.refused) return;
     current = next;
     listeners.forEach((l) => l(current));
   };
 
   const relayUrl = transport.kind === 'lan' ? wsUrl(transport.hostUrl, SYNC_PATH_PREFIX) : transport.url;
-  const params = transport.kind === 'lan' ? { [CODE_PARAM]: transport.code } : (transport.params ?? {});
+  const params = transport.kind === 'lan' ? { [CODE_PARAM]: transport.code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) } : (transport.params ?? {});
   const relay = new WebsocketProvider(relayUrl, docName, doc, {
     params,
     disableBc: true,
@@ -79,10 +84,14 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, gi
   relay.on('status', ({ status }: { status: string }) => {
     if (status !== 'connected') update({ relay: false });
   });
+  // y-websocket stops reconnecting after a close code in 4400–4499 and says so here.
+  relay.on('closed', ({ code }: { code: number }) => {
+    if (code === RELAY_CLOSE.docTooNew) update({ relay: false, refused: 'doc-too-new' });
+  });
 
   let webrtc: WebrtcProvider | null = null;
   if (transport.kind === 'lan') {
-    const signaling = `${wsUrl(transport.hostUrl, SIGNALING_PATH)}?${CODE_PARAM}=${encodeURIComponent(transport.code)}`;
+    const signaling = `${wsUrl(transport.hostUrl, SIGNALING_PATH)}?${CODE_PARAM}=${encodeURIComponent(transport.code)}&${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}`;
     webrtc = new WebrtcProvider(docName, doc, {
       signaling: [signaling],
       awareness: relay.awareness,
@@ -113,6 +122,7 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, gi
       update({ relay: false, peers: 0 });
     },
     resume() {
+      update({ refused: null });
       relay.connect();
       webrtc?.connect();
     },
@@ -132,12 +142,6 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, gi
 }
 
 type UpdateHandler = (update: Uint8Array, origin: unknown) => void;
-interface RelayInternals {
-  _updateHandler?: UpdateHandler;
-}
-interface RoomInternals {
-  _docUpdateHandler?: UpdateHandler;
-}
 
 /**
  * Every laptop is both on the WebRTC mesh and on the host's relay, so neither provider needs to
@@ -145,36 +149,49 @@ interface RoomInternals {
  * own peers (n² messages in a group), and y-websocket sends the host every update that arrived
  * over WebRTC, which the host then relays to everyone once more. Here each sends only what this
  * laptop changed itself. Whatever a peer missed while away comes with the sync handshake both do
- * on (re)connecting. Where the libraries' internals are not as expected, their behaviour stays.
+ * on (re)connecting, and the host asks for what it lacks (relay.ts).
+ *
+ * Neither library offers a public way to do this: each sends from its own doc 'update' listener,
+ * y-websocket's `provider._updateHandler` (registered from construction until destroy) and
+ * y-webrtc's `room._docUpdateHandler` (registered while the room is connected; connect() and
+ * disconnect() register whatever the property holds then). A copy of the doc per provider would
+ * filter on public API only, but y-webrtc sends every update of its doc whatever its origin, so
+ * its copy could not hold what came over the relay without sending it, and a laptop on WebRTC
+ * only would no longer get it in the handshake. So these two private fields are swapped for
+ * filtering ones; y-websocket and y-webrtc are pinned to exact versions in package.json, and
+ * tests/unit/sync-filter.contract.test.ts fails when a version changes what this relies on.
+ * Where a field is not there, that library's behaviour stays (everything is forwarded: more
+ * traffic, nothing lost). Exported for that test.
  */
-function sendOnlyOwnUpdates(doc: Y.Doc, relay: WebsocketProvider, webrtc: WebrtcProvider | null): void {
+export function sendOnlyOwnUpdates(doc: Y.Doc, relay: WebsocketProvider, webrtc: WebrtcProvider | null): void {
   const fromNetwork = (origin: unknown) => origin === relay || (webrtc !== null && origin === webrtc.room);
-  const swap = (owner: Record<string, unknown>, key: string) => {
-    const original = owner[key] as UpdateHandler | undefined;
+  /** Replaces owner[key]; `registered`: the library has it on the doc now (so the filter must be). */
+  const swap = (owner: object, key: string, registered: boolean) => {
+    const fields = owner as Record<string, unknown>;
+    const original = fields[key];
     if (typeof original !== 'function') return;
+    const send = original as UpdateHandler;
     const filtered: UpdateHandler = (update, origin) => {
       if (fromNetwork(origin)) return;
       // Runs inside Yjs's update event: a throw there would stop every later listener and leave
       // the doc's transaction chain broken (issue 6, item 17). A lost send is caught up by the
       // sync handshake on the next (re)connect.
       try {
-        original(update, origin);
+        send(update, origin);
       } catch {
         // The socket or data channel is closing; nothing to do here.
       }
     };
-    const observers = (doc as unknown as { _observers?: Map<string, Set<unknown>> })._observers;
-    const registered = observers?.get('update')?.has(original) ?? false;
-    if (registered) doc.off('update', original);
-    owner[key] = filtered;
+    doc.off('update', send);
+    fields[key] = filtered;
     if (registered) doc.on('update', filtered);
   };
-  swap(relay as unknown as RelayInternals as Record<string, unknown>, '_updateHandler');
+  swap(relay, '_updateHandler', true);
   if (webrtc) {
-    // The room exists once y-webrtc's key promise has run (right away without a password).
+    // The room exists once y-webrtc's key promise has run (right away without a password); it is
+    // connected then unless the provider was disconnected before.
     void Promise.resolve(webrtc.key).then(() => {
-      const room = webrtc.room as unknown as RoomInternals | null;
-      if (room) swap(room as Record<string, unknown>, '_docUpdateHandler');
+      if (webrtc.room) swap(webrtc.room, '_docUpdateHandler', webrtc.connected);
     });
   }
 }

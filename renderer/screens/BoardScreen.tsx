@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
@@ -15,8 +15,10 @@ import { usePrintHouse } from '../board/printHouse';
 import { useNotesDeferred } from '../board/useBoard';
 import { useBoardEditor } from '../board/useBoardEditor';
 import { useBoardKeys } from '../board/useBoardKeys';
+import type { DocAccess } from '../../shared/schema/docVersion';
 import type { StoredDoc } from '../docs/openDoc';
-import { routeHref, useDocValue, useSaveState, useStoredDoc } from '../hooks';
+import { ReadOnlyNotice, readOnlyReasonKey } from '../components/ReadOnlyNotice';
+import { routeHref, useDocAccess, useDocValue, useSaveState, useStoredDoc } from '../hooks';
 import { LiveBadge } from '../live/LiveBadge';
 import { LiveNotice } from '../live/LiveNotice';
 import { useLiveRoom } from '../live/useLive';
@@ -32,6 +34,10 @@ export function BoardScreen({ sessionId, groupId, onOpenSettings }: Props) {
   const { t } = useTranslation();
   const session = useStoredDoc(sessionDocName(sessionId));
   const board = useStoredDoc(boardDocName(sessionId, groupId));
+  // A board is written into only when both its doc and the session's are of a version this app knows.
+  const sessionAccess = useDocAccess(session.state === 'ready' ? session.stored : null);
+  const boardAccess = useDocAccess(board.state === 'ready' ? board.stored : null);
+  const access = boardAccess.readOnly ? boardAccess : sessionAccess;
   if (session.state === 'error' || board.state === 'error') {
     return (
       <main className="page">
@@ -49,6 +55,7 @@ export function BoardScreen({ sessionId, groupId, onOpenSettings }: Props) {
       groupId={groupId}
       sessionDoc={session.stored.doc}
       board={board.stored}
+      access={access}
       onOpenSettings={onOpenSettings}
     />
   );
@@ -73,15 +80,19 @@ function useHousePicture(sessionDoc: Y.Doc): HousePicture & { title: string } {
  * board's editor (useBoardEditor: the model, its commands and the view) and, when the session is
  * live, who else is on it.
  */
-function BoardView({ sessionId, groupId, sessionDoc, board, onOpenSettings }: Props & { sessionDoc: Y.Doc; board: StoredDoc }) {
+function BoardView({ sessionId, groupId, sessionDoc, board, access, onOpenSettings }: Props & { sessionDoc: Y.Doc; board: StoredDoc; access: DocAccess }) {
   const { t } = useTranslation();
   const picture = useHousePicture(sessionDoc);
   const { template, lang } = picture;
   const group = useDocValue(sessionDoc, readGroups).find((g) => g.id === groupId);
   const room = useLiveRoom(sessionId);
   const byline = useByline(room);
-  // The one place that could make the board read-only (a doc from a newer app): see BoardModel.readOnlyReason.
-  const editor = useBoardEditor({ stored: board, template, byline, readOnlyReason: null });
+  // Read-only while a newer app wrote the board or the session (DocAccess): the one place that says
+  // so to the board (BoardModel.readOnlyReason); each refused try says why again.
+  const reasonKey = readOnlyReasonKey(access);
+  const [refusedTries, setRefusedTries] = useState(0);
+  const onRefused = useCallback(() => setRefusedTries((n) => n + 1), []);
+  const editor = useBoardEditor({ stored: board, template, byline, readOnlyReason: reasonKey ? t(reasonKey) : null, onRefused });
   const { live, others, presence, editingBy, shareCursor } = useBoardLive(room, sessionId, groupId, editor.editingId);
   const keys = useBoardKeys({ run: editor.run, editingId: editor.editingId, focusBoard: editor.focusBoard });
   // What is shown beside the board follows it as a transition: the board paints from the store first.
@@ -111,6 +122,7 @@ function BoardView({ sessionId, groupId, sessionDoc, board, onOpenSettings }: Pr
         live={live ? <LiveBadge live={live} others={others} /> : null}
       />
       <LiveNotice room={room} />
+      <ReadOnlyNotice access={access} tries={refusedTries} className="board-banner" />
       {saveState === 'error' && (
         <p role="alert" className="banner error board-banner">
           {t('save.errorHelp')}

@@ -7,7 +7,8 @@ import { templateById } from '../../shared/template/house';
 import { Dialog } from '../components/Dialog';
 import type { StoredDoc } from '../docs/openDoc';
 import { countBoardNotes, saveSessionEdit } from '../docs/sessionEdit';
-import { navigate, routeHref, useStoredDoc } from '../hooks';
+import { navigate, routeHref, useDocAccess, useStoredDoc } from '../hooks';
+import { readOnlyReasonKey } from '../components/ReadOnlyNotice';
 import { loadMembership } from '../live/membership';
 import { isParticipantBrowser } from '../platform/device';
 import { DetailsFields, type Details } from '../sessionForm/DetailsFields';
@@ -33,12 +34,16 @@ export function EditSessionScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const status = useStoredDoc(sessionDocName(sessionId));
   const role = useMembershipRole(sessionId);
+  const access = useDocAccess(status.state === 'ready' ? status.stored : null);
+  const readOnlyKey = readOnlyReasonKey(access);
   if (status.state === 'loading' || role === undefined) return <main className="page" aria-busy="true" />;
   if (status.state === 'error') return <Problem sessionId={sessionId} message={t('session.openFailed')} />;
   // The session doc is the facilitator's: a participant's copy is read-only (the host refuses it too).
   if (role === 'participant' || isParticipantBrowser()) {
     return <Problem sessionId={sessionId} message={t('editSession.facilitatorOnly')} />;
   }
+  // Written by a newer Bouwplaats: never half-written by this one (also when that arrives mid-edit).
+  if (readOnlyKey) return <Problem sessionId={sessionId} message={t(readOnlyKey)} />;
   return <EditSessionForm sessionId={sessionId} stored={status.stored} />;
 }
 

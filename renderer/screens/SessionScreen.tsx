@@ -9,7 +9,9 @@ import { templateById } from '../../shared/template/house';
 import { loadLibrary, onLibraryChange } from '../docs/library';
 import { sessionDocs } from '../docs/sessions';
 import { formatDate } from '../format';
-import { routeHref, useDocValue, useStoredDoc } from '../hooks';
+import { routeHref, useDocAccess, useDocValue, useStoredDoc } from '../hooks';
+import { ReadOnlyNotice } from '../components/ReadOnlyNotice';
+import type { StoredDoc } from '../docs/openDoc';
 import { LiveControls } from '../live/LiveControls';
 import { LiveNotice } from '../live/LiveNotice';
 import { useLiveRoom } from '../live/useLive';
@@ -29,7 +31,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
       </main>
     );
   }
-  return <SessionOverview sessionId={sessionId} doc={status.stored.doc} />;
+  return <SessionOverview sessionId={sessionId} stored={status.stored} />;
 }
 
 function useLibraryEntry(id: string): SessionIndexEntry | undefined {
@@ -46,8 +48,10 @@ function useLibraryEntry(id: string): SessionIndexEntry | undefined {
   return entry;
 }
 
-function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) {
+function SessionOverview({ sessionId, stored }: { sessionId: string; stored: StoredDoc }) {
   const { t, i18n } = useTranslation();
+  const doc: Y.Doc = stored.doc;
+  const access = useDocAccess(stored);
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const meta = useDocValue(doc, readSessionMeta);
   const groups = useDocValue(doc, readGroups);
@@ -81,7 +85,13 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
       <div className="page-title">
         <h1>{meta.title}</h1>
         {/* The session doc is the facilitator's: participants cannot change it. */}
-        {room?.membership.role !== 'participant' && !entry?.joined && !isParticipantBrowser() && (
+        {room?.membership.role !== 'participant' && !entry?.joined && !isParticipantBrowser() && access.readOnly && (
+          // Why it cannot be edited is said right below the title (ReadOnlyNotice).
+          <button type="button" disabled aria-describedby="session-read-only">
+            {t('editSession.open')}
+          </button>
+        )}
+        {room?.membership.role !== 'participant' && !entry?.joined && !isParticipantBrowser() && !access.readOnly && (
           <a
             className="button-link"
             href={routeHref({ name: 'edit', sessionId })}
@@ -100,6 +110,7 @@ function SessionOverview({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) 
           .filter(Boolean)
           .join(' · ')}
       </p>
+      <ReadOnlyNotice access={access} id="session-read-only" />
       {meta.intro && <p className="intro">{meta.intro}</p>}
 
       <LiveControls sessionId={sessionId} title={meta.title} />

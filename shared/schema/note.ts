@@ -5,6 +5,7 @@ import type { BoardTemplate, Placement, Point } from '../template/template';
 import { ID_PATTERN, newId } from '../ids';
 import { diffText, mapThroughDelta, type TextDelta } from '../textEdit';
 import { cutAtGrapheme } from '../graphemes';
+import type { DocKindVersions } from './docVersion';
 
 /** A note is capped so that a pasted megabyte cannot freeze a board or bloat a doc. */
 export const NOTE_TEXT_MAX = 500;
@@ -51,6 +52,12 @@ export interface NewNote {
   readonly author?: string;
   readonly domain?: string;
 }
+
+/**
+ * The board doc's layout versions (docVersion.ts). Version 1: `notes` as below. Add a step here,
+ * with `current`, when the layout changes.
+ */
+export const BOARD_DOC_VERSIONS: DocKindVersions = { current: 1, migrations: [] };
 
 /** Board doc layout: `notes` is a Y.Map of note id → Y.Map (text: Y.Text, the rest plain values). */
 export function notesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {

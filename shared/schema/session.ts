@@ -1,7 +1,18 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { BoardTemplate } from '../template/template';
+import type { DocKindVersions } from './docVersion';
 
+/**
+ * The session doc's layout versions (docVersion.ts). Version 1: `meta`, `questions`, `groups` as
+ * in the README. Add a step here, with `current`, when the layout changes.
+ */
+export const SESSION_DOC_VERSIONS: DocKindVersions = { current: 1, migrations: [] };
+
+/**
+ * `meta.schemaVersion`: always 1, never read for the doc's version (that is the `docVersion` map).
+ * Still written because apps before document versions list a session only when it is there.
+ */
 export const SCHEMA_VERSION = 1;
 
 /** Longest session title, in UTF-16 units (what zod's max and an input's maxLength count). */

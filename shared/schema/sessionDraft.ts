@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { stampDocVersion } from './docVersion';
 import { MAX_GROUPS, GroupSchema, addGroup, readGroups } from './group';
 import {
   QuestionSchema,
@@ -24,7 +25,7 @@ export const SessionDraftSchema = z.object({
 });
 export type SessionDraft = z.infer<typeof SessionDraftSchema>;
 
-/** Fills an empty session doc from a validated draft. */
+/** Fills an empty session doc from a validated draft, stamped with this app's version of the layout. */
 export function initSessionDoc(doc: Y.Doc, template: BoardTemplate, draft: SessionDraft, now = Date.now()): void {
   const valid = SessionDraftSchema.parse(draft);
   doc.transact(() => {
@@ -42,6 +43,7 @@ export function initSessionDoc(doc: Y.Doc, template: BoardTemplate, draft: Sessi
       questionsMap(doc).set(zone.id, valid.questions[zone.id] ?? zone.defaultQuestion.nl);
     }
     for (const name of valid.groups) addGroup(doc, name);
+    stampDocVersion(doc, 'session');
   });
 }
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { ForgetAnswer, ForgetRequest, SessionIndexEntry } from '../../shared/platform';
-import { boardDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
+import { boardDocName, parseDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
+import { WRITABLE } from '../../shared/schema/docVersion';
 import { addGroup } from '../../shared/schema/group';
 import { addNote, notesMap, setNoteText } from '../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
@@ -34,7 +35,10 @@ const row = (id: string, overrides: Partial<SessionIndexEntry> = {}): SessionInd
 function storedDoc(name: string, doc: Y.Doc): StoredDoc {
   return {
     name,
+    kind: parseDocName(name)!.kind,
     doc,
+    access: () => WRITABLE,
+    onAccess: () => () => {},
     saveState: () => 'saved',
     onSaveState: () => () => {},
     flushed: async () => {},

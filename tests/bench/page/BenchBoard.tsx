@@ -8,6 +8,7 @@ import { useViewportState, type BoardViewport } from '../../../renderer/board/us
 import type { StoredDoc } from '../../../renderer/docs/openDoc';
 import nl from '../../../renderer/i18n/nl.json';
 import { defaultQuestions } from '../../../shared/schema/session';
+import { WRITABLE } from '../../../shared/schema/docVersion';
 import { HOUSE_TEMPLATE } from '../../../shared/template/house';
 
 const template = HOUSE_TEMPLATE;
@@ -25,7 +26,10 @@ function memoryStored(doc: Y.Doc): StoredDoc {
   const local = new Map<string, unknown>();
   return {
     name: 'bench',
+    kind: 'board',
     doc,
+    access: () => WRITABLE,
+    onAccess: () => () => {},
     saveState: () => 'saved',
     onSaveState: () => () => {},
     flushed: () => Promise.resolve(),
