@@ -92,7 +92,9 @@ export function BoardSurface({ editor, picture, label, onBoardKey, zoneLabel, pr
         }}
       />
       <p id="board-help" className="board-help">
-        {t('board.help')}
+        {/* A tablet has no mouse wheel, keys or double-click: it gets the touch words. */}
+        <span className="help-pointer">{t('board.help')}</span>
+        <span className="help-touch">{t('board.helpTouch')}</span>
       </p>
       {/* The questions are painted on the canvas; screen readers hear them with the board. */}
       <div id="board-questions" className="sr-only">
@@ -102,7 +104,11 @@ export function BoardSurface({ editor, picture, label, onBoardKey, zoneLabel, pr
           </p>
         ))}
       </div>
-      <SelectionAnnouncer note={editor.selectedId ? (store.get(editor.selectedId) ?? null) : null} zoneLabel={zoneLabel} />
+      <SelectionAnnouncer
+        note={editor.selectedId ? (store.get(editor.selectedId) ?? null) : null}
+        editing={editor.editingId !== null}
+        zoneLabel={zoneLabel}
+      />
     </div>
   );
 }

@@ -110,7 +110,8 @@ export function BoardToolbar(p: Props) {
       </div>
       <div className="spacer" />
       {p.live}
-      <span className={`save-state ${p.saveState}`} role="status">
+      {/* Not read out at every keystroke ("saving… saved"); a failure has its own alert under the toolbar. */}
+      <span className={`save-state ${p.saveState}`} role="status" aria-live="off">
         {t(`save.${p.saveState}`)}
       </span>
       <button type="button" className="ghost icon" onClick={p.onOpenSettings} aria-label={t('settings.open')} title={t('settings.open')}>

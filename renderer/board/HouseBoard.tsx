@@ -112,7 +112,8 @@ export const HouseBoard = memo(
     if (size && !initial) setInitial({ view: viewport.current(), notes: store.getSnapshot() });
     /** Re-renders to move the editor with the view (only while a note is edited: a pan must not re-render the board). */
     const [, setViewMoves] = useState(0);
-    const [tooltip, setTooltip] = useState<{ id: string; text: string; left: number; top: number; width: number } | null>(null);
+    /** `top` below the note, `above` the y its bottom edge would have above it (when low on the screen). */
+    const [tooltip, setTooltip] = useState<{ id: string; text: string; left: number; top: number; above: number; width: number } | null>(null);
     const latest = useRef({ selectedId, editingId, editable, run, lang: picture.lang, onPointerWorld, tooltip });
     useLayoutEffect(() => {
       latest.current = { selectedId, editingId, editable, run, lang: picture.lang, onPointerWorld, tooltip };
@@ -326,7 +327,7 @@ export const HouseBoard = memo(
       hoverTimer.current = setTimeout(() => {
         hoverTimer.current = null;
         const tl = worldToScreen(v, hit);
-        setTooltip({ id: hit.id, text: hit.text, left: tl.x, top: tl.y + NOTE_HEIGHT * v.scale + 6, width: Math.max(240, NOTE_WIDTH * v.scale) });
+        setTooltip({ id: hit.id, text: hit.text, left: tl.x, top: tl.y + NOTE_HEIGHT * v.scale + 6, above: tl.y - 6, width: Math.max(240, NOTE_WIDTH * v.scale) });
       }, HOVER_MS);
     };
 
@@ -475,7 +476,15 @@ export const HouseBoard = memo(
           <div
             className="note-tooltip"
             role="tooltip"
-            style={{ left: Math.max(8, Math.min(tooltip.left, (size?.width ?? 0) - tooltip.width - 8)), top: tooltip.top, maxWidth: tooltip.width }}
+            style={{
+              left: Math.max(8, Math.min(tooltip.left, (size?.width ?? 0) - tooltip.width - 8)),
+              maxWidth: tooltip.width,
+              // In the lower half of the board it opens above the note, so it is never cut off below;
+              // its height is capped to what fits there (a 500-character note scrolls).
+              ...(tooltip.top > (size?.height ?? 0) / 2
+                ? { bottom: (size?.height ?? 0) - tooltip.above, maxHeight: Math.max(80, tooltip.above - 8) }
+                : { top: tooltip.top, maxHeight: Math.max(80, (size?.height ?? 0) - tooltip.top - 8) }),
+            }}
           >
             {tooltip.text}
           </div>

@@ -73,6 +73,15 @@ export const EDITING_COMMANDS: ReadonlySet<BoardCommandType> = new Set<BoardComm
   'restore',
 ]);
 
+/**
+ * Whether `command` would change the doc (EDITING_COMMANDS), given what is selected: an arrow
+ * with nothing selected only moves the view.
+ */
+export function changesBoard(command: BoardCommand, selectedId: string | null): boolean {
+  if (command.type === 'nudge' && selectedId === null) return false;
+  return EDITING_COMMANDS.has(command.type);
+}
+
 /** Who writes a note added here (a participant's name and domain, when they gave them). */
 export interface Byline {
   readonly author?: string;
@@ -104,6 +113,8 @@ export interface BoardView {
   centre(): Point;
   /** Pans so that `rect` is on screen. */
   reveal(rect: Rect): void;
+  /** Moves the view by screen pixels. */
+  panBy(dx: number, dy: number): void;
 }
 
 /** What the commands change on screen: selection, the editor, the colour, presentation, notices. */
@@ -127,7 +138,12 @@ export interface BoardUi {
   tell(notice: Notice | null): void;
   /** Gives the keyboard back to the board. */
   focusBoard(): void;
+  /** Takes the keyboard off the board, to the controls above it (Esc with nothing selected). */
+  leaveBoard(): void;
 }
+
+/** Screen pixels the view moves per board unit of a nudge (an arrow: 40 px, with Shift 240 px). */
+const PAN_PER_NUDGE = 4;
 
 const noteRect = (at: Point): Rect => ({ x: at.x, y: at.y, width: NOTE_WIDTH, height: NOTE_HEIGHT });
 
@@ -154,7 +170,7 @@ function selectNote(model: BoardModel, ui: BoardUi, id: string | null, reveal: b
  * command (EDITING_COMMANDS) and changes nothing for it.
  */
 export function runBoardCommand(model: BoardModel, ui: BoardUi, command: BoardCommand): boolean {
-  if (model.readOnlyReason !== null && EDITING_COMMANDS.has(command.type)) return false;
+  if (model.readOnlyReason !== null && changesBoard(command, ui.selectedId)) return false;
   const { doc, template, history } = model;
   const selected = ui.selectedId ? model.note(ui.selectedId) : undefined;
   switch (command.type) {
@@ -201,7 +217,11 @@ export function runBoardCommand(model: BoardModel, ui: BoardUi, command: BoardCo
       ui.select(null);
       return true;
     case 'nudge': {
-      if (!selected) return false;
+      // Nothing selected: the arrows look around (a keyboard has no background to drag).
+      if (!selected) {
+        ui.view.panBy(command.dx * PAN_PER_NUDGE, command.dy * PAN_PER_NUDGE);
+        return true;
+      }
       const x = selected.x + command.dx;
       const y = selected.y + command.dy;
       moveNote(doc, template, selected.id, x, y, LOCAL_ORIGIN);
@@ -241,13 +261,20 @@ export function runBoardCommand(model: BoardModel, ui: BoardUi, command: BoardCo
       selectNote(model, ui, ordered[next]!.id, true);
       return true;
     }
-    case 'present':
-      ui.setPresenting(command.on ?? !ui.presenting);
+    case 'present': {
+      const on = command.on ?? !ui.presenting;
+      // On the projector the house is shown as it is, without this laptop's selection frame.
+      if (on) ui.select(null);
+      ui.setPresenting(on);
       ui.view.fit();
       return true;
+    }
     case 'escape':
+      // One step out at a time: presentation, then the selection, then the board itself (so the
+      // keyboard never has to walk past every note to reach the toolbar).
       if (ui.presenting) ui.setPresenting(false);
-      ui.select(null);
+      else if (ui.selectedId) ui.select(null);
+      else ui.leaveBoard();
       // Not taken: Esc may still mean something to the page around the board.
       return false;
     case 'zoom':

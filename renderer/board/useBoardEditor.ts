@@ -5,7 +5,7 @@ import { LOCAL_ORIGIN, type BoardHistory } from '../../shared/schema/undo';
 import { PARKED, type BoardTemplate } from '../../shared/template/template';
 import type { StoredDoc } from '../docs/openDoc';
 import type { Notice } from './BoardNotice';
-import { EDITING_COMMANDS, runBoardCommand, type BoardCommand, type BoardModel, type BoardUi, type Byline } from './commands';
+import { changesBoard, runBoardCommand, type BoardCommand, type BoardModel, type BoardUi, type Byline } from './commands';
 import type { Composition } from './NoteEditor';
 import type { NotesStore } from './notesStore';
 import { useBoardHistory, useNotesStore, useUndoState, useZonesSettled, type UndoState } from './useBoard';
@@ -122,6 +122,7 @@ export function useBoardEditor({ stored, template, byline, readOnlyReason, onRef
         zoomBy: (factor) => view.zoomBy(factor),
         centre: () => view.centre(),
         reveal: (rect) => view.reveal(rect),
+        panBy: (dx, dy) => view.panBy(dx, dy),
       },
       select(id) {
         state.current.selectedId = id;
@@ -147,6 +148,10 @@ export function useBoardEditor({ stored, template, byline, readOnlyReason, onRef
       },
       tell: setNotice,
       focusBoard,
+      leaveBoard() {
+        // The first control above the board (its back link, then the add buttons).
+        document.querySelector<HTMLElement>('.board-toolbar a, .board-toolbar button:not(:disabled)')?.focus();
+      },
     };
   }, [store, viewport, setPresenting, focusBoard]);
 
@@ -156,7 +161,7 @@ export function useBoardEditor({ stored, template, byline, readOnlyReason, onRef
   }, [onRefused]);
   const run = useCallback(
     (command: BoardCommand) => {
-      if (model.readOnlyReason !== null && EDITING_COMMANDS.has(command.type)) {
+      if (model.readOnlyReason !== null && changesBoard(command, ui.selectedId)) {
         refused.current?.();
         return true;
       }

@@ -93,6 +93,11 @@ export class BoardViewport {
   }
 
   /** The board point in the middle of the board. */
+  /** Moves the view by (dx, dy) screen pixels (the keyboard's pan; dragging the background pans too). */
+  panBy(dx: number, dy: number): void {
+    this.set({ ...this.view, x: this.view.x - dx, y: this.view.y - dy });
+  }
+
   centre(): Point {
     const s = this.boardSize ?? { width: 0, height: 0 };
     return screenToWorld(this.view, { x: s.width / 2, y: s.height / 2 });

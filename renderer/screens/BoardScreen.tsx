@@ -112,7 +112,8 @@ function BoardView({ sessionId, groupId, sessionDoc, board, access, onOpenSettin
         groupName={group?.name ?? t('board.unknownGroup')}
         template={template}
         lang={lang}
-        colour={editor.colour}
+        // A selected note's own colour is the one checked (a swatch recolours it); else the next note's.
+        colour={(editor.selectedId ? editor.store.get(editor.selectedId)?.colour : undefined) ?? editor.colour}
         hasSelection={Boolean(editor.selectedId)}
         undoState={editor.undoState}
         saveState={saveState}

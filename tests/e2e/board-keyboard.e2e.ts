@@ -112,6 +112,24 @@ describe('the board by keyboard and screen reader', () => {
     await expect.poll(colourOf).toBe(yellow);
   });
 
+  it('steps out with Esc (first the selection, then the board to its buttons), and pans with the arrows when nothing is selected', async () => {
+    await panelButton(page, 'Werk systemisch').click();
+    await page.getByRole('application').focus();
+    const stage = () => page.locator('.board-surface canvas').first().evaluate((c) => c.toDataURL());
+    await page.keyboard.press('Escape');
+    expect(await selectedInPanel(page)).toEqual([]);
+    expect((await focused(page)).className).toContain('board-surface');
+    const before = await stage();
+    await page.keyboard.press('ArrowRight');
+    // Nothing selected: the arrow moves the view, not a note, and every note keeps its text.
+    await expect.poll(stage).not.toBe(before);
+    await expect.poll(() => noteTexts(page)).toHaveLength(3);
+    await page.keyboard.press('Escape');
+    const out = await focused(page);
+    expect(out.className).not.toContain('board-surface');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.board-toolbar'))).toBe(true);
+  });
+
   it('makes the six colours one Tab stop that the arrow keys move through', async () => {
     const swatches = page.getByRole('radio');
     expect(await swatches.count()).toBe(6);

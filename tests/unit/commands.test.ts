@@ -26,7 +26,9 @@ interface Screen {
   fits: number;
   zooms: number[];
   revealed: Rect[];
+  panned: Point[];
   focused: number;
+  left: number;
 }
 
 const boards: { store: NotesStore; history: BoardHistory }[] = [];
@@ -42,7 +44,7 @@ function board(options: { readOnlyReason?: string | null; doc?: Y.Doc; byline?: 
   const history = new BoardHistory(doc);
   const store = new NotesStore(doc);
   boards.push({ store, history });
-  const screen: Screen = { selectedId: null, editingId: null, fresh: null, colour: 'yellow', presenting: false, notice: null, fits: 0, zooms: [], revealed: [], focused: 0 };
+  const screen: Screen = { selectedId: null, editingId: null, fresh: null, colour: 'yellow', presenting: false, notice: null, fits: 0, zooms: [], revealed: [], panned: [], focused: 0, left: 0 };
   const model: BoardModel = {
     doc,
     template: house,
@@ -67,6 +69,7 @@ function board(options: { readOnlyReason?: string | null; doc?: Y.Doc; byline?: 
       zoomBy: (factor) => void screen.zooms.push(factor),
       centre: (): Point => ({ x: 1000, y: 1100 }),
       reveal: (rect) => void screen.revealed.push(rect),
+      panBy: (dx, dy) => void screen.panned.push({ x: dx, y: dy }),
     },
     select: (id) => void (screen.selectedId = id),
     edit: (id) => void Object.assign(screen, { selectedId: id, editingId: id }),
@@ -77,6 +80,7 @@ function board(options: { readOnlyReason?: string | null; doc?: Y.Doc; byline?: 
     setPresenting: (on) => void (screen.presenting = on),
     tell: (notice) => void (screen.notice = notice),
     focusBoard: () => void screen.focused++,
+    leaveBoard: () => void screen.left++,
   };
   const run = (command: BoardCommand) => runBoardCommand(model, ui, command);
   const notes = () => readNotes(doc);
@@ -127,7 +131,10 @@ describe('board commands', () => {
     const id = addNote(b.doc, house, centredOnPoint(inside.walls), LOCAL_ORIGIN);
     const start = b.only();
     for (const type of ['edit', 'delete'] as const) expect(b.run({ type })).toBe(false);
-    expect(b.run({ type: 'nudge', dx: 10, dy: 0 })).toBe(false);
+    // Without a selection the arrows look around instead (the view moves, the note does not).
+    expect(b.run({ type: 'nudge', dx: 10, dy: 0 })).toBe(true);
+    expect(b.screen.panned).toEqual([{ x: 40, y: 0 }]);
+    expect(b.only()).toMatchObject({ x: start.x, y: start.y });
     // Without a selection a swatch picks the colour of the next note only.
     expect(b.run({ type: 'recolour', colour: 'pink' })).toBe(true);
     expect(b.screen.colour).toBe('pink');
@@ -203,6 +210,14 @@ describe('board commands', () => {
     expect(b.screen.fits).toBe(2);
     expect(b.run({ type: 'escape' })).toBe(false);
     expect(b.screen.presenting).toBe(false);
+    // Esc goes one step out at a time: the selection, then off the board.
+    const id = addNote(b.doc, house, centredOnPoint(inside.walls), LOCAL_ORIGIN);
+    b.run({ type: 'select', id });
+    b.run({ type: 'escape' });
+    expect(b.screen.selectedId).toBeNull();
+    expect(b.screen.left).toBe(0);
+    b.run({ type: 'escape' });
+    expect(b.screen.left).toBe(1);
   });
 
   it('changes nothing of a read-only board (a doc from a newer app), and still lets it be looked at', () => {
