@@ -53,6 +53,8 @@ export const HostingSchema = z.object({
   info: LiveInfoSchema,
   /** Devices connected right now (one per open page, this one included). */
   connected: z.number().int().nonnegative(),
+  /** The host's disk refuses writes (LiveStartedSchema). */
+  storageFailing: z.boolean().optional(),
 });
 export type Hosting = z.infer<typeof HostingSchema>;
 

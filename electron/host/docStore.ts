@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { copyFile, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -312,30 +312,42 @@ export class DocLog {
     return this.bytes;
   }
 
-  /** Stores one update (already applied to the doc) before it is relayed. */
-  append(update: Uint8Array): void {
-    if (this.closed || this.fd === null) return;
-    if (this.needsSnapshot) {
-      this.compact();
-      return;
-    }
+  /**
+   * True while what the doc holds is not all on disk: a write failed (a full disk, a disk error),
+   * and no snapshot has succeeded since.
+   */
+  get failing(): boolean {
+    return this.needsSnapshot;
+  }
+
+  /**
+   * Stores one update (already applied to the doc) before it is relayed. Returns whether it is on
+   * disk now (as a record, or in a snapshot that holds it); false while the disk refuses: the
+   * caller must not relay it then ("stored before relayed").
+   */
+  append(update: Uint8Array): boolean {
+    if (this.closed || this.fd === null) return false;
+    if (this.needsSnapshot) return this.compact();
     const record = encodeRecord(update);
     try {
       writeAll(this.fd, record);
     } catch (error) {
       this.options.warn(`${this.filePath}: could not append (${(error as Error).message}); writing a snapshot instead.`);
       this.needsSnapshot = true;
-      this.compact();
-      return;
+      return this.compact();
     }
     this.bytes += record.byteLength;
     if (this.bytes > Math.max(this.options.compactAfterBytes, 2 * this.snapshotBytes)) this.compact();
     else this.scheduleSync();
+    return true;
   }
 
-  /** Rewrites the log as one snapshot of the doc: temp file, fsync, rename over the log. */
-  compact(): void {
-    if (this.closed) return;
+  /**
+   * Rewrites the log as one snapshot of the doc: temp file, fsync, rename over the log. Returns
+   * whether it succeeded; on failure the old log is untouched and the temp file removed.
+   */
+  compact(): boolean {
+    if (this.closed) return false;
     const tmp = `${this.filePath}.tmp`;
     try {
       const snapshot = Buffer.concat([LOG_MAGIC, encodeRecord(Y.encodeStateAsUpdate(this.doc))]);
@@ -353,10 +365,18 @@ export class DocLog {
       this.bytes = this.snapshotBytes = snapshot.byteLength;
       this.needsSnapshot = false;
       this.cancelSync();
+      return true;
     } catch (error) {
-      // The old log is untouched (rename is atomic); the next update tries again.
+      // The old log is untouched (rename is atomic); the next update tries again. A half-written
+      // temp file would only take the space the disk lacks.
       this.needsSnapshot = true;
       this.options.warn(`${this.filePath}: could not write a snapshot (${(error as Error).message}).`);
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        /* the next try overwrites it */
+      }
+      return false;
     }
   }
 

@@ -398,7 +398,8 @@ export async function forgetSessionCopy(dataDir: string, request: ForgetRequest,
 }
 
 export function startedAnswer(session: LiveSession): LiveStarted {
-  return { code: session.code, addresses: session.addresses(), info: session.info, connected: session.stats().signaling.clients };
+  const { signaling, relay } = session.stats();
+  return { code: session.code, addresses: session.addresses(), info: session.info, connected: signaling.clients, storageFailing: relay.docsUnstored > 0 };
 }
 
 const MAX_CONTROL_BODY = 16 * 1024;

@@ -72,6 +72,10 @@ export interface RelayStats extends SocketCounters {
   pulls: number;
   /** Docs this host does not relay because their version is newer than it knows. */
   docsTooNew: number;
+  /** Updates the host could not store (a full disk): held back, not relayed. */
+  updatesUnstored: number;
+  /** Docs whose last write failed: the host is not storing what the room writes right now. */
+  docsUnstored: number;
 }
 
 export interface Relay {
@@ -114,6 +118,8 @@ interface SharedDoc {
   webrtcOnlySeen: number;
   /** When the host last asked all of the doc's sockets for what it lacks. */
   lastPullAll: number;
+  /** Updates were held back because the disk refused them; a resync follows once it takes one again. */
+  unstored: boolean;
 }
 
 interface RelayPeer extends Peer {
@@ -189,6 +195,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   const docs = new Map<string, Promise<SharedDoc>>();
   const loaded = new Map<string, SharedDoc>();
   let updatesStored = 0;
+  let updatesUnstored = 0;
   let updatesMissingPredecessors = 0;
   let closedForMissing = 0;
   let pulls = 0;
@@ -233,12 +240,26 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       sockets: new Set(),
       webrtcOnlySeen: -Infinity,
       lastPullAll: performance.now(),
+      unstored: false,
     };
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      // Stored first: nobody sees an update the host could still lose in a crash.
-      log.append(update);
+      // Stored first: nobody sees an update the host could still lose in a crash. One the disk
+      // refused is held back (its laptop keeps it, and WebRTC still carries it).
+      if (!log.append(update)) {
+        updatesUnstored++;
+        if (!shared.unstored) warn(`${shared.name}: the disk refused a write; updates are held back until it takes them again.`);
+        shared.unstored = true;
+        return;
+      }
       updatesStored++;
+      if (shared.unstored) {
+        // On disk again, in a snapshot that holds what was held back: every socket syncs afresh
+        // (y-websocket reconnects by itself) and so gets it.
+        shared.unstored = false;
+        for (const peer of [...shared.sockets]) hub.drop(peer, RELAY_CLOSE.resync, RELAY_CLOSE_REASON.resync, null);
+        return;
+      }
       if (shared.tooNew || docAccess(doc, kind).readOnly) {
         refuseTooNew(shared);
         return;
@@ -537,6 +558,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       closedForMissing,
       pulls,
       docsTooNew: [...loaded.values()].filter((d) => d.tooNew).length,
+      updatesUnstored,
+      docsUnstored: [...loaded.values()].filter((d) => d.log.failing).length,
     }),
     async stop() {
       stopping = true;
