@@ -19,10 +19,12 @@ import { normaliseJoinCode } from '../../shared/live';
  */
 
 const TITLE = 'Themabijeenkomst Zo thuis mogelijk!';
+const RENAMED = 'Zo thuis mogelijk! (om te proberen)';
 const ROOM_FLAG_SCHOOL = 'Onderwijs ontbreekt in de hele zaal.';
 
 function row(page: Page): Locator {
-  return page.locator('.session-row').filter({ has: page.locator('.session-title', { hasText: TITLE }) });
+  // Its copy, "Kopie van …", is not it.
+  return page.locator('.session-row').filter({ has: page.locator('.session-title', { hasText: new RegExp(`^${TITLE}`) }) });
 }
 
 function roster(page: Page): Locator {
@@ -101,9 +103,18 @@ describe('the sample session, from the empty library to a live room', () => {
     const copyRow = facilitator.locator('.session-row', { hasText: `Kopie van ${TITLE}` });
     await copyRow.getByText('45 notities').waitFor();
     expect(await copyRow.getByText('Voorbeeld', { exact: true }).count()).toBe(0);
+    // Renamed, it is still the sample (its row is refreshed from the doc, the mark kept).
+    await row(facilitator).getByRole('button', { name: 'Naam wijzigen' }).click();
+    const rename = facilitator.getByRole('dialog', { name: 'Naam van de sessie wijzigen' });
+    await rename.getByLabel('Titel').fill(RENAMED);
+    await rename.getByRole('button', { name: 'Opslaan' }).click();
+    const renamedRow = facilitator.locator('.session-row', { hasText: RENAMED });
+    await renamedRow.getByText('Voorbeeld', { exact: true }).waitFor();
+    await saveScreenshot(facilitator, 'sample-library');
     await facilitator.getByRole('button', { name: 'Voorbeeldsessie openen' }).click();
-    await facilitator.getByRole('heading', { name: TITLE }).waitFor();
+    await facilitator.getByRole('heading', { name: RENAMED }).waitFor();
     expect(decodeURIComponent(new URL(facilitator.url()).hash.split('/')[2]!)).toBe(sessionId);
+    await saveScreenshot(facilitator, 'sample-session-page');
 
     // The default agenda, seed 000's morning, is in the session the facilitator's laptop keeps.
     const agenda = readAgenda(await localDoc(facilitator, sessionDocName(sessionId)));
