@@ -19,7 +19,7 @@ import {
   type LiveStarted,
 } from '../../shared/live';
 import { boardDocName } from '../../shared/schema/docNames';
-import { CodeGuard, codeMatches, parseTarget, presentedCode, refuseUpgrade, remoteAddress, type ParsedTarget } from './admission';
+import { CodeGuard, codeMatches, fromForeignPage, isLoopback, parseTarget, presentedCode, refuseUpgrade, remoteAddress, type ParsedTarget } from './admission';
 import { CodeBook } from './codeBook';
 import { forgetStoredDocs } from './docStore';
 import { classifyAddress, lanJoinAddresses } from './joinAddresses';
@@ -184,6 +184,10 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
       refuseUpgrade(socket, 404, 'Niet gevonden');
       return;
     }
+    if (fromForeignPage(request)) {
+      refuseUpgrade(socket, 403, FOREIGN_PAGE);
+      return;
+    }
     const refused = admit(remoteAddress(request), target);
     if (refused) {
       const { status, body } = refusal(refused);
@@ -195,11 +199,16 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
   };
 
   // The desktop app (app://bouwplaats) asks from another origin; the answer is public info behind
-  // the code, so any origin may read it.
+  // the code, so the origins we admit may read it (fromForeignPage turns every other page away).
   const infoRoute = (req: IncomingMessage, res: ServerResponse, pathname: string): boolean => {
     if (pathname !== LIVE_INFO_PATH) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { error: 'Methode niet toegestaan' }, { Allow: 'GET, HEAD', ...CORS });
+      return true;
+    }
+    if (fromForeignPage(req)) {
+      // Uncounted, and unreadable to that page (no CORS header): it learns nothing.
+      sendJson(res, 403, { error: FOREIGN_PAGE });
       return true;
     }
     const target = parseTarget(req.url);
@@ -238,6 +247,8 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
 }
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
+/** Said to a web page that is not Bouwplaats's own (never counted as a guess). */
+const FOREIGN_PAGE = 'Alleen Bouwplaats zelf, of een pagina van deze host, kan met deze sessie verbinden.';
 
 /** Another session is live on the host: which one, so the facilitator can be told. */
 export class LiveConflict extends Error {
@@ -392,12 +403,7 @@ export function startedAnswer(session: LiveSession): LiveStarted {
 
 const MAX_CONTROL_BODY = 16 * 1024;
 
-/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (how a dual-stack socket reports them). */
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return v4.startsWith('127.') || address === '::1';
-}
+export { isLoopback };
 
 /** The origins (and Host headers) under which this machine reaches the host. */
 function ownHosts(host: RunningHost): Set<string> {
