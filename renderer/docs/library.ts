@@ -56,6 +56,8 @@ function entryFromDoc(id: string, doc: Y.Doc, previous?: SessionIndexEntry, join
   const boardNotes = Object.fromEntries(Object.entries(previous?.boardNotes ?? {}).filter(([id]) => groupIds.has(id)));
   return {
     ...(joined ? { joined: true } : {}),
+    // Only the sample's own row stays the sample (duplicateSession hands its original's row in).
+    ...(previous?.sample && previous.id === id ? { sample: true } : {}),
     id,
     title: meta.title,
     date: meta.date,
@@ -67,11 +69,21 @@ function entryFromDoc(id: string, doc: Y.Doc, previous?: SessionIndexEntry, join
   };
 }
 
-export async function createSession(draft: SessionDraft): Promise<string> {
+/**
+ * Makes a new session from a validated draft (a ZodError writes nothing) and lists it in the
+ * library; returns its id. `fill` writes more into the new session doc before it is listed (the
+ * sample session's agenda).
+ */
+export async function createSession(draft: SessionDraft, fill?: (doc: Y.Doc) => void): Promise<string> {
   const id = newId();
   const entry = await withDoc(sessionDocName(id), ({ doc }) => {
     initSessionDoc(doc, templateById('house'), draft);
+    fill?.(doc);
     return entryFromDoc(id, doc);
+  }).catch(async (error: unknown) => {
+    // Not half a session: the library would list it again from IndexedDB (recoverMissing).
+    await deleteStoredDoc(sessionDocName(id)).catch(() => {});
+    throw error;
   });
   if (!entry) throw new Error('session meta invalid after create');
   await library.upsert(id, () => entry);

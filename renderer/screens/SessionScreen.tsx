@@ -16,6 +16,7 @@ import { LiveControls } from '../live/LiveControls';
 import { LiveNotice } from '../live/LiveNotice';
 import { useLiveRoom } from '../live/useLive';
 import { isParticipantBrowser } from '../platform/device';
+import { RosterSection } from '../roster/RosterSection';
 import { openSessionEditor } from './EditSessionScreen';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
@@ -136,6 +137,7 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
           </li>
         ))}
       </ul>
+      {!ownGroup && !entry?.joined && !isParticipantBrowser() && <RosterSection sessionId={sessionId} sessionDoc={doc} />}
 
       <h2>{t('session.questionsHeading')}</h2>
       <dl className="questions">
