@@ -27,7 +27,7 @@ Ernst Erwin Esra Evert Fabian Faisal Felix Ferdinand Finn Floris Frank Frans Fre
 Gerard Gerben Gerrit Gert Gijs Gilles Giovanni Gerjan Glenn Guido Guus Hakan Hamza Hans Harm Harold
 Hasan Hassan Hein Hendrik Henk Henri Herman Hidde Hubert Huib Hugo Hüseyin Ibrahim Idris Ilias Imran
 Ismail Ivan Ivo Jaap Jack Jacob Jacobus Jamal Jan Jannes Jasper Jason Jay Jayden Jelle Jelmer Jens
-Jeroen Jesse Jim Jochem Joep Joeri Johan Johannes John Jonas Jonathan Joop Joost Jordy Joris Jorn
+Jeroen Jesse Jim Job Jochem Joep Joeri Johan Johannes John Jonas Jonathan Joop Joost Jordy Joris Jorn
 Jorrit Jos Jose José Joshua Josse Julian Julius Jurre Jurgen Justin Kai Karel Karim Kars Kasper
 Kees Kevin Khalid Kjeld Klaas Koen Kris Lars Laurens Leendert Leo Leon Levi Liam Lorenzo Louis Luc
 Luca Lucas Ludo Luuk Maarten Mahmoud Malik Marc Marcel Marco Mario Marius Mark Marnix Martijn Martin
@@ -37,8 +37,8 @@ Noah Noud Olaf Oliver Olivier Omar Onno Oscar Otis Otto Owen Patrick Paul Pepijn
 Pieter Pim Quinten Rachid Rafael Ralph Ramon Raoul Rayan Remco Remy René Rens Richard Rick Rico Rik
 Rinus Rob Robbert Robert Robin Rodney Roel Roelof Rogier Roland Romano Ron Ronald Roy Ruben Rudi Rudy
 Ruud Ryan Said Sam Sami Samuel Sander Sebastiaan Sem Siem Sietse Sil Simon Sjaak Sjoerd Soufiane
-Stan Stefan Stephan Steven Stijn Sven Teun Thijmen Thijs Thomas Ties Tijmen Tijn Tim Timo Tobias Tom
-Toon Tristan Twan Victor Vincent Vince Walter Willem William Wim Wout Wouter Xavier Yassin Yasin
+Stan Stefan Stephan Steven Stijn Storm Sven Teun Thijmen Thijs Thomas Ties Tijmen Tijn Tim Timo Tobias Tom
+Toon Tristan Twan Victor Vincent Vince Walter Wil Willem William Wim Wout Wouter Xavier Yassin Yasin
 Youssef Yusuf Yunus Zakaria Zeger
 
 Aafke Aaltje Adriana Agnes Aisha Aicha Alexandra Alida Alice Amber Amira Amy Ana Anke Angela
@@ -120,8 +120,8 @@ export const SURNAMES: ReadonlySet<string> = new Set(
  */
 export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set(
   words(`
-ben wil mark roos job max bas jet storm merel hoop zomer lente iris amber fleur mees maan jade lieve rob
-frank els riet lot jasmijn madelief lotus sterre do bob toon ernst kris jack
+ben wil mark roos job max bas jet storm merel iris amber fleur mees jade lieve rob
+frank els riet lot jasmijn madelief lotus sterre bob toon ernst kris jack
 bakker visser mulder bos vos kok dekker brouwer koster prins post kramer schipper groen boer koning
 mol vink kuiper baas keizer stam boon vis kerkhof vogel zwart hoek kroon knol vonk jonker molenaar
 koopman tromp maas baars pronk vroom

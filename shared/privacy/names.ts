@@ -148,6 +148,9 @@ export function findNames(text: string): Finding[] {
         i = surname.last + 1;
         continue;
       }
+      // A later start in the same run has the same word after it: no need to try again ("A.A.A.…").
+      i = j + 1;
+      continue;
     }
 
     // After a title or relation: "mevrouw De Vries", "juf Anneke", "dhr. Oud".

@@ -41,9 +41,15 @@ const NOT_PERSONAL = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'UAN']
  * country and kind, so nine digits or a year are not taken for one.
  */
 export function findPhones(text: string): Finding[] {
-  return findPhoneNumbersInText(text, { defaultCountry: 'NL' })
-    .filter((m) => !NOT_PERSONAL.has(m.number.getType() ?? ''))
-    .map((m) => finding(text, 'phone', m.startsAt, m.endsAt, 'phone'));
+  const found: Finding[] = [];
+  // No phone number holds a comma or a semicolon; left whole, the library reads "06-12345678, 010"
+  // as one number with a dialling pause.
+  for (const part of text.matchAll(/[^,;\n]+/g)) {
+    for (const m of findPhoneNumbersInText(part[0], { defaultCountry: 'NL' })) {
+      if (!NOT_PERSONAL.has(m.number.getType() ?? '')) found.push(finding(text, 'phone', part.index + m.startsAt, part.index + m.endsAt, 'phone'));
+    }
+  }
+  return found;
 }
 
 const MONTHS =
