@@ -17,6 +17,7 @@ import { LiveNotice } from '../live/LiveNotice';
 import { useLiveRoom } from '../live/useLive';
 import { isParticipantBrowser } from '../platform/device';
 import { openSessionEditor } from './EditSessionScreen';
+import { CaseSection } from '../case/CaseSection';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -136,6 +137,8 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
           </li>
         ))}
       </ul>
+
+      <CaseSection doc={doc} facilitator={!!entry && !entry.joined && room?.membership.role !== 'participant' && !isParticipantBrowser()} readOnly={access.readOnly} />
 
       <h2>{t('session.questionsHeading')}</h2>
       <dl className="questions">
