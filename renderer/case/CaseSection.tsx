@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Finding } from '../../shared/privacy/personalData';
-import { writeRunFields } from '../../shared/schema/agenda';
+import { readRun, writeRunFields } from '../../shared/schema/agenda';
 import { approveCase, caseStatus, readCaseField, readShownCase, withdrawCase } from '../../shared/schema/caseDoc';
 import { useDocValue } from '../hooks';
 import { CaseTextField } from './CaseTextField';
@@ -41,6 +41,14 @@ function ShownCase({ doc }: { doc: Y.Doc }) {
 }
 
 type Notice = 'shown' | 'changed-meanwhile' | null;
+
+/** Takes the case off the screen; a projector that was told to show it goes back to its phase's view. */
+function withdraw(doc: Y.Doc): void {
+  doc.transact(() => {
+    withdrawCase(doc);
+    if (readRun(doc).projectorView === 'case') writeRunFields(doc, { projectorView: 'auto' });
+  });
+}
 
 function CaseEditor({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
   const { t } = useTranslation();
@@ -109,7 +117,7 @@ function CaseEditor({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
           {t('case.show')}
         </button>
         {status === 'shown' && (
-          <button type="button" onClick={() => withdrawCase(doc)} disabled={readOnly}>
+          <button type="button" onClick={() => withdraw(doc)} disabled={readOnly}>
             {t('case.withdraw')}
           </button>
         )}

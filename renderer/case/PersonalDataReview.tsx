@@ -20,7 +20,7 @@ export function PersonalDataReview({ checked, onSelect }: Props) {
   if (findings.length === 0) {
     return (
       <p role="status" className="case-clear">
-        ✓ {t('case.noFindings')}
+        <strong>✓ {t('case.noFindings')}</strong> {t('case.noFindingsHint')}
       </p>
     );
   }

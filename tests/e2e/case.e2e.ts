@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
-import { join, startLiveSession } from './support/liveSession';
+import { readRun } from '../../shared/schema/agenda';
+import { sessionDocName } from '../../shared/schema/docNames';
+import { join, localDoc, startLiveSession } from './support/liveSession';
 import { saveScreenshot } from './support/screenshots';
 
 /**
@@ -24,6 +26,8 @@ const WITH_DATA = ' Het gaat om Daan de Vries, BSN 123456782, wonend in 3511 AB.
 const caseText = (page: Page) => page.getByLabel(CASE_LABEL);
 const findings = (page: Page) => page.locator('.case-findings li .pd-kind').allInnerTexts();
 const shownToParticipant = (page: Page) => page.locator('.case-shown .case-text');
+/** What the projector is told to show, as the facilitator's laptop keeps it. */
+const projectorView = async (page: Page, sessionId: string) => readRun(await localDoc(page, sessionDocName(sessionId))).projectorView;
 const points = (page: Page) => page.locator('.discussion-points ol input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 describe('the case: checked for personal data, shown, discussed', () => {
@@ -66,6 +70,8 @@ describe('the case: checked for personal data, shown, discussed', () => {
     await expect.poll(() => shownToParticipant(participant).innerText().catch(() => ''), { timeout: 20_000 }).toBe(ORDINARY);
     expect(await participant.getByLabel(CASE_LABEL).count()).toBe(0);
     expect(await participant.getByRole('button', { name: 'Tonen op het scherm' }).count()).toBe(0);
+    // "Tonen op het scherm" also puts the projector on the case.
+    await expect.poll(() => projectorView(facilitator, sessionId)).toBe('case');
   });
 
   it('flags a name, a BSN and a postcode; the case leaves the screen until the facilitator edits or confirms', async () => {
@@ -159,5 +165,12 @@ describe('the case: checked for personal data, shown, discussed', () => {
     expect(await facilitator.getByLabel('Slotwoord').inputValue()).toMatch(/^Versterk ouders/);
     await participant.reload();
     await expect.poll(() => shownToParticipant(participant).innerText().catch(() => ''), { timeout: 20_000 }).toBe(ORDINARY);
+  });
+
+  it('takes the case off every screen with "Niet meer tonen"', async () => {
+    await facilitator.getByRole('button', { name: 'Niet meer tonen' }).click();
+    await facilitator.getByText('Nog niet getoond.').waitFor();
+    await expect.poll(() => shownToParticipant(participant).count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => projectorView(facilitator, sessionId)).toBe('auto');
   });
 });
