@@ -124,6 +124,6 @@ ben wil mark roos job max bas jet storm merel iris amber fleur mees jade lieve r
 frank els riet lot jasmijn madelief lotus sterre bob toon ernst kris jack
 bakker visser mulder bos vos kok dekker brouwer koster prins post kramer schipper groen boer koning
 mol vink kuiper baas keizer stam boon vis kerkhof vogel zwart hoek kroon knol vonk jonker molenaar
-koopman tromp maas baars pronk vroom
+koopman tromp maas baars pronk vroom bijl
 `),
 );

@@ -28,8 +28,11 @@ const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
 /** What may stand between a sentence's end and its first word: spaces, quotes, brackets, bullets. */
 const LEAD_IN = /[\s"“”‘’'«»([*•·▪–—-]/u;
-/** A list label ("A.", "1.") ends in a stop too, so what follows it starts a sentence. */
-const SENTENCE_END = /[.!?:;…]/u;
+/**
+ * A list label ("A.", "1.") ends in a stop too, so what follows it starts a sentence. After a
+ * semicolon a Dutch sentence goes on in small letters: a capital there marks a name.
+ */
+const SENTENCE_END = /[.!?:…]/u;
 
 /** Particles of Dutch (and a few other) surnames: "van der", "de", "ter", "el" … */
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'ter', 'ten', 'te', 'het', 'op', 'in', 'uit', 'la', 'le', 'du', 'da', 'di', 'dos', 'el', 'al', 'von']);
@@ -52,8 +55,18 @@ const ABBREVIATED_TITLES = new Set(['mevr', 'mw', 'dhr', 'dr', 'drs', 'mr', 'ir'
  */
 const ORGANISATION_ENDINGS = ['ziekenhuis', 'huis', 'pleegzorg', 'zorg', 'jeugdhulp', 'school', 'college', 'lyceum', 'instituut', 'kliniek', 'centrum', 'stichting', 'fonds', 'groep', 'academie', 'prijs', 'stadion'];
 
-function isOrganisationWord(key: string): boolean {
-  return ORGANISATION_ENDINGS.some((ending) => key.endsWith(ending));
+/**
+ * Organisations that carry a person's name and turn up in Dutch case texts (an employer, a
+ * hospital, a youth-care foundation): no person to protect.
+ */
+const NAMED_ORGANISATIONS = new Set(['albert heijn', 'jan linders', 'dirk van den broek', 'jeroen bosch', 'albert schweitzer', 'william schrikker', 'ronald mcdonald']);
+
+/** Written small after a name, only these still make it an organisation ("Albert Schweitzer ziekenhuis"; not "Jan thuis"). */
+const ORGANISATION_WORDS = new Set(['ziekenhuis', 'pleegzorg', 'jeugdhulp', 'school', 'college', 'lyceum', 'instituut', 'kliniek', 'centrum', 'stichting', 'fonds', 'academie']);
+
+/** Whether `word` (capitalised: ending in an organisation word; small: being one) names an organisation. */
+function isOrganisationWord(word: Word): boolean {
+  return word.cap ? ORGANISATION_ENDINGS.some((ending) => word.key.endsWith(ending)) : ORGANISATION_WORDS.has(word.key);
 }
 
 function tokenise(text: string): Word[] {
@@ -176,7 +189,9 @@ export function findNames(text: string): Finding[] {
       const surname = adjacent(text, words[j], words[j + 1]) ? surnameAt(text, words, j + 1) : null;
       if (surname) {
         const after = words[surname.last + 1];
-        const organisation = isOrganisationWord(words[surname.last]!.key) || (after?.cap && adjacent(text, words[surname.last], after) && isOrganisationWord(after.key));
+        const whole = text.slice(w.start, words[surname.last]!.end).toLowerCase().replace(/\s+/g, ' ');
+        const organisation =
+          NAMED_ORGANISATIONS.has(whole) || (words[surname.last]!.cap && isOrganisationWord(words[surname.last]!)) || (!!after && adjacent(text, words[surname.last], after) && isOrganisationWord(after));
         if (!organisation) {
           span(i, surname.last, 'full-name');
           i = surname.last + 1;
@@ -186,7 +201,7 @@ export function findNames(text: string): Finding[] {
         continue;
       }
       if (!(w.sentenceStart && AMBIGUOUS_NAMES.has(w.key)) || nameFollows(text, words, i)) {
-        const organisation = words[j + 1]?.cap && adjacent(text, words[j], words[j + 1]) && isOrganisationWord(words[j + 1]!.key);
+        const organisation = !!words[j + 1] && adjacent(text, words[j], words[j + 1]) && words[j + 1]!.cap && isOrganisationWord(words[j + 1]!);
         if (!organisation) span(i, j, 'first-name');
       }
       i = j + 1;
@@ -200,7 +215,7 @@ export function findNames(text: string): Finding[] {
         const bare = surname.particles === 0;
         const ambiguousStart = bare && w.sentenceStart && AMBIGUOUS_NAMES.has(w.key) && !nameFollows(text, words, i);
         const after = words[surname.last + 1];
-        const organisation = !!after?.cap && adjacent(text, words[surname.last], after) && isOrganisationWord(after.key);
+        const organisation = !!after && adjacent(text, words[surname.last], after) && isOrganisationWord(after);
         if (!ambiguousStart && !organisation) {
           span(i, surname.last, 'surname');
           i = surname.last + 1;

@@ -32,6 +32,10 @@ describe('the personal-data check: known answers', () => {
     ['Zij woont aan de Burgemeester van Walsumweg 3a en later aan de Lange Nieuwstraat 7-9.', [['address', 'Burgemeester van Walsumweg 3a'], ['address', 'Lange Nieuwstraat 7-9']]],
     ['Peter Dijkshoorn en Martijn van Dam begeleidden de dag.', [['name', 'Peter Dijkshoorn'], ['name', 'Martijn van Dam']]],
     ['Roos Bakker (Willem de Zwijgerlaan 4) is de moeder.', [['name', 'Roos Bakker'], ['address', 'Willem de Zwijgerlaan 4']]],
+    // After a semicolon a Dutch sentence goes on in small letters: the capital marks a name.
+    ['Zij wil naar de Montessorischool; Max zit al op de Vrije School.', [['name', 'Max']]],
+    // "thuis" ends in "huis" but names no organisation.
+    ['Het is fijn bij Jan de Boer thuis.', [['name', 'Jan de Boer']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
