@@ -40,7 +40,7 @@ function ShownCase({ doc }: { doc: Y.Doc }) {
   );
 }
 
-type Notice = 'shown' | 'changed-meanwhile' | null;
+type Notice = 'shown' | 'changed-meanwhile' | 'check-failed' | null;
 
 /** Takes the case off the screen; a projector that was told to show it goes back to its phase's view. */
 function withdraw(doc: Y.Doc): void {
@@ -72,7 +72,12 @@ function CaseEditor({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
     }
   };
   const show = async () => {
-    const check = await loadPersonalDataCheck();
+    const check = await loadPersonalDataCheck().catch(() => null);
+    if (!check) {
+      // Nothing is shown unchecked.
+      setNotice('check-failed');
+      return;
+    }
     const current = readCaseField(doc, 'caseText');
     setChecking(true);
     if (check(current).length === 0) approve(current);
@@ -110,7 +115,7 @@ function CaseEditor({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
         }}
       />
       <div className="case-actions">
-        <button type="button" onClick={() => setChecking(true)} disabled={!text.trim()}>
+        <button type="button" onClick={() => loadPersonalDataCheck().then(() => setChecking(true), () => setNotice('check-failed'))} disabled={!text.trim()}>
           {t('case.check')}
         </button>
         <button type="button" className="primary" onClick={() => void show()} disabled={readOnly || !text.trim() || status === 'shown'}>
@@ -123,6 +128,11 @@ function CaseEditor({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
         )}
       </div>
       <CaseStatusLine status={status} />
+      {notice === 'check-failed' && (
+        <p role="alert" className="banner error">
+          {t('case.checkFailed')}
+        </p>
+      )}
       {notice === 'changed-meanwhile' && (
         <p role="alert" className="banner warning">
           {t('case.changedMeanwhile')}

@@ -10,7 +10,13 @@ let loading: Promise<Check> | null = null;
  * It runs on this machine only.
  */
 export function loadPersonalDataCheck(): Promise<Check> {
-  loading ??= import('../../shared/privacy/personalData').then((m) => m.findPersonalData);
+  loading ??= import('../../shared/privacy/personalData').then(
+    (m) => m.findPersonalData,
+    (error: unknown) => {
+      loading = null; // try again next time
+      throw error;
+    },
+  );
   return loading;
 }
 
@@ -29,7 +35,10 @@ export function usePersonalDataFindings(text: string, active: boolean): CheckedT
   useEffect(() => {
     if (!active || check) return;
     let alive = true;
-    void loadPersonalDataCheck().then((run) => alive && setCheck({ run }));
+    loadPersonalDataCheck().then(
+      (run) => alive && setCheck({ run }),
+      () => {}, // "Tonen op het scherm" says so; the check simply does not show here
+    );
     return () => {
       alive = false;
     };

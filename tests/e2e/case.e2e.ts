@@ -173,4 +173,18 @@ describe('the case: checked for personal data, shown, discussed', () => {
     await expect.poll(() => shownToParticipant(participant).count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => projectorView(facilitator, sessionId)).toBe('auto');
   });
+
+  it('shows nothing unchecked when the check cannot load, and checks again on the next try', async () => {
+    await facilitator.reload();
+    await caseText(facilitator).waitFor();
+    const chunk = '**/assets/personalData-*.js';
+    await facilitator.route(chunk, (route) => route.abort());
+    await facilitator.getByRole('button', { name: 'Tonen op het scherm' }).click();
+    await facilitator.getByRole('alert').filter({ hasText: 'De controle op persoonsgegevens kon niet starten' }).waitFor();
+    expect(await facilitator.getByText('Nog niet getoond.').count()).toBe(1);
+    await facilitator.unroute(chunk);
+    await facilitator.getByRole('button', { name: 'Tonen op het scherm' }).click();
+    await facilitator.getByText('Staat op het scherm en bij de deelnemers.').waitFor();
+    await expect.poll(() => shownToParticipant(participant).innerText().catch(() => ''), { timeout: 20_000 }).toBe(ORDINARY);
+  });
 });
