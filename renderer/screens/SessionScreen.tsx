@@ -18,6 +18,7 @@ import { useLiveRoom } from '../live/useLive';
 import { isParticipantBrowser } from '../platform/device';
 import { RosterSection } from '../roster/RosterSection';
 import { openSessionEditor } from './EditSessionScreen';
+import { CaseSection } from '../case/CaseSection';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -138,6 +139,8 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
         ))}
       </ul>
       {!ownGroup && !entry?.joined && !isParticipantBrowser() && <RosterSection sessionId={sessionId} sessionDoc={doc} />}
+
+      <CaseSection doc={doc} facilitator={!!entry && !entry.joined && room?.membership.role !== 'participant' && !isParticipantBrowser()} readOnly={access.readOnly} />
 
       <h2>{t('session.questionsHeading')}</h2>
       <dl className="questions">
