@@ -1,7 +1,7 @@
 import { defaultAgenda, writeAgenda } from '../../shared/schema/agenda';
 import { boardDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
-import { fillSampleBoard, fillSampleRoom } from '../../shared/sample/fillSample';
+import { fillSampleBoard, fillSampleCase, fillSampleRoom } from '../../shared/sample/fillSample';
 import { ZO_THUIS_MOGELIJK } from '../../shared/sample/zoThuisMogelijk';
 import { templateById } from '../../shared/template/house';
 import { createSession, library } from './library';
@@ -40,8 +40,7 @@ async function makeSampleSession(agendaText: (key: string) => string): Promise<s
   let groupIds: string[] = [];
   const id = await createSession(sample.draft, (doc) => {
     writeAgenda(doc, defaultAgenda(agendaText));
-    // TODO(issue 9, case): write sample.caseText, discussionPoints, observations and closingWords
-    // into the session doc once shared/schema/caseDoc.ts is on main.
+    fillSampleCase(doc, sample, Date.now());
     groupIds = readGroups(doc).map((g) => g.id);
   });
   try {

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { newId } from '../ids';
 import { stampDocVersion } from '../schema/docVersion';
 import { NOTE_HEIGHT, NOTE_WIDTH, addNote, readNotes } from '../schema/note';
+import { addDiscussionPoint, writeCaseField } from '../schema/caseDoc';
 import { recordParticipant } from '../schema/participant';
 import { freeSpotInZone } from '../template/freeSpot';
 import type { BoardTemplate, Rect } from '../template/template';
@@ -66,5 +67,20 @@ export function fillSampleRoom(doc: Y.Doc, sample: SampleSession, groupIds: read
       }
     });
     stampDocVersion(doc, 'room');
+  }, origin);
+}
+
+/**
+ * Writes the sample's case into its session doc: the case text, the discussion points in order,
+ * the observations and the closing words (caseDoc.ts). The case is not approved for the screen:
+ * a first-time user sees the personal-data check pass when they press "Tonen op het scherm".
+ * `now` (ms) dates the discussion points. Throws (writing nothing more) what caseDoc's writers throw.
+ */
+export function fillSampleCase(doc: Y.Doc, sample: SampleSession, now: number, origin?: unknown): void {
+  doc.transact(() => {
+    writeCaseField(doc, 'caseText', sample.caseText, origin);
+    sample.discussionPoints.forEach((point, i) => addDiscussionPoint(doc, point, now + i, origin));
+    writeCaseField(doc, 'observations', sample.observations, origin);
+    writeCaseField(doc, 'closingWords', sample.closingWords, origin);
   }, origin);
 }

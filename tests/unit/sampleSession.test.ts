@@ -7,7 +7,9 @@ import { readRoster } from '../../shared/schema/participant';
 import { summariseRoster } from '../../shared/schema/rosterSummary';
 import { readQuestions, readSessionMeta } from '../../shared/schema/session';
 import { SessionDraftSchema, initSessionDoc } from '../../shared/schema/sessionDraft';
-import { fillSampleBoard, fillSampleRoom } from '../../shared/sample/fillSample';
+import { fillSampleBoard, fillSampleCase, fillSampleRoom } from '../../shared/sample/fillSample';
+import { caseStatus, readCaseField, readDiscussionPoints, readShownCase } from '../../shared/schema/caseDoc';
+import { findPersonalData } from '../../shared/privacy/personalData';
 import { ZO_THUIS_MOGELIJK as SAMPLE } from '../../shared/sample/zoThuisMogelijk';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import type { Rect } from '../../shared/template/template';
@@ -101,5 +103,17 @@ describe('the sample session (seed 000, "Zo thuis mogelijk!")', () => {
     const inside = SAMPLE.caseText.match(/(?<![.?!;:]\s)(?<!^)\b[A-Z][a-z]+/g) ?? [];
     expect(inside).toEqual([]);
     expect(SAMPLE.caseText).not.toMatch(/\d/);
+  });
+
+  it('brings its case, discussion points, observation and closing call, with a case the personal-data check passes, not yet on the screen', () => {
+    const doc = new Y.Doc();
+    fillSampleCase(doc, SAMPLE, Date.UTC(2023, 8, 14, 9, 30));
+    expect(readCaseField(doc, 'caseText')).toBe(SAMPLE.caseText);
+    expect(readDiscussionPoints(doc).map((p) => p.text)).toEqual([...SAMPLE.discussionPoints]);
+    expect(readCaseField(doc, 'observations')).toContain('alleen');
+    expect(readCaseField(doc, 'closingWords')).toBe(SAMPLE.closingWords);
+    expect(findPersonalData(SAMPLE.caseText)).toEqual([]);
+    expect(readShownCase(doc)).toBeNull();
+    expect(caseStatus(doc)).toBe('draft');
   });
 });
