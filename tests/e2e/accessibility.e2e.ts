@@ -41,6 +41,12 @@ describe('every screen, checked by axe-core', () => {
     await page.getByRole('heading', { name: /Zo thuis mogelijk/ }).waitFor();
     await check('session page (sample)');
 
+    await page.getByRole('link', { name: 'Sessie bewerken' }).click();
+    await page.getByRole('heading', { name: 'Sessie bewerken' }).waitFor();
+    await check('edit session');
+    await page.goBack();
+    await page.getByRole('heading', { name: /Zo thuis mogelijk/ }).waitFor();
+
     await page.locator('.group-card').first().click();
     await page.getByRole('application').waitFor();
     await check('board');
