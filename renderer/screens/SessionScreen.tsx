@@ -16,6 +16,7 @@ import { LiveControls } from '../live/LiveControls';
 import { LiveNotice } from '../live/LiveNotice';
 import { useLiveRoom } from '../live/useLive';
 import { isParticipantBrowser } from '../platform/device';
+import { RunSection } from '../run/RunSection';
 import { openSessionEditor } from './EditSessionScreen';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
@@ -115,6 +116,7 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
 
       <LiveControls sessionId={sessionId} title={meta.title} />
       {room?.membership.role === 'participant' && <LiveNotice room={room} />}
+      <RunSection sessionId={sessionId} doc={doc} access={access} />
 
       <div className="section-title">
         <h2>{t('session.groupsHeading')}</h2>
