@@ -50,7 +50,13 @@ export function PhaseBanner({ sessionId, doc, role, groupId, tries = 0, compact 
   if (since.reason !== reason) setSince({ reason, tries });
   const refused = tries - since.tries;
 
-  if (!phase && !run.paused) return <p className="sr-only" role="status" aria-live="polite">{message}</p>;
+  if (!phase && !run.paused) {
+    return (
+      <p className="sr-only phase-said" role="status">
+        {message}
+      </p>
+    );
+  }
   const index = phase ? agenda.indexOf(phase) : -1;
   const timeUp = phase !== null && run.timer.running && seconds === 0;
   const state = run.paused ? 'paused' : reason ? 'closed' : lastMinute ? 'last-minute' : 'open';
@@ -81,7 +87,7 @@ export function PhaseBanner({ sessionId, doc, role, groupId, tries = 0, compact 
           {t(reasonKey(reason, role))}
         </p>
       )}
-      <p className="sr-only" role="status" aria-live="polite">
+      <p className="sr-only phase-said" role="status">
         {message}
       </p>
     </section>
