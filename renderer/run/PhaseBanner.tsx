@@ -65,10 +65,7 @@ export function PhaseBanner({ sessionId, doc, role, groupId, tries = 0, compact 
   return (
     <section className={`phase-banner ${state}${compact ? ' compact' : ''}`} aria-label={t('run.banner.label')}>
       <div className="phase-main">
-        <p className="phase-step">
-          {run.paused && <strong className="phase-paused">⏸ {t('run.banner.paused')}</strong>}
-          {index >= 0 && t('run.step', { n: index + 1, total: agenda.length })}
-        </p>
+        {index >= 0 && <p className="phase-step">{t('run.step', { n: index + 1, total: agenda.length })}</p>}
         {phase && <h2 className="phase-title">{phase.title}</h2>}
         {phase?.instruction && <p className="phase-instruction">{phase.instruction}</p>}
       </div>

@@ -85,13 +85,13 @@ export function RunControls({ sessionId, doc }: { sessionId: string; doc: Y.Doc 
               ← {t('run.previous', { title: previous.title })}
             </button>
           )}
-          {agenda.length > 0 && (
+          {(phase || run.paused) && (
             <button
               type="button"
               className={run.paused ? 'pause-toggle paused' : 'pause-toggle'}
               onClick={() => (run.paused ? resumeRoom(doc, Math.round(now())) : pauseRoom(doc, Math.round(now())))}
             >
-              {run.paused ? `▶ ${t('run.resume')}` : `⏸ ${t('run.pause')}`}
+              {run.paused ? t('run.resume') : t('run.pause')}
             </button>
           )}
           {forward && (
