@@ -284,4 +284,27 @@ describe("seed 000's morning: agenda, phases and timer that every laptop follows
     await button('Verder').click();
     await expect.poll(() => banner(chris).locator('.phase-reason').innerText().catch(() => '')).toBe(READ_ONLY);
   });
+
+  it('keeps the agenda in a new session "from this one", and starts every copy before its first phase', async () => {
+    const copy = async (kind: RegExp, title: string) => {
+      await facilitator.goto(`${live.url}/#/`);
+      await facilitator.locator('.session-row', { hasText: TITLE }).getByRole('button', { name: 'Dupliceren' }).click();
+      const dialog = facilitator.getByRole('dialog', { name: 'Sessie dupliceren' });
+      await dialog.getByRole('radio', { name: kind }).check();
+      await dialog.getByLabel('Titel').fill(title);
+      if (await dialog.getByLabel('Datum').count()) await dialog.getByLabel('Datum').fill('2023-11-02');
+      await dialog.getByRole('button', { name: 'Dupliceren' }).click();
+      await facilitator.locator('.session-row', { hasText: title }).getByRole('link').click();
+      await facilitator.getByRole('heading', { name: title }).waitFor();
+    };
+    const agenda = facilitator.getByRole('list', { name: 'Agenda' });
+    await copy(/Dezelfde opzet/, 'Zo thuis mogelijk! Tweede bijeenkomst');
+    await agenda.getByText(BUILD_INSTRUCTION).waitFor();
+    expect(await agenda.locator('.agenda-title strong').allInnerTexts()).toEqual(['Welkom', 'Plenaire casus', BUILD, 'Reflectie', 'Afsluiting']);
+    await facilitator.getByText('Nog niet gestart. Tot de start zijn alle huizen open.').waitFor();
+    await copy(/Alles, met alle notities/, 'Zo thuis mogelijk! Verslag');
+    await agenda.getByText(BUILD_INSTRUCTION).waitFor();
+    await facilitator.getByText('Nog niet gestart. Tot de start zijn alle huizen open.').waitFor();
+    expect(await facilitator.getByRole('button', { name: 'Pauze', exact: true }).count()).toBe(0);
+  });
 });
