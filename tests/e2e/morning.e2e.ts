@@ -246,6 +246,14 @@ describe("seed 000's morning: agenda, phases and timer that every laptop follows
     }
     await typingDoesNothing(bram);
     await saveScreenshot(bram, 'morning-banner-reflection');
+    // A participant's session page shows where the room is, and none of the facilitator's controls.
+    await bram.getByRole('link', { name: 'Terug naar de sessie' }).click();
+    await seesPhase(bram, 'Reflectie');
+    expect(await bram.getByRole('heading', { name: 'Programma' }).count()).toBe(0);
+    expect(await bram.getByRole('button', { name: /^Volgende fase/ }).count()).toBe(0);
+    await saveScreenshot(bram, 'morning-participant-session');
+    await bram.locator('.group-card', { hasText: 'Groep 2' }).click();
+    await bram.getByRole('heading', { name: 'Groep 2' }).waitFor();
 
     await facilitator.locator('.group-card', { hasText: 'Groep 1' }).click();
     await facilitator.getByRole('heading', { name: 'Groep 1' }).waitFor();
