@@ -17,17 +17,18 @@ const SAMPLE_TIMEOUT_MS = 3000;
 /**
  * Asks the host its time `count` times, one after the other (GET /api/time with the join code);
  * returns the samples that were answered (none when the host cannot be reached or refuses).
+ * `localNow` is this laptop's clock (a test gives one that is off).
  */
-export async function sampleHostClock(hostUrl: string, code: string, count = CLOCK_SAMPLES): Promise<ClockSample[]> {
+export async function sampleHostClock(hostUrl: string, code: string, count = CLOCK_SAMPLES, localNow: () => number = Date.now): Promise<ClockSample[]> {
   const url = new URL(TIME_PATH, hostUrl);
   url.searchParams.set(CODE_PARAM, code);
   url.searchParams.set(VERSION_PARAM, String(LIVE_PROTOCOL_VERSION));
   const samples: ClockSample[] = [];
   for (let i = 0; i < count; i++) {
     try {
-      const sentAt = Date.now();
+      const sentAt = localNow();
       const response = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(SAMPLE_TIMEOUT_MS) });
-      const receivedAt = Date.now();
+      const receivedAt = localNow();
       if (!response.ok) break;
       const answer = TimeAnswerSchema.safeParse(await response.json());
       if (answer.success) samples.push({ sentAt, hostTime: answer.data.now, receivedAt });
@@ -46,10 +47,10 @@ const listeners = new Set<() => void>();
  * Takes CLOCK_SAMPLES samples for `sessionId` and keeps the offset; one sync at a time per session.
  * When no sample is usable, the last offset stays (a laptop that lost the host keeps counting right).
  */
-export function syncHostClock(sessionId: string, hostUrl: string, code: string): Promise<void> {
+export function syncHostClock(sessionId: string, hostUrl: string, code: string, localNow: () => number = Date.now): Promise<void> {
   const running = syncing.get(sessionId);
   if (running) return running;
-  const sync = sampleHostClock(hostUrl, code)
+  const sync = sampleHostClock(hostUrl, code, CLOCK_SAMPLES, localNow)
     .then((samples) => {
       const offset = clockOffset(samples);
       if (offset === null || offsets.get(sessionId) === offset) return;
