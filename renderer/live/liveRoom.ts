@@ -181,6 +181,8 @@ export class LiveRoom {
 
   async start(): Promise<void> {
     const { sessionId, role, groupId } = this.membership;
+    // Also when the relay never opens (a firewall that lets the page through but not its socket).
+    void syncHostClock(sessionId, this.membership.hostUrl, this.membership.code).catch(() => {});
     const docs = sessionDocs(sessionId);
     const doc = await this.link(sessionDocName(sessionId), () => docs.openSession());
     if (!doc) return;
