@@ -43,6 +43,14 @@ export const SYNC_PATH_PREFIX = '/sync/';
 /** GET `?code=…`: the live session's public info, or 403 for a wrong code. */
 export const LIVE_INFO_PATH = '/api/live';
 /**
+ * GET `?code=…&v=…`: the host's clock, `{ now }` in ms since 1970 (TimeAnswerSchema), admitted as
+ * `/api/live` is. A laptop takes a few samples at join and reconnect (shared/clock.ts): the timer's
+ * end time in the session doc is on the facilitator's clock, which is the host's.
+ */
+export const TIME_PATH = '/api/time';
+export const TimeAnswerSchema = z.object({ now: z.number().finite().nonnegative() });
+export type TimeAnswer = z.infer<typeof TimeAnswerSchema>;
+/**
  * POST, JSON (LiveControlRequest): starts or stops hosting. The host answers only requests from its
  * own machine (loopback address, and the host's own origin when the browser sends one).
  */

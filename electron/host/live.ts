@@ -10,6 +10,7 @@ import {
   LiveInfoSchema,
   SIGNALING_PATH,
   SYNC_PATH_PREFIX,
+  TIME_PATH,
   VERSION_PARAM,
   normaliseJoinCode,
   presentedProtocol,
@@ -41,6 +42,8 @@ export { listStoredDocs, readStoredDoc } from './docStore';
  *                                       410 code replaced | 426 other protocol version |
  *                                       429 too many wrong codes
  *                                       (refusals carry `{ error, reason }`, LiveRefusalSchema)
+ *   GET  /api/time?code=C&v=P           200 `{ now }`: the host's clock in ms (TimeAnswer), for the
+ *                                       laptops' clock offset; refused as /api/live is
  * P is the client's LIVE_PROTOCOL_VERSION (absent: 1, apps before the parameter).
  *   POST /api/live/control              (installLiveControl; loopback only, see there)
  *        {action:'start', sessionId, title, code?, newCode?, replace?}
@@ -198,10 +201,12 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
     else relay.handleUpgrade(request, socket, head, target.path.slice(SYNC_PATH_PREFIX.length));
   };
 
-  // The desktop app (app://bouwplaats) asks from another origin; the answer is public info behind
-  // the code, so the origins we admit may read it (fromForeignPage turns every other page away).
+  // The desktop app (app://bouwplaats) asks from another origin; the answers are public info behind
+  // the code, so the origins we admit may read them (fromForeignPage turns every other page away).
+  // The time is read as late as possible: a laptop assumes it was read half-way through its round
+  // trip (shared/clock.ts).
   const infoRoute = (req: IncomingMessage, res: ServerResponse, pathname: string): boolean => {
-    if (pathname !== LIVE_INFO_PATH) return false;
+    if (pathname !== LIVE_INFO_PATH && pathname !== TIME_PATH) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { error: 'Methode niet toegestaan' }, { Allow: 'GET, HEAD', ...CORS });
       return true;
@@ -218,7 +223,7 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
       sendJson(res, status, body, CORS);
       return true;
     }
-    sendJson(res, 200, info, CORS);
+    sendJson(res, 200, pathname === TIME_PATH ? { now: Date.now() } : info, CORS);
     return true;
   };
 
@@ -273,7 +278,8 @@ export interface StartRequest {
  * One live session at a time on a host, started and stopped by the facilitator (Electron's main
  * process over IPC, or a browser on the host's machine through installLiveControl). A session
  * keeps its code across stops and restarts of hosting (CodeBook in the data dir) unless the
- * facilitator asks for a new one. While nothing is live, `GET /api/live` answers 404 `not-live`.
+ * facilitator asks for a new one. While nothing is live, `GET /api/live` and `GET /api/time` answer
+ * 404 `not-live`.
  */
 export class LiveController {
   private session: LiveSession | null = null;
@@ -287,7 +293,7 @@ export class LiveController {
   ) {
     this.guard = new CodeGuard(options.tuning?.maxCodeFailuresPerMinute ?? DEFAULT_TUNING.maxCodeFailuresPerMinute);
     host.addRoute((req, res, pathname) => {
-      if (pathname !== LIVE_INFO_PATH || this.session) return false;
+      if ((pathname !== LIVE_INFO_PATH && pathname !== TIME_PATH) || this.session) return false;
       const { status, body } = refusal('not-live');
       sendJson(res, status, { ...body, error: 'Op dit adres is nu geen sessie live.' }, CORS);
       return true;

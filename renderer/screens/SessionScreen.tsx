@@ -17,6 +17,7 @@ import { LiveNotice } from '../live/LiveNotice';
 import { useLiveRoom } from '../live/useLive';
 import { isParticipantBrowser } from '../platform/device';
 import { RosterSection } from '../roster/RosterSection';
+import { RunSection } from '../run/RunSection';
 import { openSessionEditor } from './EditSessionScreen';
 import { CaseSection } from '../case/CaseSection';
 
@@ -117,6 +118,7 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
 
       <LiveControls sessionId={sessionId} title={meta.title} />
       {room?.membership.role === 'participant' && <LiveNotice room={room} />}
+      <RunSection sessionId={sessionId} doc={doc} access={access} />
 
       <div className="section-title">
         <h2>{t('session.groupsHeading')}</h2>

@@ -85,7 +85,10 @@ describe('parseLog after damage: every record whose checksum holds', () => {
     return Y.encodeStateAsUpdate(doc);
   };
   const words = ['Werk systemisch', 'Team rond de jeugdige', 'Ruimte voor innovatie'];
-  const log = () => Buffer.concat([LOG_MAGIC, ...words.map((w) => encodeRecord(laptop(w)))]);
+  // Each laptop's client id is random, so its records vary in length: offsets come from these.
+  const records = () => words.map((w) => encodeRecord(laptop(w)));
+  const logOf = (parts: Buffer[]) => Buffer.concat([LOG_MAGIC, ...parts]);
+  const log = () => logOf(records());
   const replayed = (file: Buffer) => {
     const doc = new Y.Doc();
     const problem = replay(doc, parseLog(file));
@@ -99,8 +102,9 @@ describe('parseLog after damage: every record whose checksum holds', () => {
   });
 
   it('loses only the record a flipped byte hit, and reads on after it', () => {
-    const file = log();
-    const second = LOG_MAGIC.byteLength + encodeRecord(laptop(words[0]!)).byteLength;
+    const parts = records();
+    const file = logOf(parts);
+    const second = LOG_MAGIC.byteLength + parts[0]!.byteLength;
     file[second + 20] = file[second + 20]! ^ 0x01;
     const parsed = parseLog(file);
     expect(parsed.problem).toContain(`checksum mismatch at byte ${second}`);
@@ -109,8 +113,9 @@ describe('parseLog after damage: every record whose checksum holds', () => {
   });
 
   it('finds the next record past garbage written into the middle, and past a torn length', () => {
-    const file = log();
-    const second = LOG_MAGIC.byteLength + encodeRecord(laptop(words[0]!)).byteLength;
+    const parts = records();
+    const file = logOf(parts);
+    const second = LOG_MAGIC.byteLength + parts[0]!.byteLength;
     const junk = Buffer.concat([file.subarray(0, second), Buffer.alloc(37, 0), Buffer.from([0xff, 0xff, 0xff, 0xff]), file.subarray(second)]);
     expect(replayed(junk).texts).toEqual([...words].sort());
     const parsed = parseLog(junk);
