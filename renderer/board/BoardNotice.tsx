@@ -7,7 +7,9 @@ export type Notice =
   /** Someone else deleted the note this person was typing in. */
   | { kind: 'lost'; lost: LostNote }
   /** An undo or redo left (part of) a step alone because someone else changed it since. */
-  | { kind: 'history'; action: 'undo' | 'redo'; outcome: 'partly' | 'kept' };
+  | { kind: 'history'; action: 'undo' | 'redo'; outcome: 'partly' | 'kept' }
+  /** A note added by key or button found no free place in its part: it lies partly over another. */
+  | { kind: 'crowded'; zone: { readonly nl: string; readonly en: string } };
 
 interface Props {
   notice: Notice;
@@ -16,7 +18,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** How long a message about undo stays up; the one about a deleted note stays until answered. */
+/** How long a message about undo or a full part stays up; the one about a deleted note stays until answered. */
 const HISTORY_NOTICE_MS = 7000;
 
 /**
@@ -24,17 +26,21 @@ const HISTORY_NOTICE_MS = 7000;
  * their own keys. A lost note's words are shown in full, so they can also be copied by hand.
  */
 export function BoardNotice({ notice, onRestore, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useEffect(() => {
-    if (notice.kind !== 'history') return;
+    if (notice.kind === 'lost') return;
     const timer = setTimeout(onClose, HISTORY_NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notice, onClose]);
 
-  if (notice.kind === 'history') {
+  if (notice.kind !== 'lost') {
+    const text =
+      notice.kind === 'history'
+        ? t(`board.history.${notice.action}.${notice.outcome}`)
+        : t('board.crowded', { zone: notice.zone[i18n.language === 'en' ? 'en' : 'nl'] });
     return (
       <div className="board-notice" role="status">
-        <p>{t(`board.history.${notice.action}.${notice.outcome}`)}</p>
+        <p>{text}</p>
         <button type="button" className="ghost" onClick={onClose}>
           {t('common.close')}
         </button>

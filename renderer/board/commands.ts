@@ -12,6 +12,7 @@ import {
 } from '../../shared/schema/note';
 import { LOCAL_ORIGIN, type BoardHistory, type HistoryOutcome } from '../../shared/schema/undo';
 import { freeSpotInZone } from '../../shared/template/freeSpot';
+import { rectsIntersect } from '../../shared/template/geometry';
 import type { BoardTemplate, Point, Rect } from '../../shared/template/template';
 import type { Notice } from './BoardNotice';
 import { readingOrder } from './readingOrder';
@@ -187,6 +188,8 @@ export function runBoardCommand(model: BoardModel, ui: BoardUi, command: BoardCo
       const spot = freeSpotInZone(template, zone, occupied);
       ui.view.reveal(noteRect(spot));
       create(model, ui, spot);
+      // No free place left in the part: say so, so the group makes room rather than lose a note under another.
+      if (occupied.some((o) => rectsIntersect(noteRect(spot), o))) ui.tell({ kind: 'crowded', zone: zone.label });
       return true;
     }
     case 'add-at':

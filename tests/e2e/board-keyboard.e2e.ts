@@ -115,7 +115,7 @@ describe('the board by keyboard and screen reader', () => {
   it('steps out with Esc (first the selection, then the board to its buttons), and pans with the arrows when nothing is selected', async () => {
     await panelButton(page, 'Werk systemisch').click();
     await page.getByRole('application').focus();
-    const stage = () => page.locator('.board-surface canvas').first().evaluate((c) => c.toDataURL());
+    const stage = () => page.locator('.board-surface canvas').first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());
     await page.keyboard.press('Escape');
     expect(await selectedInPanel(page)).toEqual([]);
     expect((await focused(page)).className).toContain('board-surface');

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import type { RunningHost } from '../../electron/host/server';
 import { newId } from '../../shared/ids';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
@@ -12,7 +11,7 @@ import { NOTE_TEXT_MAX, addNote as addNoteTo, setNoteText } from '../../shared/s
 import { initSessionDoc } from '../../shared/schema/sessionDraft';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
-import { startRendererHost } from './support/host';
+import { rendererAndBrowser } from './support/host';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { addNote, join, status, localNotes, saveStatus, seesNote, startLiveSession } from './support/liveSession';
 import { saveScreenshot } from './support/screenshots';
@@ -117,22 +116,11 @@ describe('a live board whose storage fails, laptops in separate browser processe
 });
 
 describe('a board stored by the earlier version', () => {
-  let host: RunningHost;
-  let chromium: LaunchedChromium;
-
-  beforeAll(async () => {
-    host = await startRendererHost();
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await host?.close();
-  });
+  const env = rendererAndBrowser();
 
   it("opens as it was: a session and board in y-indexeddb's layout (stores 'updates' and 'custom', one stored update per change)", async () => {
-    const page = await chromium.page();
-    await page.goto(host.url);
+    const page = await env.chromium.page();
+    await page.goto(env.host.url);
     await page.getByRole('heading', { name: 'Sessies' }).waitFor();
     // Written as y-indexeddb wrote them: one stored update per change.
     const sessionId = newId();
@@ -182,22 +170,11 @@ describe('a board stored by the earlier version', () => {
 });
 
 describe('a board with a long history', () => {
-  let host: RunningHost;
-  let chromium: LaunchedChromium;
-
-  beforeAll(async () => {
-    host = await startRendererHost();
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await host?.close();
-  });
+  const env = rendererAndBrowser();
 
   it('is compacted into one stored update after 500 changes, and nothing is lost', async () => {
-    const page = await chromium.page();
-    await page.goto(host.url);
+    const page = await env.chromium.page();
+    await page.goto(env.host.url);
     await page.getByRole('button', { name: 'Nieuwe sessie' }).click();
     await page.getByLabel('Titel *').fill('Een lange middag');
     await page.getByRole('button', { name: 'Sessie aanmaken' }).click();

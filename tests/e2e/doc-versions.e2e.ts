@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { LOG_MAGIC, docFilePath, encodeRecord } from '../../electron/host/docStore';
-import type { RunningHost } from '../../electron/host/server';
 import { newId } from '../../shared/ids';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { DOC_VERSIONS, docVersionMap, readDocVersion } from '../../shared/schema/docVersion';
@@ -17,7 +16,7 @@ import type { Point } from '../../shared/template/template';
 import { fitRect, worldToScreen } from '../../renderer/board/viewport';
 import { v1Databases, v1Expected, type V1Database } from '../unit/support/v1Fixtures';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
-import { startRendererHost } from './support/host';
+import { rendererAndBrowser } from './support/host';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { join, noteTexts, startLiveSession, status } from './support/liveSession';
 import { saveScreenshot } from './support/screenshots';
@@ -106,25 +105,14 @@ function fromTheFuture(doc: Y.Doc, kind: 'session' | 'board'): Y.Doc {
 }
 
 describe('docs stored before versions existed (v1 fixtures)', () => {
-  let host: RunningHost;
-  let chromium: LaunchedChromium;
-
-  beforeAll(async () => {
-    host = await startRendererHost();
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await host?.close();
-  });
+  const env = rendererAndBrowser();
 
   it('open from IndexedDB with every note in place, and are stamped version 1 there', async () => {
     const expected = await v1Expected();
-    const page = await chromium.page();
+    const page = await env.chromium.page();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(host.url);
+    await page.goto(env.host.url);
     await page.getByRole('heading', { name: 'Sessies' }).waitFor();
     await storeDatabases(page, await v1Databases());
     // The library finds the session by its database, as on the first start after an update.
@@ -153,18 +141,7 @@ describe('docs stored before versions existed (v1 fixtures)', () => {
 });
 
 describe('a session written by a newer Bouwplaats', () => {
-  let host: RunningHost;
-  let chromium: LaunchedChromium;
-
-  beforeAll(async () => {
-    host = await startRendererHost();
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await host?.close();
-  });
+  const env = rendererAndBrowser();
 
   /** Where a world point of the house is on the page, with the board fitted ("Hele huis"). */
   async function onScreen(page: Page, world: Point): Promise<Point> {
@@ -183,10 +160,10 @@ describe('a session written by a newer Bouwplaats', () => {
     addNoteTo(board, HOUSE_TEMPLATE, { x: 880, y: 1600, text: 'Blijft waar hij is' });
     const names = { session: sessionDocName(sessionId), board: boardDocName(sessionId, groupId) };
 
-    const page = await chromium.page();
+    const page = await env.chromium.page();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(host.url);
+    await page.goto(env.host.url);
     await page.getByRole('heading', { name: 'Sessies' }).waitFor();
     await storeDatabases(page, [asDatabase(names.session, fromTheFuture(session, 'session')), asDatabase(names.board, fromTheFuture(board, 'board'))]);
     const before = { session: await storedUpdates(page, names.session), board: await storedUpdates(page, names.board) };
@@ -202,12 +179,12 @@ describe('a session written by a newer Bouwplaats', () => {
     expect(await page.locator('#session-read-only').innerText()).toContain(NEWER_MESSAGE);
     await saveScreenshot(page, 'doc-versions-newer-session');
     // Typed as an address, the editor says the same instead of a form.
-    await page.goto(`${host.url}/#/sessie/${sessionId}/bewerken`);
+    await page.goto(`${env.host.url}/#/sessie/${sessionId}/bewerken`);
     await page.getByText(NEWER_MESSAGE).waitFor();
     expect(await page.getByLabel('Titel *').count()).toBe(0);
 
     // The board: shown whole, with the reason above it.
-    await page.goto(`${host.url}/#/sessie/${sessionId}/groep/${groupId}`);
+    await page.goto(`${env.host.url}/#/sessie/${sessionId}/groep/${groupId}`);
     await page.getByRole('heading', { name: 'Groep 1' }).waitFor();
     await page.getByText(NEWER_MESSAGE).waitFor();
     await expect.poll(() => noteTexts(page)).toEqual(['Blijft waar hij is']);

@@ -110,6 +110,24 @@ describe('board commands', () => {
     expect(b.run({ type: 'add', part: 4 })).toBe(false);
   });
 
+  it('says the part is full when a note added by key finds no free place, and not before', () => {
+    const b = board();
+    let added = 0;
+    // Fill the roof by key until a new note has to lie partly over another.
+    while (b.screen.notice === null && added < 60) {
+      b.run({ type: 'add', part: 3 });
+      added++;
+    }
+    expect(b.screen.notice).toMatchObject({ kind: 'crowded', zone: { nl: 'Dak' } });
+    const roof = b.notes().filter((n) => n.zone === 'roof');
+    const overlaps = (a: (typeof roof)[number], c: (typeof roof)[number]) =>
+      Math.abs(a.x - c.x) < NOTE_WIDTH && Math.abs(a.y - c.y) < NOTE_HEIGHT;
+    // Every note before the last one had a place of its own.
+    const earlier = roof.slice(0, -1);
+    expect(earlier.some((a, i) => earlier.some((c, j) => i !== j && overlaps(a, c)))).toBe(false);
+    expect(roof.slice(0, -1).some((a) => overlaps(a, roof.at(-1)!))).toBe(true);
+  });
+
   it('adds a note centred where the board was double-clicked, or in the middle of the screen', () => {
     const b = board();
     b.run({ type: 'add-at', at: inside.walls });

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, type LaunchedChromium } from './chromium';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,4 +33,31 @@ export async function startRendererHost(options: RendererHostOptions = {}): Prom
     );
   }
   return startHost({ rootDir, port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+}
+
+/**
+ * The usual start of a describe block: the real host serving the built renderer and one Chromium
+ * process, started before its tests and closed after them. Read `host` and `chromium` inside the
+ * tests (they are set once `beforeAll` has run).
+ */
+export function rendererAndBrowser(): { readonly host: RunningHost; readonly chromium: LaunchedChromium } {
+  const env: { host?: RunningHost; chromium?: LaunchedChromium } = {};
+  beforeAll(async () => {
+    env.host = await startRendererHost();
+    env.chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.chromium?.close();
+    await env.host?.close();
+  });
+  return {
+    get host() {
+      if (!env.host) throw new Error('The host starts in beforeAll: read it inside a test');
+      return env.host;
+    },
+    get chromium() {
+      if (!env.chromium) throw new Error('Chromium starts in beforeAll: read it inside a test');
+      return env.chromium;
+    },
+  };
 }
