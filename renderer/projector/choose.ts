@@ -1,4 +1,5 @@
-import type { Phase, PhaseKind, ProjectorView, RunState } from '../../shared/schema/agenda';
+import type * as Y from 'yjs';
+import { writeRunFields, type Phase, type PhaseKind, type ProjectorView, type RunState } from '../../shared/schema/agenda';
 import type { Note } from '../../shared/schema/note';
 
 /**
@@ -20,6 +21,14 @@ const BY_KIND: Record<PhaseKind, PlainView> = {
   reflection: 'wall',
   closing: 'closing',
 };
+
+/** What the facilitator tells the projector to show ('auto': what the phase asks for). */
+export type ProjectorChoice = { readonly view: Exclude<ProjectorView, 'house'> } | { readonly view: 'house'; readonly groupId: string };
+
+/** Writes the facilitator's choice into the session doc's run: every screen that shows the projector follows it. */
+export function writeProjectorChoice(doc: Y.Doc, choice: ProjectorChoice): void {
+  writeRunFields(doc, { projectorView: choice.view, projectorGroupId: choice.view === 'house' ? choice.groupId : null });
+}
 
 /**
  * The view for `run` in `phase` (null: before the first phase, or a session never run with
@@ -93,9 +102,13 @@ export function allocateLines(counts: readonly number[], total: number): number[
   return lines;
 }
 
-/** The notes a part shows on `lines` lines and how many are left for "+ n meer". */
+/**
+ * The notes a part shows on `lines` lines, and how many the last line counts as "+ n meer" (0: no
+ * such line). On no line at all nothing is shown: the part's count says how many there are.
+ */
 export function shownLines(part: WallPart, lines: number): { notes: readonly Note[]; more: number } {
   if (part.count <= lines) return { notes: part.notes, more: 0 };
+  if (lines <= 0) return { notes: [], more: 0 };
   const shown = Math.max(0, lines - 1);
   return { notes: part.notes.slice(0, shown), more: part.count - shown };
 }

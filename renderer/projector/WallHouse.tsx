@@ -1,0 +1,149 @@
+import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { NOTE_COLOUR_HEX } from '../../shared/schema/note';
+import type { Language } from '../../shared/platform';
+import type { BoardTemplate } from '../../shared/template/template';
+import { useNotesStore } from '../board/useBoard';
+import { allocateLines, shownLines, wallParts } from './choose';
+
+interface Props {
+  /** The group's board doc; nothing here writes to it. */
+  doc: Y.Doc;
+  groupId: string;
+  name: string;
+  /** 1–9: the key that shows this house large (0: none). */
+  keyNumber: number;
+  done: boolean;
+  template: BoardTemplate;
+  lang: Language;
+  /** Shows this house large (by its group id); null where this screen may not choose. */
+  onPick: ((groupId: string) => void) | null;
+  /**
+   * The house alone on the projector: larger type, each note on two lines in two columns, so a
+   * group's words can be read out from it.
+   */
+  large?: boolean;
+  /** Beside the name (the large house's way back to the wall). */
+  action?: ReactNode;
+}
+
+/** What a house on the wall painted last, for the end-to-end tests and the benchmark. */
+export interface WallHouseProbe {
+  /** performance.now() when React last put this house's notes on the page. */
+  committedAt: number;
+  commits: number;
+}
+
+/**
+ * One house on the projector wall, drawn as what it says rather than as a shrunken picture: its
+ * three parts, roof on top, each with its note count in large figures and its newest notes as
+ * single lines (as many as fit; the last line says "+ 12 meer" when not all do), so that at
+ * 1280 × 720 with six houses the names and counts are 24 px or more and every word shown 15 px or
+ * more — which a fitted canvas of 80 notes cannot be. It follows the board live: the notes store
+ * tells of a peer's change at most once a frame, and only this house renders again.
+ */
+export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber, done, template, lang, onPick, large = false, action }: Props) {
+  const { t } = useTranslation();
+  const store = useNotesStore(doc);
+  const notes = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const zoneIds = useMemo(() => template.zones.map((z) => z.id), [template]);
+  const parts = useMemo(() => wallParts(notes, zoneIds), [notes, zoneIds]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const rulerRef = useRef<HTMLDivElement>(null);
+  const probeRef = useRef<WallHouseProbe>({ committedAt: 0, commits: 0 });
+  // How many note lines fit in this house at its size now (measured: see below).
+  const [room, setRoom] = useState(0);
+
+  // The rows of notes that fit: the body's height less what the parts take besides their notes
+  // (headings, paddings, the roof's gable), over one row's height (the ruler: a note line as the
+  // stylesheet makes it). Measured from the page, so it holds at any screen size and zoom; only a
+  // new size measures again.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    const ruler = rulerRef.current;
+    if (!body || !ruler) return;
+    const measure = () => {
+      const rowHeight = ruler.getBoundingClientRect().height;
+      const parts = [...body.querySelectorAll<HTMLElement>('.wall-part')];
+      if (rowHeight <= 0 || parts.length === 0) return;
+      const first = parts[0]!;
+      const top = first.getBoundingClientRect().top - parseFloat(getComputedStyle(first).marginTop);
+      const bottom = parts[parts.length - 1]!.getBoundingClientRect().bottom;
+      const notes = parts.reduce((sum, part) => sum + (part.querySelector('.wall-lines')?.getBoundingClientRect().height ?? 0), 0);
+      const style = getComputedStyle(body);
+      const free = body.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) - (bottom - top - notes);
+      setRoom(Math.max(0, Math.floor((free - 2) / rowHeight)));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, []);
+
+  const columns = large ? 2 : 1;
+  const rows = allocateLines(
+    parts.map((p) => Math.ceil(p.count / columns)),
+    room,
+  );
+
+  useLayoutEffect(() => {
+    const probe = probeRef.current;
+    probe.committedAt = performance.now();
+    probe.commits++;
+    const body = bodyRef.current as (HTMLDivElement & { bouwplaatsProbe?: () => WallHouseProbe }) | null;
+    if (body) body.bouwplaatsProbe = () => ({ ...probe });
+  });
+
+  const label = [name, ...parts.map((p, i) => `${template.zones[i]!.label[lang]} ${p.count}`), done ? t('projector.done') : ''].filter(Boolean).join(', ');
+  return (
+    <li className={['wall-house', done && 'done', large && 'large'].filter(Boolean).join(' ')} data-group={groupId}>
+      {/* A click anywhere on the house shows it large; the name is the button for the keyboard. */}
+      <div className={onPick ? 'wall-house-frame pickable' : 'wall-house-frame'} onClick={onPick ? () => onPick(groupId) : undefined}>
+        <div className="wall-house-head">
+          {keyNumber > 0 && (
+            <span className="wall-house-key" aria-hidden="true">
+              {keyNumber}
+            </span>
+          )}
+          {onPick ? (
+            <button type="button" className="wall-house-name" aria-label={t('projector.showHouse', { house: label })}>
+              {name}
+            </button>
+          ) : (
+            <h2 className="wall-house-name" aria-label={label}>
+              {name}
+            </h2>
+          )}
+          {done && <span className="wall-house-done">{t('projector.done')}</span>}
+          {action}
+        </div>
+        <div className="wall-house-body" ref={bodyRef}>
+          {parts.map((part, i) => {
+            const zone = template.zones[i]!;
+            const { notes: shown, more } = shownLines(part, rows[i]! * columns);
+            return (
+              <section key={part.zoneId} className="wall-part" data-zone={part.zoneId} style={{ background: zone.fill }}>
+                <h3 className="wall-part-head">
+                  <span className="wall-part-name">{zone.label[lang]}</span>
+                  <span className="wall-part-count">{part.count}</span>
+                </h3>
+                <ul className="wall-lines">
+                  {shown.map((note) => (
+                    <li key={note.id} className="wall-line" style={{ borderLeftColor: NOTE_COLOUR_HEX[note.colour] }}>
+                      {note.text}
+                    </li>
+                  ))}
+                  {more > 0 && <li className="wall-line wall-more">{t('projector.more', { count: more })}</li>}
+                </ul>
+              </section>
+            );
+          })}
+          <div className="wall-line wall-ruler" ref={rulerRef} aria-hidden="true">
+            M
+          </div>
+        </div>
+      </div>
+    </li>
+  );
+});

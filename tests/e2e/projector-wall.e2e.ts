@@ -1,0 +1,472 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { goToPhase, readAgenda, writeAgenda, writeTimer, readRun, pauseTimer, type PhaseInit } from '../../shared/schema/agenda';
+import { boardDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
+import { addGroup, readGroups, type Group } from '../../shared/schema/group';
+import { NOTE_HEIGHT, NOTE_WIDTH, addNote as addNoteTo, readNotes } from '../../shared/schema/note';
+import { setTableDone } from '../../shared/schema/tableDone';
+import { freeSpotInZone } from '../../shared/template/freeSpot';
+import { HOUSE_TEMPLATE } from '../../shared/template/house';
+import { normaliseJoinCode } from '../../shared/live';
+import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { startLiveHost, type TestLiveHost } from './support/liveHost';
+import { LIVE_HERE_ONLY, addNote, createSession, join, noteTexts, openBoard } from './support/liveSession';
+import { relayPeer, type RelayPeer } from './support/relayPeer';
+import { saveScreenshot as saveAny } from './support/screenshots';
+
+/**
+ * Seed 000's morning on the projector: the facilitator hosts "Zo thuis mogelijk!" with six
+ * subgroups whose houses hold the seed's words; the projector is another computer (its own
+ * Chromium process) that joined with the address the facilitator gives, and follows the live
+ * session through the host; the facilitator's own projector window (window.open) is where the
+ * number keys are pressed; Amira's laptop is a participant's. The groups' laptops that fill the
+ * houses are Node peers on the host's relay, writing with the app's own note schema.
+ */
+
+const TITLE = 'Zo thuis mogelijk!';
+const P720 = { width: 1280, height: 720 } as const;
+const P1080 = { width: 1920, height: 1080 } as const;
+
+/** Seed 000's words, by the part of the house they answer. */
+const SEED: Record<'roof' | 'walls' | 'foundation', readonly string[]> = {
+  roof: [
+    'Ruimte bieden aan innovatie',
+    'Vertrouwen van leidinggevenden',
+    'Onderwijs betrekken: de grote afwezige',
+    'Ouders versterken en contact met ouders in soortgelijke situaties',
+    'Niet alleen staan in een casus',
+    'Het vertrouwen aan elkaar geven om dit uit te voeren',
+  ],
+  walls: [
+    'Werk systemisch',
+    '1Gezin1Plan1Regisseur',
+    'Een team rondom een jeugdige samenstellen, bestaande uit de domeinen waarin een jeugdige verkeert (gezin, school, vrije tijd)',
+    'Verwachtingen afstemmen van ieders rol',
+    'Elkaar aanspreken op processen en reflectie',
+    'De procesregisseur stelt het team samen',
+  ],
+  foundation: [
+    'Kennis van gezin, school en vrije tijd',
+    'Ervaringsdeskundigheid',
+    'Kennis van complexe problematiek onder jeugdigen',
+    'Casusbespreking met lokale teams en zorgaanbieders',
+    'Kennis van elkaars rol en werkwijze',
+    'Systemisch kunnen kijken',
+  ],
+};
+type Part = keyof typeof SEED;
+const PARTS: readonly Part[] = ['roof', 'walls', 'foundation'];
+
+/** How many notes each group writes per part (roof, walls, foundation); group 6 is a full house of 80. */
+const COUNTS: readonly (readonly [number, number, number])[] = [
+  [3, 4, 4],
+  [2, 5, 3],
+  [4, 2, 6],
+  [1, 6, 2],
+  [5, 3, 1],
+  [26, 28, 26],
+];
+
+/** The i-th note of a part: the seed's words in turn, numbered from the second round on. */
+const wordsOf = (part: Part, i: number) => SEED[part][i % SEED[part].length]! + (i >= SEED[part].length ? ` (${Math.floor(i / SEED[part].length) + 1})` : '');
+
+const AGENDA: PhaseInit[] = [
+  { kind: 'welcome', title: 'Welkom', minutes: 10, instruction: 'Welkom door de regio. Doe mee met de code op het scherm.', boardsOpen: false },
+  { kind: 'case', title: 'Plenaire casus', minutes: 30, instruction: 'Een zorgaanbieder brengt een casus in: hoe pakken we dit aan?', boardsOpen: false },
+  { kind: 'build', title: 'Huis bouwen in deelgroepen', minutes: 45, instruction: 'Vul fundament, muren en dak van jullie huis.', boardsOpen: true },
+  { kind: 'reflection', title: 'Reflectie', minutes: 30, instruction: 'De grote gemene delers van alle huizen.', boardsOpen: false },
+  { kind: 'closing', title: 'Afsluiting', minutes: 10, instruction: 'De ervaringsdeskundige sluit de ochtend af: versterk ouders, en zorg dat onderwijs aan tafel zit.', boardsOpen: false },
+];
+
+/** What a house on the wall says, read from the page. */
+interface WallHouseSeen {
+  name: string;
+  done: boolean;
+  parts: Record<string, { count: number; lines: string[]; more: string | null }>;
+}
+
+async function wallSeen(page: Page): Promise<Record<string, WallHouseSeen>> {
+  return page.locator('.wall-house').evaluateAll((houses) =>
+    Object.fromEntries(
+      houses.map((house) => [
+        house.getAttribute('data-group') ?? '',
+        {
+          name: house.querySelector('.wall-house-name')?.textContent ?? '',
+          done: house.classList.contains('done'),
+          parts: Object.fromEntries(
+            [...house.querySelectorAll('.wall-part')].map((part) => [
+              part.getAttribute('data-zone') ?? '',
+              {
+                count: Number(part.querySelector('.wall-part-count')?.textContent),
+                lines: [...part.querySelectorAll('.wall-line:not(.wall-more)')].map((l) => l.textContent ?? ''),
+                more: part.querySelector('.wall-more')?.textContent ?? null,
+              },
+            ]),
+          ),
+        },
+      ]),
+    ),
+  );
+}
+
+/**
+ * The sizes on screen that the issue sets floors for, measured from the page: font sizes (CSS px)
+ * of every group name, part name and count and of every note line shown; and whether each of them
+ * lies whole inside its house and the screen. Also the lowest contrast of text against what is
+ * behind it (WCAG 2 ratio).
+ */
+interface Measured {
+  houses: number;
+  namePx: number;
+  countPx: number;
+  partNamePx: number;
+  linePx: number;
+  linesShown: number;
+  clipped: string[];
+  lowestContrast: { ratio: number; what: string };
+}
+
+async function measureWall(page: Page): Promise<Measured> {
+  return page.evaluate(() => {
+    const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+    const min = (selector: string) => Math.min(...[...document.querySelectorAll(selector)].map(px));
+    const rgba = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const behind = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if ((c[3] ?? 1) > 0.5) return c;
+      }
+      return [255, 255, 255];
+    };
+    const contrast = (el: Element) => {
+      const a = luminance(rgba(getComputedStyle(el).color));
+      const b = luminance(behind(el));
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    };
+    const texts = [...document.querySelectorAll('.wall-house-name, .wall-part-head, .wall-line:not(.wall-ruler), .wall-house-done, .projector-phase, .projector-done, .projector-clock')];
+    let lowest = { ratio: Infinity, what: '' };
+    for (const el of texts) {
+      const ratio = contrast(el);
+      if (ratio < lowest.ratio) lowest = { ratio, what: `${el.className}: ${el.textContent}` };
+    }
+    const clipped: string[] = [];
+    for (const el of document.querySelectorAll('.wall-house-name, .wall-part-head, .wall-line:not(.wall-ruler)')) {
+      const box = el.getBoundingClientRect();
+      const frame = el.closest('.wall-house-frame')!.getBoundingClientRect();
+      const inside = box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+      if (!inside || box.height < px(el)) clipped.push(el.textContent ?? '');
+    }
+    return {
+      houses: document.querySelectorAll('.wall-house').length,
+      namePx: min('.wall-house-name'),
+      countPx: min('.wall-part-count'),
+      partNamePx: min('.wall-part-name'),
+      linePx: min('.wall-line:not(.wall-ruler)'),
+      linesShown: document.querySelectorAll('.wall-line:not(.wall-ruler)').length,
+      clipped,
+      lowestContrast: lowest,
+    };
+  });
+}
+
+/** A screenshot once the keys hint (shown for a while after the pointer moves) has gone. */
+async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.locator('.projector-hint').waitFor({ state: 'detached', timeout: 10_000 });
+  await saveAny(page, name);
+}
+
+/** The projector's timer as shown ("44:58"), or null when none shows. */
+async function clock(page: Page): Promise<string | null> {
+  const el = page.locator('.projector-clock');
+  return (await el.count()) ? el.innerText() : null;
+}
+
+const seconds = (shown: string) => shown.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+
+describe('the projector wall: six houses of seed 000, live, on a projector of its own', () => {
+  let dataDir: string;
+  let live: TestLiveHost;
+  const browsers: LaunchedChromium[] = [];
+  const peers: RelayPeer[] = [];
+  let facilitator: Page;
+  let popup: Page;
+  let projector: Page;
+  let amira: Page;
+  let sessionId: string;
+  let code: string;
+  let groups: Group[];
+  let session: RelayPeer;
+  const errors: string[] = [];
+  const expected = new Map<string, [number, number, number]>();
+
+  /** A peer of the session doc that makes the run's changes the phases' controls will make (issue 9's other part). */
+  const runPeer = () => session.doc;
+
+  /**
+   * A key on the facilitator's projector window, and the wait until the session doc everywhere holds
+   * what it chose: the peer above writes the run too, and two writes of one key that cross each
+   * other are settled by Yjs by client, not by time (in a room both come from the facilitator, one
+   * after the other).
+   */
+  const press = async (key: string, view: string) => {
+    await popup.keyboard.press(key);
+    await expect.poll(() => readRun(session.doc).projectorView, { timeout: 20_000 }).toBe(view);
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'bouwplaats-projector-'));
+    live = await startLiveHost(dataDir);
+    const launch = async () => {
+      const b = await launchChromium();
+      browsers.push(b);
+      const page = await b.page();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      return page;
+    };
+    facilitator = await launch();
+    projector = await launch();
+    amira = await launch();
+  });
+
+  afterAll(async () => {
+    for (const peer of peers) peer.close();
+    await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+    await live?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("hosts a session of six subgroups whose houses hold seed 000's words", async () => {
+    sessionId = await createSession(facilitator, live.url, { title: TITLE, groups: 6 });
+    await facilitator.getByRole('button', { name: 'Sessie live zetten' }).click();
+    code = normaliseJoinCode(await facilitator.locator('.join-code').innerText())!;
+    await facilitator.getByRole('heading', { name: LIVE_HERE_ONLY }).waitFor({ timeout: 30_000 });
+
+    session = await relayPeer(live.url, code, sessionDocName(sessionId));
+    peers.push(session);
+    groups = readGroups(session.doc);
+    expect(groups.map((g) => g.name)).toEqual(['Groep 1', 'Groep 2', 'Groep 3', 'Groep 4', 'Groep 5', 'Groep 6']);
+    // The morning's agenda, as the facilitator prepares it.
+    writeAgenda(session.doc, AGENDA);
+    for (const [g, group] of groups.entries()) {
+      const board = await relayPeer(live.url, code, boardDocName(sessionId, group.id));
+      peers.push(board);
+      const counts = COUNTS[g]!;
+      board.doc.transact(() => {
+        PARTS.forEach((part, p) => {
+          const zone = HOUSE_TEMPLATE.zones.find((z) => z.id === part)!;
+          for (let i = 0; i < counts[p]!; i++) {
+            const occupied = readNotes(board.doc).map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }));
+            addNoteTo(board.doc, HOUSE_TEMPLATE, { ...freeSpotInZone(HOUSE_TEMPLATE, zone, occupied), text: wordsOf(part, i) });
+          }
+        });
+      });
+      const written = readNotes(board.doc);
+      expected.set(group.id, [...PARTS.map((part) => written.filter((n) => n.zone === part).length)] as [number, number, number]);
+    }
+    // Every note lies in the part it was written for.
+    expect([...expected.values()]).toEqual(COUNTS);
+  });
+
+  it('shows the welcome, then the wall when building starts: six houses with the right count per part', async () => {
+    await projector.setViewportSize(P720);
+    await projector.goto(`${live.url}/#/projector/${sessionId}/${code}`);
+    await projector.locator('.welcome-title', { hasText: TITLE }).waitFor({ timeout: 30_000 });
+    // On another computer the address is the one it came from; the code is the session's.
+    expect(await projector.locator('.welcome-code').innerText()).toBe(`${code.slice(0, 3)}-${code.slice(3)}`);
+
+    const agenda = readAgenda(runPeer());
+    goToPhase(runPeer(), agenda.find((p) => p.kind === 'build')!.id, Date.now());
+    await projector.locator('.wall').waitFor();
+    await expect.poll(async () => Object.keys(await wallSeen(projector)).length).toBe(6);
+    const want = Object.fromEntries(groups.map((g) => [g.id, expected.get(g.id)!]));
+    await expect
+      .poll(async () => Object.fromEntries(Object.entries(await wallSeen(projector)).map(([id, h]) => [id, PARTS.map((p) => h.parts[p]!.count)])), { timeout: 30_000 })
+      .toEqual(want);
+    const seen = await wallSeen(projector);
+    for (const group of groups) {
+      const house = seen[group.id]!;
+      expect(house.name).toBe(group.name);
+      for (const [p, part] of PARTS.entries()) {
+        const { count, lines, more } = house.parts[part]!;
+        // Only words of that part, the newest first, and what does not fit is counted on the last line.
+        for (const line of lines) expect(SEED[part].some((w) => line.startsWith(w)), `${group.name} ${part}: ${line}`).toBe(true);
+        const rest = count - lines.length;
+        expect(more, `${group.name} ${part}`).toBe(rest > 0 ? `+ ${rest} meer` : null);
+        expect(count).toBe(COUNTS[groups.indexOf(group)]![p]);
+      }
+    }
+    // A full house of 80 shows some of its words and counts the rest.
+    expect(seen[groups[5]!.id]!.parts.walls!.more).toMatch(/^\+ \d+ meer$/);
+  });
+
+  it('is readable at 1280 × 720: names and counts 24 px or more, every word shown 15 px or more, AA contrast', async () => {
+    const sizes = await measureWall(projector);
+    console.log(`projector wall 1280×720, 6 houses: ${JSON.stringify(sizes)}`);
+    expect(sizes.houses).toBe(6);
+    expect(sizes.namePx).toBeGreaterThanOrEqual(24);
+    expect(sizes.countPx).toBeGreaterThanOrEqual(24);
+    expect(sizes.partNamePx).toBeGreaterThanOrEqual(24);
+    expect(sizes.linePx).toBeGreaterThanOrEqual(14);
+    // Enough room for words, not only counts: at least two lines a house.
+    expect(sizes.linesShown).toBeGreaterThanOrEqual(12);
+    expect(sizes.clipped).toEqual([]);
+    expect(sizes.lowestContrast.ratio, sizes.lowestContrast.what).toBeGreaterThanOrEqual(4.5);
+    await saveScreenshot(projector, 'projector-wall-1280x720');
+  });
+
+  it('marks the tables that are done: "5 van 6 groepen klaar"', async () => {
+    const room = await relayPeer(live.url, code, roomDocName(sessionId));
+    peers.push(room);
+    const phaseId = readRun(runPeer()).phaseId!;
+    for (const group of groups.slice(0, 5)) setTableDone(room.doc, group.id, phaseId, true);
+    await projector.getByText('5 van 6 groepen klaar').waitFor();
+    const seen = await wallSeen(projector);
+    expect(groups.map((g) => seen[g.id]!.done)).toEqual([true, true, true, true, true, false]);
+    const sizes = await measureWall(projector);
+    expect(sizes.clipped).toEqual([]);
+    expect(sizes.lowestContrast.ratio, sizes.lowestContrast.what).toBeGreaterThanOrEqual(4.5);
+    await saveScreenshot(projector, 'projector-wall-done-1280x720');
+  });
+
+  it("shows an edit on a participant's board and on the facilitator's at once on the wall", async () => {
+    await join(amira, live.url, code, 'Groep 1', 'Amira', 'Lokaal team');
+    const group1 = groups[0]!.id;
+    const walls = async () => (await wallSeen(projector))[group1]!.parts.walls!;
+    await addNote(amira, '2', 'Samen met school en ouders');
+    await expect.poll(async () => (await walls()).count, { timeout: 20_000 }).toBe(COUNTS[0]![1] + 1);
+    // The newest note is on the first line of its part.
+    expect((await walls()).lines[0]).toBe('Samen met school en ouders');
+
+    await openBoard(facilitator, live.url, sessionId, 'Groep 2');
+    await addNote(facilitator, '3', 'Meer tijd voor echt contact');
+    const roof2 = async () => (await wallSeen(projector))[groups[1]!.id]!.parts.roof!;
+    await expect.poll(async () => (await roof2()).count, { timeout: 20_000 }).toBe(COUNTS[1]![0] + 1);
+    expect((await roof2()).lines[0]).toBe('Meer tijd voor echt contact');
+  });
+
+  it("opens the facilitator's own projector window, whose number keys show one house large on every projector", async () => {
+    await facilitator.goto(`${live.url}/#/sessie/${sessionId}`);
+    const [opened] = await Promise.all([facilitator.context().waitForEvent('page'), facilitator.getByRole('button', { name: 'Projector openen' }).click()]);
+    popup = opened;
+    popup.on('pageerror', (e) => errors.push(String(e)));
+    await popup.setViewportSize(P720);
+    await facilitator.getByText('Sleep het venster naar het projectorscherm').waitFor();
+    // The same wall, kept live from the facilitator's window (no connection of its own).
+    await popup.locator('.wall').waitFor();
+    await expect.poll(async () => (await wallSeen(popup))[groups[0]!.id]?.parts.walls!.count).toBe(COUNTS[0]![1] + 1);
+
+    await press('3', 'house');
+    for (const page of [popup, projector]) {
+      await page.locator('.house-large .wall-house-name', { hasText: 'Groep 3' }).waitFor({ timeout: 20_000 });
+      await expect.poll(() => page.locator('.house-large .wall-part-count').allInnerTexts()).toEqual(COUNTS[2]!.map(String));
+    }
+    // Large enough to read the group's words out: every note of group 3 whole, in 20 px or more.
+    const large = await projector.locator('.house-large .wall-line:not(.wall-ruler)').evaluateAll((lines) =>
+      lines.map((l) => ({ text: l.textContent ?? '', px: parseFloat(getComputedStyle(l).fontSize), whole: l.scrollHeight <= l.clientHeight + 1 })),
+    );
+    expect(large.map((l) => l.text).sort()).toEqual(PARTS.flatMap((part, p) => Array.from({ length: COUNTS[2]![p]! }, (_, i) => wordsOf(part, i))).sort());
+    for (const line of large) {
+      expect(line.px, line.text).toBeGreaterThanOrEqual(20);
+      expect(line.whole, line.text).toBe(true);
+    }
+    expect(await facilitator.getByLabel('Op de projector').inputValue()).toBe('house');
+    await saveScreenshot(projector, 'projector-house-1280x720');
+
+    await press('0', 'wall');
+    await projector.locator('.wall').waitFor({ timeout: 20_000 });
+    // A click on a house shows it large too; Esc goes back to what the phase shows (the wall).
+    await popup.locator(`.wall-house[data-group="${groups[5]!.id}"]`).click();
+    await projector.locator('.house-large .wall-house-name', { hasText: 'Groep 6' }).waitFor({ timeout: 20_000 });
+    await press('Escape', 'auto');
+    await projector.locator('.wall').waitFor({ timeout: 20_000 });
+    expect(await facilitator.getByLabel('Op de projector').inputValue()).toBe('auto');
+  });
+
+  it('shows the timer and counts down on the projector, and stops when paused', async () => {
+    const first = (await clock(projector))!;
+    // 45 minutes from the start of building, a minute or two ago.
+    expect(seconds(first)).toBeGreaterThan(40 * 60);
+    expect(seconds(first)).toBeLessThanOrEqual(45 * 60);
+    await expect.poll(async () => seconds((await clock(projector)) ?? '0'), { timeout: 5000 }).toBeLessThan(seconds(first));
+    const run = readRun(runPeer());
+    writeTimer(runPeer(), pauseTimer(run.timer, Date.now()));
+    await projector.locator('.projector-timer-paused', { hasText: 'stil' }).waitFor();
+    const still = await clock(projector);
+    await projector.waitForTimeout(1500);
+    expect(await clock(projector)).toBe(still);
+  });
+
+  it("brings a participant's laptop to the projector's view while the facilitator asks, and back", async () => {
+    await facilitator.getByLabel('Volg het scherm').check();
+    await amira.getByText('De begeleider laat iedereen meekijken met het scherm.').waitFor({ timeout: 20_000 });
+    // The whole wall, other groups' houses included (watched over the relay while following).
+    const want = Object.fromEntries(Object.entries(await wallSeen(projector)).map(([id, h]) => [id, PARTS.map((p) => h.parts[p]!.count)]));
+    await expect
+      .poll(async () => Object.fromEntries(Object.entries(await wallSeen(amira)).map(([id, h]) => [id, PARTS.map((p) => h.parts[p]!.count)])), { timeout: 30_000 })
+      .toEqual(want);
+    await press('4', 'house');
+    await amira.locator('.house-large .wall-house-name', { hasText: 'Groep 4' }).waitFor({ timeout: 20_000 });
+    // Read-only: Amira's keys choose nothing.
+    await amira.keyboard.press('2');
+    await amira.waitForTimeout(500);
+    expect(await projector.locator('.house-large .wall-house-name').innerText()).toBe('Groep 4');
+    await saveScreenshot(amira, 'projector-follow-laptop');
+
+    await facilitator.getByLabel('Volg het scherm').uncheck();
+    await amira.getByRole('heading', { name: 'Groep 1' }).waitFor({ timeout: 20_000 });
+    expect(await noteTexts(amira)).toContain('Samen met school en ouders');
+    await press('0', 'wall');
+  });
+
+  it('takes screenshots of every view at 1280 × 720 and 1920 × 1080, all readable', async () => {
+    const agenda = readAgenda(runPeer());
+    for (const size of [P720, P1080]) {
+      await projector.setViewportSize(size);
+      const name = `${size.width}x${size.height}`;
+      for (const kind of ['welcome', 'case', 'build', 'closing'] as const) {
+        goToPhase(runPeer(), agenda.find((p) => p.kind === kind)!.id, Date.now());
+        const view = { welcome: '.welcome', case: '.phase-text', build: '.wall', closing: '.phase-text' }[kind];
+        await projector.locator(view).waitFor({ timeout: 20_000 });
+        await projector.locator('.projector-phase', { hasText: agenda.find((p) => p.kind === kind)!.title }).waitFor();
+        if (kind === 'build') {
+          await expect.poll(async () => (await measureWall(projector)).linesShown).toBeGreaterThan(12);
+          const sizes = await measureWall(projector);
+          console.log(`projector wall ${name}, 6 houses: ${JSON.stringify(sizes)}`);
+          expect(sizes.clipped).toEqual([]);
+          expect(sizes.namePx).toBeGreaterThanOrEqual(24);
+        }
+        await saveScreenshot(projector, `projector-${kind === 'build' ? 'wall' : kind}-${name}`);
+      }
+      // The facilitator's window has the closing phase before its key is pressed.
+      await popup.locator('.projector-phase', { hasText: 'Afsluiting' }).waitFor({ timeout: 20_000 });
+      await press('5', 'house');
+      await projector.locator('.house-large .wall-house-name', { hasText: 'Groep 5' }).waitFor({ timeout: 20_000 });
+      await projector.waitForTimeout(300);
+      await saveScreenshot(projector, `projector-house-${name}`);
+      await press('Escape', 'auto');
+    }
+  });
+
+  it('holds twelve houses at 1280 × 720: names and counts 24 px, words 15 px, nothing cut off', async () => {
+    await projector.setViewportSize(P720);
+    goToPhase(runPeer(), readAgenda(runPeer()).find((p) => p.kind === 'build')!.id, Date.now());
+    for (let i = 7; i <= 12; i++) addGroup(runPeer(), `Groep ${i}`);
+    await expect.poll(async () => (await measureWall(projector)).houses, { timeout: 20_000 }).toBe(12);
+    await projector.waitForTimeout(300);
+    const sizes = await measureWall(projector);
+    console.log(`projector wall 1280×720, 12 houses: ${JSON.stringify(sizes)}`);
+    expect(sizes.namePx).toBeGreaterThanOrEqual(24);
+    expect(sizes.countPx).toBeGreaterThanOrEqual(24);
+    expect(sizes.linePx).toBeGreaterThanOrEqual(14);
+    expect(sizes.clipped).toEqual([]);
+    await saveScreenshot(projector, 'projector-wall-12-1280x720');
+    expect(errors).toEqual([]);
+  });
+});
