@@ -57,7 +57,8 @@ export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber
 
   // The rows of notes that fit: the body's height less what the parts take besides their notes
   // (headings, paddings, the roof's gable), over one row's height (the ruler: a note line as the
-  // stylesheet makes it). Measured from the page, so it holds at any screen size and zoom; only a
+  // stylesheet makes it) and the gap between rows. Read from the page, so it holds at any screen
+  // size and zoom, and from nothing the notes change (the parts grow to fill the house), so only a
   // new size measures again.
   useLayoutEffect(() => {
     const body = bodyRef.current;
@@ -66,14 +67,18 @@ export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber
     const measure = () => {
       const rowHeight = ruler.getBoundingClientRect().height;
       const parts = [...body.querySelectorAll<HTMLElement>('.wall-part')];
-      if (rowHeight <= 0 || parts.length === 0) return;
-      const first = parts[0]!;
-      const top = first.getBoundingClientRect().top - parseFloat(getComputedStyle(first).marginTop);
-      const bottom = parts[parts.length - 1]!.getBoundingClientRect().bottom;
-      const notes = parts.reduce((sum, part) => sum + (part.querySelector('.wall-lines')?.getBoundingClientRect().height ?? 0), 0);
+      const list = body.querySelector<HTMLElement>('.wall-lines');
+      if (rowHeight <= 0 || parts.length === 0 || !list) return;
+      const px = (value: string) => parseFloat(value) || 0;
+      const besides = parts.reduce((sum, part) => {
+        const style = getComputedStyle(part);
+        const head = part.querySelector('.wall-part-head')?.getBoundingClientRect().height ?? 0;
+        return sum + head + px(style.paddingTop) + px(style.paddingBottom) + px(style.marginTop);
+      }, 0);
+      const gap = px(getComputedStyle(list).rowGap);
       const style = getComputedStyle(body);
-      const free = body.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) - (bottom - top - notes);
-      setRoom(Math.max(0, Math.floor((free - 2) / rowHeight)));
+      const free = body.clientHeight - px(style.paddingTop) - px(style.paddingBottom) - besides;
+      setRoom(Math.max(0, Math.floor((free - 2) / (rowHeight + gap))));
     };
     measure();
     const observer = new ResizeObserver(measure);

@@ -83,10 +83,12 @@ export function wallParts(notes: readonly Note[], zoneIds: readonly string[]): W
  * How many lines each part gets when `total` lines fit in the house: a part never gets more than
  * it can fill (its notes), the rest is shared out as evenly as it goes, the first parts (the roof)
  * first when it does not divide. A part whose notes do not all fit shows one line fewer and then
- * "+ n meer" on its last line (see shownLines).
+ * "+ n meer" on its last line (see shownLines). Fewer lines than parts with notes: none at all
+ * (the counts say it), since words under one part only would read as if the others had none.
  */
 export function allocateLines(counts: readonly number[], total: number): number[] {
   const lines = counts.map(() => 0);
+  if (total < counts.filter((n) => n > 0).length) return lines;
   let left = Math.max(0, Math.floor(total));
   let open = counts.map((_, i) => i).filter((i) => counts[i]! > 0);
   while (left > 0 && open.length > 0) {
@@ -104,11 +106,12 @@ export function allocateLines(counts: readonly number[], total: number): number[
 
 /**
  * The notes a part shows on `lines` lines, and how many the last line counts as "+ n meer" (0: no
- * such line). On no line at all nothing is shown: the part's count says how many there are.
+ * such line). A part of one line shows its newest note rather than only "+ n meer", and on no line
+ * nothing is shown: the part's count above says how many there are.
  */
 export function shownLines(part: WallPart, lines: number): { notes: readonly Note[]; more: number } {
   if (part.count <= lines) return { notes: part.notes, more: 0 };
-  if (lines <= 0) return { notes: [], more: 0 };
+  if (lines <= 1) return { notes: part.notes.slice(0, Math.max(0, lines)), more: 0 };
   const shown = Math.max(0, lines - 1);
   return { notes: part.notes.slice(0, shown), more: part.count - shown };
 }

@@ -104,8 +104,10 @@ describe('the wall', () => {
     expect(allocateLines([0, 12, 0], 5)).toEqual([0, 5, 0]);
     expect(allocateLines([1, 1, 1], 10)).toEqual([1, 1, 1]);
     expect(allocateLines([5, 5, 5], 0)).toEqual([0, 0, 0]);
-    expect(allocateLines([5, 5, 5], 2)).toEqual([1, 1, 0]);
-    for (const total of [0, 1, 3, 7, 12, 40]) {
+    // Not enough for every part with notes: none, rather than words under the roof only.
+    expect(allocateLines([5, 5, 5], 2)).toEqual([0, 0, 0]);
+    expect(allocateLines([5, 0, 5], 2)).toEqual([1, 0, 1]);
+    for (const total of [0, 3, 7, 12, 40]) {
       const lines = allocateLines([26, 28, 26], total);
       expect(lines.reduce((a, b) => a + b, 0)).toBe(Math.min(total, 80));
     }
@@ -117,7 +119,8 @@ describe('the wall', () => {
     expect(four.notes.map((n) => n.id)).toEqual(['n0', 'n1', 'n2']);
     expect(four.more).toBe(9);
     expect(shownLines(part, 12)).toEqual({ notes: part.notes, more: 0 });
-    expect(shownLines(part, 1)).toEqual({ notes: [], more: 12 });
+    // One line: the newest note (the count above says there are more).
+    expect(shownLines(part, 1)).toEqual({ notes: [part.notes[0]], more: 0 });
     // No line at all: nothing, not even "+ 12 meer" (the count above says it).
     expect(shownLines(part, 0)).toEqual({ notes: [], more: 0 });
   });
