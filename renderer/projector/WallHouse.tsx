@@ -28,11 +28,13 @@ interface Props {
   action?: ReactNode;
 }
 
-/** What a house on the wall painted last, for the end-to-end tests and the benchmark. */
+/** What a house on the wall put on the page last, for the benchmark (`bouwplaatsProbe` on its body). */
 export interface WallHouseProbe {
   /** performance.now() when React last put this house's notes on the page. */
   committedAt: number;
   commits: number;
+  /** The board's notes it was drawn from (parked and empty ones included). */
+  notes: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber
   const parts = useMemo(() => wallParts(notes, zoneIds), [notes, zoneIds]);
   const bodyRef = useRef<HTMLDivElement>(null);
   const rulerRef = useRef<HTMLDivElement>(null);
-  const probeRef = useRef<WallHouseProbe>({ committedAt: 0, commits: 0 });
+  const probeRef = useRef<WallHouseProbe>({ committedAt: 0, commits: 0, notes: 0 });
   // How many note lines fit in this house at its size now (measured: see below).
   const [room, setRoom] = useState(0);
 
@@ -78,7 +80,8 @@ export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber
       const gap = px(getComputedStyle(list).rowGap);
       const style = getComputedStyle(body);
       const free = body.clientHeight - px(style.paddingTop) - px(style.paddingBottom) - besides;
-      setRoom(Math.max(0, Math.floor((free - 2) / (rowHeight + gap))));
+      // n rows take n heights and n − 1 gaps (at least; a part's first row follows its heading).
+      setRoom(Math.max(0, Math.floor((free - 2 + gap) / (rowHeight + gap))));
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -96,6 +99,7 @@ export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber
     const probe = probeRef.current;
     probe.committedAt = performance.now();
     probe.commits++;
+    probe.notes = notes.length;
     const body = bodyRef.current as (HTMLDivElement & { bouwplaatsProbe?: () => WallHouseProbe }) | null;
     if (body) body.bouwplaatsProbe = () => ({ ...probe });
   });
