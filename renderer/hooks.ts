@@ -105,6 +105,9 @@ function docValueStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T) {
   let value: T;
   return {
     subscribe(onChange: () => void) {
+      // React subscribes after the first render and then reads again: a change made in between
+      // (an earlier effect writing the doc, an update from a peer) must not hide behind the cache.
+      dirty = true;
       const onUpdate = () => {
         dirty = true;
         onChange();

@@ -30,9 +30,11 @@ export function presentedProtocol(value: string | null): number | null {
  * y-websocket does not reconnect after those, and emits `closed` with the code and reason).
  * - `docTooNew` (reason `doc-too-new`): the doc has a version this host's app does not know (it was
  *   written by a newer Bouwplaats); the host keeps it but neither relays it nor writes into it.
+ * - `resync` (1012, "service restart"): the host held updates back while its disk refused them and
+ *   has stored them now; the laptop reconnects by itself and the fresh sync carries them.
  */
-export const RELAY_CLOSE = { docTooNew: 4426 } as const;
-export const RELAY_CLOSE_REASON = { docTooNew: 'doc-too-new' } as const;
+export const RELAY_CLOSE = { docTooNew: 4426, resync: 1012 } as const;
+export const RELAY_CLOSE_REASON = { docTooNew: 'doc-too-new', resync: 'resync' } as const;
 
 /** y-webrtc signaling (its own JSON protocol: subscribe / unsubscribe / publish / ping). */
 export const SIGNALING_PATH = '/signal';
@@ -40,6 +42,14 @@ export const SIGNALING_PATH = '/signal';
 export const SYNC_PATH_PREFIX = '/sync/';
 /** GET `?code=…`: the live session's public info, or 403 for a wrong code. */
 export const LIVE_INFO_PATH = '/api/live';
+/**
+ * GET `?code=…&v=…`: the host's clock, `{ now }` in ms since 1970 (TimeAnswerSchema), admitted as
+ * `/api/live` is. A laptop takes a few samples at join and reconnect (shared/clock.ts): the timer's
+ * end time in the session doc is on the facilitator's clock, which is the host's.
+ */
+export const TIME_PATH = '/api/time';
+export const TimeAnswerSchema = z.object({ now: z.number().finite().nonnegative() });
+export type TimeAnswer = z.infer<typeof TimeAnswerSchema>;
 /**
  * POST, JSON (LiveControlRequest): starts or stops hosting. The host answers only requests from its
  * own machine (loopback address, and the host's own origin when the browser sends one).
@@ -164,6 +174,8 @@ export const LiveStartedSchema = z.object({
   info: LiveInfoSchema,
   /** Devices connected to the session right now (signaling sockets: one per open page). */
   connected: z.number().int().nonnegative(),
+  /** The host's disk refuses writes (full?): it holds back what the room writes until it takes them. */
+  storageFailing: z.boolean().optional(),
 });
 
 /** The 409 answer to `start` while another session is live on the host: which one. */

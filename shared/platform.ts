@@ -27,6 +27,11 @@ export const SessionIndexEntrySchema = z.object({
    * session (not renamed or duplicated from here; deleting it removes only this copy).
    */
   joined: z.boolean().optional(),
+  /**
+   * The sample session ("Voorbeeldsessie openen", seed 000) made on this device: opening the
+   * sample again opens this row's session rather than making another. A copy of it is no sample.
+   */
+  sample: z.boolean().optional(),
 });
 export type SessionIndexEntry = z.infer<typeof SessionIndexEntrySchema>;
 export const SessionIndexSchema = z.array(SessionIndexEntrySchema).max(10_000);
@@ -53,6 +58,8 @@ export const HostingSchema = z.object({
   info: LiveInfoSchema,
   /** Devices connected right now (one per open page, this one included). */
   connected: z.number().int().nonnegative(),
+  /** The host's disk refuses writes (LiveStartedSchema). */
+  storageFailing: z.boolean().optional(),
 });
 export type Hosting = z.infer<typeof HostingSchema>;
 

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { APP_ORIGIN } from '../../shared/ipc';
 import { CODE_PARAM, normaliseJoinCode } from '../../shared/live';
 
 /**
@@ -75,6 +76,7 @@ export class CodeGuard {
   constructor(
     private readonly maxPerMinute: number,
     private readonly now: () => number = Date.now,
+    private readonly capacity = CODE_GUARD_CAPACITY,
   ) {}
 
   /** False while this address has guessed wrong too often. */
@@ -95,10 +97,57 @@ export class CodeGuard {
       entry.count++;
       return;
     }
-    // A flood of spoofed-looking addresses cannot grow this without bound.
-    if (this.failures.size >= 10_000) this.failures.clear();
+    this.failures.delete(address);
+    if (this.failures.size >= this.capacity) this.makeRoom(now);
     this.failures.set(address, { count: 1, since: now });
   }
+
+  /**
+   * A flood of addresses cannot grow this without bound, nor wipe the locks it holds: windows
+   * that ended go first, then the oldest (a Map iterates in insertion order), one at a time.
+   */
+  private makeRoom(now: number): void {
+    for (const [address, entry] of this.failures) if (now - entry.since >= 60_000) this.failures.delete(address);
+    while (this.failures.size >= this.capacity) {
+      const oldest = this.failures.keys().next();
+      if (oldest.done) break;
+      this.failures.delete(oldest.value);
+    }
+  }
+}
+
+/** How many addresses a CodeGuard keeps count of (a few MB at most). */
+export const CODE_GUARD_CAPACITY = 10_000;
+
+/** An IPv4 or bracketed IPv6 literal, `localhost` or an mDNS `.local` name, with an optional port. */
+const NETWORK_ADDRESS_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\]|localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.local)(?::\d{1,5})?$/i;
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (how a dual-stack socket reports them). */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4.startsWith('127.') || address === '::1';
+}
+
+/**
+ * True when a browser page that is not ours sent the request, so that its guesses never count
+ * against an address (issue 10, item 4: any web page open in the facilitator's browser could
+ * otherwise try codes against 127.0.0.1 and lock the facilitator's own app out):
+ * - an `Origin` header that is neither the desktop app (APP_ORIGIN) nor this host's own page
+ *   (`http://` + the request's Host). Browsers send Origin on every WebSocket upgrade and on
+ *   every cross-origin request;
+ * - on this machine, a Host that is not an address (an IP, localhost or an mDNS `.local` name):
+ *   a page on an attacker's DNS name rebound to 127.0.0.1 sends its same-origin requests with
+ *   that name as Host (and, for a GET, no Origin at all). A laptop in the room may still use a
+ *   name the venue gave the host.
+ * Clients that are not browsers send no Origin and are counted as before.
+ */
+export function fromForeignPage(request: IncomingMessage): boolean {
+  const host = (request.headers.host ?? '').toLowerCase();
+  if (isLoopback(request.socket.remoteAddress) && !NETWORK_ADDRESS_HOST.test(host)) return true;
+  const origin = request.headers.origin;
+  if (origin === undefined || origin === APP_ORIGIN) return false;
+  return !host || origin.toLowerCase() !== `http://${host}`;
 }
 
 export function remoteAddress(request: IncomingMessage): string {

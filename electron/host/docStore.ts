@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { copyFile, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -22,9 +22,10 @@ import { dropPending } from './missing';
  * keystroke of fifty people would cost more than it protects; what a power cut can lose is that
  * window, and the laptops still hold those updates and sync them back when they reconnect.
  *
- * A torn or corrupt tail (a crash mid-write, a bad sector) is cut off when read: everything before
- * it is kept, a warning is logged, the original file is copied to "<file>.corrupt-<time>" and the
- * log is rewritten as a snapshot so that new records never follow garbage.
+ * Damage (a crash mid-write, a bad sector, a flipped byte) costs only the records it hits: every
+ * record whose checksum holds is read, before and after it (parseLog); a warning is logged, the
+ * original file is copied to "<file>.corrupt-<time>" and the log is rewritten as a snapshot so
+ * that new records never follow garbage.
  *
  * Changes whose predecessors are missing are never kept (missing.ts): a log is replayed, then
  * whatever Yjs had to keep aside is dropped (a log cut at a bad record, or a snapshot written
@@ -83,39 +84,69 @@ export function encodeRecord(update: Uint8Array): Buffer {
 }
 
 export interface ParsedLog {
+  /** Every record whose checksum holds, in file order. */
   readonly updates: Uint8Array[];
-  /** Bytes up to the end of the last good record. */
+  /** Bytes up to the end of the last good record before the first damage (the whole file when none). */
   readonly validBytes: number;
-  /** Why reading stopped before the end of the file; null when the whole file was good. */
+  /** The first damage found (where and what); null when the whole file was good. */
   readonly problem: string | null;
+  /** Bytes that belonged to no good record (damage, a torn tail). */
+  readonly skippedBytes: number;
 }
 
-export function parseLog(file: Buffer): ParsedLog {
-  if (file.byteLength === 0) return { updates: [], validBytes: 0, problem: null };
-  if (file.byteLength < LOG_MAGIC.byteLength || !file.subarray(0, LOG_MAGIC.byteLength).equals(LOG_MAGIC)) {
-    const torn = file.byteLength < LOG_MAGIC.byteLength && LOG_MAGIC.subarray(0, file.byteLength).equals(file);
-    return { updates: [], validBytes: 0, problem: torn ? 'torn header' : 'not a Bouwplaats doc log' };
-  }
-  const updates: Uint8Array[] = [];
-  let offset = LOG_MAGIC.byteLength;
-  while (offset < file.byteLength) {
-    if (file.byteLength - offset < RECORD_HEADER_BYTES) return { updates, validBytes: offset, problem: `torn record header at byte ${offset}` };
-    const length = file.readUInt32BE(offset);
-    const checksum = file.readUInt32BE(offset + 4);
-    if (length > MAX_RECORD_BYTES) return { updates, validBytes: offset, problem: `impossible record length at byte ${offset}` };
-    const start = offset + RECORD_HEADER_BYTES;
-    if (start + length > file.byteLength) return { updates, validBytes: offset, problem: `torn record at byte ${offset}` };
-    const payload = file.subarray(start, start + length);
-    if (crc32(payload) !== checksum) return { updates, validBytes: offset, problem: `checksum mismatch at byte ${offset}` };
-    updates.push(payload);
-    offset = start + length;
-  }
-  return { updates, validBytes: offset, problem: null };
+/** The record at `offset` when its header is whole, its length possible and its checksum holds. */
+function recordAt(file: Buffer, offset: number): { payload: Buffer; end: number } | string {
+  if (file.byteLength - offset < RECORD_HEADER_BYTES) return `torn record header at byte ${offset}`;
+  const length = file.readUInt32BE(offset);
+  const checksum = file.readUInt32BE(offset + 4);
+  if (length > MAX_RECORD_BYTES) return `impossible record length at byte ${offset}`;
+  const start = offset + RECORD_HEADER_BYTES;
+  if (start + length > file.byteLength) return `torn record at byte ${offset}`;
+  const payload = file.subarray(start, start + length);
+  if (crc32(payload) !== checksum) return `checksum mismatch at byte ${offset}`;
+  // No Yjs update is empty, and eight zero bytes would pass as one anywhere.
+  if (length === 0) return `empty record at byte ${offset}`;
+  return { payload, end: start + length };
 }
 
 /**
- * Replays records into `doc`; a record Yjs refuses ends the replay like a corrupt tail. Changes
- * whose predecessors are missing are not kept in `doc`; `onMissing` hears their size in bytes.
+ * Reads a log: every record whose checksum holds. Damage does not end the reading (issue 10,
+ * item 6: one flipped byte in the header dropped the whole doc): a damaged header is passed over
+ * (the records after it are still read), and past a damaged record the reader looks, byte by byte,
+ * for the next place where a whole, non-empty record with a matching CRC-32 begins. A file of
+ * something else yields no records.
+ * What the lost records held that later ones build on stays out of the doc (missing.ts).
+ */
+export function parseLog(file: Buffer): ParsedLog {
+  if (file.byteLength === 0) return { updates: [], validBytes: 0, problem: null, skippedBytes: 0 };
+  if (file.byteLength < LOG_MAGIC.byteLength) {
+    const torn = LOG_MAGIC.subarray(0, file.byteLength).equals(file);
+    return { updates: [], validBytes: 0, problem: torn ? 'torn header' : 'not a Bouwplaats doc log', skippedBytes: file.byteLength };
+  }
+  let problem: string | null = file.subarray(0, LOG_MAGIC.byteLength).equals(LOG_MAGIC) ? null : 'not a Bouwplaats doc log (damaged header)';
+  let validBytes = problem ? 0 : LOG_MAGIC.byteLength;
+  let skippedBytes = problem ? LOG_MAGIC.byteLength : 0;
+  const updates: Uint8Array[] = [];
+  let offset = LOG_MAGIC.byteLength;
+  while (offset < file.byteLength) {
+    const found = recordAt(file, offset);
+    if (typeof found === 'string') {
+      problem ??= found;
+      offset++;
+      skippedBytes++;
+      continue;
+    }
+    updates.push(found.payload);
+    offset = found.end;
+    if (!problem) validBytes = offset;
+  }
+  return { updates, validBytes, problem, skippedBytes };
+}
+
+/**
+ * Replays records into `doc`; a record Yjs refuses is skipped (and named in the result) and the
+ * rest still replayed. Changes whose predecessors are missing are not kept in `doc`; `onMissing`
+ * hears their size in bytes. Returns the first problem, the log's own or a refused record; null when none.
  */
 export function replay(doc: Y.Doc, parsed: ParsedLog, onMissing: (bytes: number) => void = () => {}): string | null {
   let problem = parsed.problem;
@@ -124,8 +155,7 @@ export function replay(doc: Y.Doc, parsed: ParsedLog, onMissing: (bytes: number)
       try {
         Y.applyUpdate(doc, parsed.updates[i]!);
       } catch (error) {
-        problem = `record ${i} is not a Yjs update (${error instanceof Error ? error.message : String(error)})`;
-        return;
+        problem ??= `record ${i} is not a Yjs update (${error instanceof Error ? error.message : String(error)})`;
       }
     }
   });
@@ -159,7 +189,7 @@ export async function readStoredDoc(
   const doc = new Y.Doc();
   const warn = options.warn ?? console.warn;
   const problem = replay(doc, parseLog(file), (bytes) => warn(`Bouwplaats: ${filePath}: ${missingMessage(bytes)}`));
-  if (problem) warn(`Bouwplaats: ${filePath}: ${problem}; the rest of the log is skipped.`);
+  if (problem) warn(`Bouwplaats: ${filePath}: ${problem}; every record that was whole is read.`);
   return doc;
 }
 
@@ -272,7 +302,7 @@ export class DocLog {
     }
     const keep = `${filePath}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await copyFile(filePath, keep);
-    options.warn(`${filePath}: ${problem}; kept what came before it, the original is in ${path.basename(keep)}.`);
+    options.warn(`${filePath}: ${problem}; kept every record that was whole, the original is in ${path.basename(keep)}.`);
     const log = new DocLog(filePath, doc, options, file.byteLength);
     log.compact();
     return log;
@@ -282,30 +312,42 @@ export class DocLog {
     return this.bytes;
   }
 
-  /** Stores one update (already applied to the doc) before it is relayed. */
-  append(update: Uint8Array): void {
-    if (this.closed || this.fd === null) return;
-    if (this.needsSnapshot) {
-      this.compact();
-      return;
-    }
+  /**
+   * True while what the doc holds is not all on disk: a write failed (a full disk, a disk error),
+   * and no snapshot has succeeded since.
+   */
+  get failing(): boolean {
+    return this.needsSnapshot;
+  }
+
+  /**
+   * Stores one update (already applied to the doc) before it is relayed. Returns whether it is on
+   * disk now (as a record, or in a snapshot that holds it); false while the disk refuses: the
+   * caller must not relay it then ("stored before relayed").
+   */
+  append(update: Uint8Array): boolean {
+    if (this.closed || this.fd === null) return false;
+    if (this.needsSnapshot) return this.compact();
     const record = encodeRecord(update);
     try {
       writeAll(this.fd, record);
     } catch (error) {
       this.options.warn(`${this.filePath}: could not append (${(error as Error).message}); writing a snapshot instead.`);
       this.needsSnapshot = true;
-      this.compact();
-      return;
+      return this.compact();
     }
     this.bytes += record.byteLength;
     if (this.bytes > Math.max(this.options.compactAfterBytes, 2 * this.snapshotBytes)) this.compact();
     else this.scheduleSync();
+    return true;
   }
 
-  /** Rewrites the log as one snapshot of the doc: temp file, fsync, rename over the log. */
-  compact(): void {
-    if (this.closed) return;
+  /**
+   * Rewrites the log as one snapshot of the doc: temp file, fsync, rename over the log. Returns
+   * whether it succeeded; on failure the old log is untouched and the temp file removed.
+   */
+  compact(): boolean {
+    if (this.closed) return false;
     const tmp = `${this.filePath}.tmp`;
     try {
       const snapshot = Buffer.concat([LOG_MAGIC, encodeRecord(Y.encodeStateAsUpdate(this.doc))]);
@@ -323,10 +365,18 @@ export class DocLog {
       this.bytes = this.snapshotBytes = snapshot.byteLength;
       this.needsSnapshot = false;
       this.cancelSync();
+      return true;
     } catch (error) {
-      // The old log is untouched (rename is atomic); the next update tries again.
+      // The old log is untouched (rename is atomic); the next update tries again. A half-written
+      // temp file would only take the space the disk lacks.
       this.needsSnapshot = true;
       this.options.warn(`${this.filePath}: could not write a snapshot (${(error as Error).message}).`);
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        /* the next try overwrites it */
+      }
+      return false;
     }
   }
 

@@ -10,6 +10,7 @@ import {
   LiveInfoSchema,
   SIGNALING_PATH,
   SYNC_PATH_PREFIX,
+  TIME_PATH,
   VERSION_PARAM,
   normaliseJoinCode,
   presentedProtocol,
@@ -19,7 +20,7 @@ import {
   type LiveStarted,
 } from '../../shared/live';
 import { boardDocName } from '../../shared/schema/docNames';
-import { CodeGuard, codeMatches, parseTarget, presentedCode, refuseUpgrade, remoteAddress, type ParsedTarget } from './admission';
+import { CodeGuard, codeMatches, fromForeignPage, isLoopback, parseTarget, presentedCode, refuseUpgrade, remoteAddress, type ParsedTarget } from './admission';
 import { CodeBook } from './codeBook';
 import { forgetStoredDocs } from './docStore';
 import { classifyAddress, lanJoinAddresses } from './joinAddresses';
@@ -41,6 +42,8 @@ export { listStoredDocs, readStoredDoc } from './docStore';
  *                                       410 code replaced | 426 other protocol version |
  *                                       429 too many wrong codes
  *                                       (refusals carry `{ error, reason }`, LiveRefusalSchema)
+ *   GET  /api/time?code=C&v=P           200 `{ now }`: the host's clock in ms (TimeAnswer), for the
+ *                                       laptops' clock offset; refused as /api/live is
  * P is the client's LIVE_PROTOCOL_VERSION (absent: 1, apps before the parameter).
  *   POST /api/live/control              (installLiveControl; loopback only, see there)
  *        {action:'start', sessionId, title, code?, newCode?, replace?}
@@ -184,6 +187,10 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
       refuseUpgrade(socket, 404, 'Niet gevonden');
       return;
     }
+    if (fromForeignPage(request)) {
+      refuseUpgrade(socket, 403, FOREIGN_PAGE);
+      return;
+    }
     const refused = admit(remoteAddress(request), target);
     if (refused) {
       const { status, body } = refusal(refused);
@@ -194,12 +201,19 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
     else relay.handleUpgrade(request, socket, head, target.path.slice(SYNC_PATH_PREFIX.length));
   };
 
-  // The desktop app (app://bouwplaats) asks from another origin; the answer is public info behind
-  // the code, so any origin may read it.
+  // The desktop app (app://bouwplaats) asks from another origin; the answers are public info behind
+  // the code, so the origins we admit may read them (fromForeignPage turns every other page away).
+  // The time is read as late as possible: a laptop assumes it was read half-way through its round
+  // trip (shared/clock.ts).
   const infoRoute = (req: IncomingMessage, res: ServerResponse, pathname: string): boolean => {
-    if (pathname !== LIVE_INFO_PATH) return false;
+    if (pathname !== LIVE_INFO_PATH && pathname !== TIME_PATH) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { error: 'Methode niet toegestaan' }, { Allow: 'GET, HEAD', ...CORS });
+      return true;
+    }
+    if (fromForeignPage(req)) {
+      // Uncounted, and unreadable to that page (no CORS header): it learns nothing.
+      sendJson(res, 403, { error: FOREIGN_PAGE });
       return true;
     }
     const target = parseTarget(req.url);
@@ -209,7 +223,7 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
       sendJson(res, status, body, CORS);
       return true;
     }
-    sendJson(res, 200, info, CORS);
+    sendJson(res, 200, pathname === TIME_PATH ? { now: Date.now() } : info, CORS);
     return true;
   };
 
@@ -238,6 +252,8 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
 }
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
+/** Said to a web page that is not Bouwplaats's own (never counted as a guess). */
+const FOREIGN_PAGE = 'Alleen Bouwplaats zelf, of een pagina van deze host, kan met deze sessie verbinden.';
 
 /** Another session is live on the host: which one, so the facilitator can be told. */
 export class LiveConflict extends Error {
@@ -262,7 +278,8 @@ export interface StartRequest {
  * One live session at a time on a host, started and stopped by the facilitator (Electron's main
  * process over IPC, or a browser on the host's machine through installLiveControl). A session
  * keeps its code across stops and restarts of hosting (CodeBook in the data dir) unless the
- * facilitator asks for a new one. While nothing is live, `GET /api/live` answers 404 `not-live`.
+ * facilitator asks for a new one. While nothing is live, `GET /api/live` and `GET /api/time` answer
+ * 404 `not-live`.
  */
 export class LiveController {
   private session: LiveSession | null = null;
@@ -276,7 +293,7 @@ export class LiveController {
   ) {
     this.guard = new CodeGuard(options.tuning?.maxCodeFailuresPerMinute ?? DEFAULT_TUNING.maxCodeFailuresPerMinute);
     host.addRoute((req, res, pathname) => {
-      if (pathname !== LIVE_INFO_PATH || this.session) return false;
+      if ((pathname !== LIVE_INFO_PATH && pathname !== TIME_PATH) || this.session) return false;
       const { status, body } = refusal('not-live');
       sendJson(res, status, { ...body, error: 'Op dit adres is nu geen sessie live.' }, CORS);
       return true;
@@ -387,17 +404,13 @@ export async function forgetSessionCopy(dataDir: string, request: ForgetRequest,
 }
 
 export function startedAnswer(session: LiveSession): LiveStarted {
-  return { code: session.code, addresses: session.addresses(), info: session.info, connected: session.stats().signaling.clients };
+  const { signaling, relay } = session.stats();
+  return { code: session.code, addresses: session.addresses(), info: session.info, connected: signaling.clients, storageFailing: relay.docsUnstored > 0 };
 }
 
 const MAX_CONTROL_BODY = 16 * 1024;
 
-/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (how a dual-stack socket reports them). */
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return v4.startsWith('127.') || address === '::1';
-}
+export { isLoopback };
 
 /** The origins (and Host headers) under which this machine reaches the host. */
 function ownHosts(host: RunningHost): Set<string> {

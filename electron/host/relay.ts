@@ -72,6 +72,12 @@ export interface RelayStats extends SocketCounters {
   pulls: number;
   /** Docs this host does not relay because their version is newer than it knows. */
   docsTooNew: number;
+  /** Updates the host could not store (a full disk): held back, not relayed. */
+  updatesUnstored: number;
+  /** Docs whose last write failed: the host is not storing what the room writes right now. */
+  docsUnstored: number;
+  /** Presence entries refused: a socket tried to remove or re-identify a state another socket owns. */
+  presenceRefused: number;
 }
 
 export interface Relay {
@@ -114,6 +120,10 @@ interface SharedDoc {
   webrtcOnlySeen: number;
   /** When the host last asked all of the doc's sockets for what it lacks. */
   lastPullAll: number;
+  /** Updates were held back because the disk refused them; a resync follows once it takes one again. */
+  unstored: boolean;
+  /** Presence: the socket that first gave each awareness client id a state (see ownPresence). */
+  readonly presenceOwner: Map<number, RelayPeer>;
 }
 
 interface RelayPeer extends Peer {
@@ -161,18 +171,60 @@ class OverLimit extends Error {}
  * Decodes an awareness update completely (ids, clocks, JSON states) before it is applied: garbage
  * throws, an oversized state or more states than the doc may hold throws OverLimit.
  */
-function checkAwarenessUpdate(update: Uint8Array, awareness: awarenessProtocol.Awareness, tuning: HostTuning): void {
+/** Who is in a state, as the UI shows them: its `user` (name, colour, group, role). */
+function identityOf(json: string): string {
+  const state = JSON.parse(json) as { user?: unknown } | null;
+  return JSON.stringify(state && typeof state === 'object' ? (state.user ?? null) : null);
+}
+
+/**
+ * Checks a presence update from `peer` against the limits (a state over maxAwarenessStateBytes, more
+ * states than maxAwarenessStatesPerDoc: OverLimit) and keeps only what this socket may say
+ * (issue 10, item 5: any socket could rewrite or remove anyone's presence). A client id belongs to
+ * the socket that first gave it a state, while that socket is open; another socket may still pass
+ * that person's state along (y-websocket re-sends every state it hears, also over WebRTC, and echoes
+ * the host's), but not remove it, nor change who it says they are (`user`). Returns the update
+ * re-encoded with what is kept (null when nothing is), and how many entries were refused.
+ */
+function ownPresence(update: Uint8Array, shared: SharedDoc, peer: RelayPeer, tuning: HostTuning): { kept: Uint8Array | null; refused: number } {
+  const { awareness, presenceOwner } = shared;
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  const entries: { clientId: number; clock: number; json: string }[] = [];
   let added = 0;
+  let refused = 0;
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
     if (json.length > tuning.maxAwarenessStateBytes) throw new OverLimit('awareness state too large');
+    const owner = presenceOwner.get(clientId);
+    if (owner && owner !== peer && !owner.closed) {
+      const current = awareness.states.get(clientId);
+      const removal = JSON.parse(json) === null;
+      if (removal || current === undefined || identityOf(json) !== JSON.stringify(current.user ?? null)) {
+        refused++;
+        continue;
+      }
+    }
     if (JSON.parse(json) !== null && !awareness.states.has(clientId)) added++;
+    entries.push({ clientId, clock, json });
   }
   if (awareness.states.size + added > tuning.maxAwarenessStatesPerDoc) throw new OverLimit('too many awareness states');
+  for (const { clientId, json } of entries) {
+    const owner = presenceOwner.get(clientId);
+    if (JSON.parse(json) !== null && (!owner || owner.closed)) presenceOwner.set(clientId, peer);
+  }
+  if (entries.length === 0) return { kept: null, refused };
+  if (refused === 0) return { kept: update, refused };
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, json } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return { kept: encoding.toUint8Array(encoder), refused };
 }
 
 function decodeDocPath(docPath: string): string | null {
@@ -189,6 +241,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   const docs = new Map<string, Promise<SharedDoc>>();
   const loaded = new Map<string, SharedDoc>();
   let updatesStored = 0;
+  let updatesUnstored = 0;
+  let presenceRefused = 0;
   let updatesMissingPredecessors = 0;
   let closedForMissing = 0;
   let pulls = 0;
@@ -233,12 +287,27 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       sockets: new Set(),
       webrtcOnlySeen: -Infinity,
       lastPullAll: performance.now(),
+      unstored: false,
+      presenceOwner: new Map(),
     };
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      // Stored first: nobody sees an update the host could still lose in a crash.
-      log.append(update);
+      // Stored first: nobody sees an update the host could still lose in a crash. One the disk
+      // refused is held back (its laptop keeps it, and WebRTC still carries it).
+      if (!log.append(update)) {
+        updatesUnstored++;
+        if (!shared.unstored) warn(`${shared.name}: the disk refused a write; updates are held back until it takes them again.`);
+        shared.unstored = true;
+        return;
+      }
       updatesStored++;
+      if (shared.unstored) {
+        // On disk again, in a snapshot that holds what was held back: every socket syncs afresh
+        // (y-websocket reconnects by itself) and so gets it.
+        shared.unstored = false;
+        for (const peer of [...shared.sockets]) hub.drop(peer, RELAY_CLOSE.resync, RELAY_CLOSE_REASON.resync, null);
+        return;
+      }
       if (shared.tooNew || docAccess(doc, kind).readOnly) {
         refuseTooNew(shared);
         return;
@@ -376,10 +445,10 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
           throw new Error(`unknown sync step ${step}`);
         }
       } else if (type === MESSAGE_AWARENESS) {
-        const update = decoding.readVarUint8Array(decoder);
-        checkAwarenessUpdate(update, awareness, tuning);
+        const { kept, refused } = ownPresence(decoding.readVarUint8Array(decoder), peer.shared, peer, tuning);
+        presenceRefused += refused;
         const before = peer.effects;
-        awarenessProtocol.applyAwarenessUpdate(awareness, update, peer);
+        if (kept) awarenessProtocol.applyAwarenessUpdate(awareness, kept, peer);
         if (peer.effects === before) peer.budget.refundEcho();
       } else if (type === MESSAGE_QUERY_AWARENESS) {
         const reply = awarenessFrame(peer.shared);
@@ -433,7 +502,14 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       if (peer.pullTimer) clearTimeout(peer.pullTimer);
       peer.shared.sockets.delete(peer);
       compareRoom(peer.shared);
-      if (peer.controlled.size > 0) awarenessProtocol.removeAwarenessStates(peer.shared.awareness, [...peer.controlled], null);
+      // Its people leave with it; a state it only passed along stays with the socket that owns it.
+      const { presenceOwner } = peer.shared;
+      const gone = [...peer.controlled].filter((id) => {
+        const owner = presenceOwner.get(id);
+        return owner === undefined || owner === peer || owner.closed;
+      });
+      for (const [clientId, owner] of presenceOwner) if (owner === peer) presenceOwner.delete(clientId);
+      if (gone.length > 0) awarenessProtocol.removeAwarenessStates(peer.shared.awareness, gone, null);
     },
   });
 
@@ -537,6 +613,9 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       closedForMissing,
       pulls,
       docsTooNew: [...loaded.values()].filter((d) => d.tooNew).length,
+      updatesUnstored,
+      presenceRefused,
+      docsUnstored: [...loaded.values()].filter((d) => d.log.failing).length,
     }),
     async stop() {
       stopping = true;

@@ -10,6 +10,7 @@ import { platform } from '../platform';
 import { LibraryIndex } from './libraryIndex';
 import { ReadOnlyDocError, assertWritable, deleteStoredDoc, withDoc } from './openDoc';
 import { docAccess } from '../../shared/schema/docVersion';
+import { clearRun, readAgenda, writeAgenda } from '../../shared/schema/agenda';
 
 /**
  * The docs are the truth; the index is a cache. A session whose doc exists but whose row is
@@ -56,6 +57,8 @@ function entryFromDoc(id: string, doc: Y.Doc, previous?: SessionIndexEntry, join
   const boardNotes = Object.fromEntries(Object.entries(previous?.boardNotes ?? {}).filter(([id]) => groupIds.has(id)));
   return {
     ...(joined ? { joined: true } : {}),
+    // Only the sample's own row stays the sample (duplicateSession hands its original's row in).
+    ...(previous?.sample && previous.id === id ? { sample: true } : {}),
     id,
     title: meta.title,
     date: meta.date,
@@ -67,11 +70,21 @@ function entryFromDoc(id: string, doc: Y.Doc, previous?: SessionIndexEntry, join
   };
 }
 
-export async function createSession(draft: SessionDraft): Promise<string> {
+/**
+ * Makes a new session from a validated draft (a ZodError writes nothing) and lists it in the
+ * library; returns its id. `fill` writes more into the new session doc before it is listed (the
+ * sample session's agenda).
+ */
+export async function createSession(draft: SessionDraft, fill?: (doc: Y.Doc) => void): Promise<string> {
   const id = newId();
   const entry = await withDoc(sessionDocName(id), ({ doc }) => {
     initSessionDoc(doc, templateById('house'), draft);
+    fill?.(doc);
     return entryFromDoc(id, doc);
+  }).catch(async (error: unknown) => {
+    // Not half a session: the library would list it again from IndexedDB (recoverMissing).
+    await deleteStoredDoc(sessionDocName(id)).catch(() => {});
+    throw error;
   });
   if (!entry) throw new Error('session meta invalid after create');
   await library.upsert(id, () => entry);
@@ -119,6 +132,8 @@ export async function duplicateSession(id: string, title: string, date?: string)
       await withDoc(sessionDocName(copyId), async ({ doc: copy }) => {
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
         writeSessionMeta(copy, { ...patch, createdAt: Date.now() });
+        // The copy has not been run: no current phase, no pause, no timer (its agenda is kept).
+        clearRun(copy);
       });
     });
     for (const groupId of groupIds) {
@@ -145,10 +160,17 @@ export async function duplicateSession(id: string, title: string, date?: string)
  * its own title and date. Validated like a new session from the form (a ZodError writes nothing).
  */
 export async function newSessionFrom(id: string, title: string, date: string): Promise<string> {
-  const draft = await withDoc(sessionDocName(id), ({ doc }) => {
+  const from = await withDoc(sessionDocName(id), ({ doc }) => {
     const meta = readSessionMeta(doc);
-    return meta ? draftFromSession(doc, templateById(meta.templateId)) : null;
+    return meta ? { draft: draftFromSession(doc, templateById(meta.templateId)), agenda: readAgenda(doc) } : null;
   });
-  if (!draft) throw new Error('session meta invalid');
-  return createSession({ ...draft, title, date });
+  if (!from?.draft) throw new Error('session meta invalid');
+  const copyId = await createSession({ ...from.draft, title, date });
+  // The agenda the facilitator prepared comes along (a session without one gets the default when opened).
+  if (from.agenda.length > 0) {
+    await withDoc(sessionDocName(copyId), ({ doc }) => {
+      writeAgenda(doc, from.agenda.map(({ kind, title: phaseTitle, minutes, instruction, boardsOpen }) => ({ kind, title: phaseTitle, minutes, instruction, boardsOpen })));
+    });
+  }
+  return copyId;
 }

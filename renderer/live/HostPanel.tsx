@@ -12,6 +12,8 @@ interface Props {
   shownFirst: string | null;
   /** Devices connected now, this one included; null before the host said. */
   connected: number | null;
+  /** The host's disk refuses writes: what the groups write is held back (kept on their laptops). */
+  storageFailing: boolean;
   status: LiveStatus | null;
   /** Whether the page runs in a plain browser (then the host is `npm run serve`). */
   inBrowser: boolean;
@@ -65,7 +67,7 @@ export function useQrCode(link: string | null): string | null {
 }
 
 /** What the facilitator puts on the projector: where to go and which code to type. */
-export function HostPanel({ code, addresses, shownFirst, connected, status, inBrowser, busy, onStop, onNewCode, onRehost }: Props) {
+export function HostPanel({ code, addresses, shownFirst, connected, storageFailing, status, inBrowser, busy, onStop, onNewCode, onRehost }: Props) {
   const { t } = useTranslation();
   const primary = addresses[0];
   const loopbackOnly = onlyThisMachine(addresses);
@@ -100,6 +102,11 @@ export function HostPanel({ code, addresses, shownFirst, connected, status, inBr
         {moved && (
           <p role="alert" className="banner warning">
             {t('live.addressChanged', { url: primary.url })}
+          </p>
+        )}
+        {storageFailing && status === 'live' && (
+          <p role="alert" className="banner error">
+            {t('live.storageFailing')}
           </p>
         )}
         {unlikely && (

@@ -19,6 +19,7 @@ const REFRESH_MS = 10_000;
 interface HostView {
   addresses: JoinAddress[];
   connected: number;
+  storageFailing: boolean;
 }
 
 /**
@@ -47,7 +48,7 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
       void platform
         .startHosting({ sessionId, title, code: membership.code })
         .then((answer) => {
-          if (alive && answer.status === 'live') setView({ addresses: answer.addresses, connected: answer.connected });
+          if (alive && answer.status === 'live') setView({ addresses: answer.addresses, connected: answer.connected, storageFailing: answer.storageFailing === true });
         })
         .catch(() => {});
     refresh();
@@ -69,7 +70,7 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
         setOther(hosting.live);
         return;
       }
-      setView({ addresses: hosting.addresses, connected: hosting.connected });
+      setView({ addresses: hosting.addresses, connected: hosting.connected, storageFailing: hosting.storageFailing === true });
       const previous = await loadMembership(sessionId);
       const next: Membership = {
         sessionId,
@@ -112,6 +113,7 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
           addresses={view?.addresses ?? membership.joinAddresses}
           shownFirst={membership.joinAddresses[0]?.url ?? null}
           connected={view?.connected ?? null}
+          storageFailing={view?.storageFailing ?? false}
           status={status}
           inBrowser={platform.kind === 'browser'}
           busy={busy}

@@ -9,6 +9,7 @@ import { readSessionMeta } from '../../shared/schema/session';
 import type { DocHandle } from '../docs/sessionDocs';
 import { onSessionLeave, sessionDocs } from '../docs/sessions';
 import { platform } from '../platform';
+import { syncHostClock } from './hostClock';
 import { fetchLiveInfo, JoinFailure } from './joinApi';
 import { loadMembership, type Membership } from './membership';
 import { connectDoc, type ConnectionState, type DocConnection, type Transport } from './transport';
@@ -190,6 +191,8 @@ export class LiveRoom {
 
   async start(): Promise<void> {
     const { sessionId, role, groupId } = this.membership;
+    // Also when the relay never opens (a firewall that lets the page through but not its socket).
+    void syncHostClock(sessionId, this.membership.hostUrl, this.membership.code).catch(() => {});
     const docs = sessionDocs(sessionId);
     const doc = await this.link(sessionDocName(sessionId), () => docs.openSession());
     if (!doc) return;
@@ -319,6 +322,8 @@ export class LiveRoom {
     const relay = states.length > 0 && states.every((s) => s.relay);
     const peers = Math.max(0, ...all.map((s) => s.peers));
     if (relay) {
+      // Joined, or back after the relay was down: the room's clock may have moved against ours.
+      if (this.snapshot.status !== 'live') void syncHostClock(this.membership.sessionId, this.membership.hostUrl, this.membership.code).catch(() => {});
       this.everConnected = true;
       this.hostCheck = 'ok';
       if (this.hostTimer) clearTimeout(this.hostTimer);

@@ -22,6 +22,8 @@ import { routeHref, useDocAccess, useDocValue, useSaveState, useStoredDoc } from
 import { LiveBadge } from '../live/LiveBadge';
 import { LiveNotice } from '../live/LiveNotice';
 import { useLiveRoom } from '../live/useLive';
+import { PhaseBanner } from '../run/PhaseBanner';
+import { useBoardPhase } from '../run/useBoardPhase';
 import { useBoardLive, useByline } from './useBoardLive';
 
 interface Props {
@@ -92,7 +94,9 @@ function BoardView({ sessionId, groupId, sessionDoc, board, access, onOpenSettin
   const reasonKey = readOnlyReasonKey(access);
   const [refusedTries, setRefusedTries] = useState(0);
   const onRefused = useCallback(() => setRefusedTries((n) => n + 1), []);
-  const editor = useBoardEditor({ stored: board, template, byline, readOnlyReason: reasonKey ? t(reasonKey) : null, onRefused });
+  // And, for a participant, while the room is paused or the phase keeps houses closed (renderer/run).
+  const phase = useBoardPhase(sessionId, sessionDoc);
+  const editor = useBoardEditor({ stored: board, template, byline, readOnlyReason: reasonKey ? t(reasonKey) : phase.reason, onRefused });
   const { live, others, presence, editingBy, shareCursor } = useBoardLive(room, sessionId, groupId, editor.editingId);
   const keys = useBoardKeys({ run: editor.run, editingId: editor.editingId, focusBoard: editor.focusBoard });
   // What is shown beside the board follows it as a transition: the board paints from the store first.
@@ -124,6 +128,7 @@ function BoardView({ sessionId, groupId, sessionDoc, board, access, onOpenSettin
       />
       <LiveNotice room={room} />
       <ReadOnlyNotice access={access} tries={refusedTries} className="board-banner" />
+      <PhaseBanner sessionId={sessionId} doc={sessionDoc} role={phase.role} groupId={groupId} tries={reasonKey ? 0 : refusedTries} compact />
       {saveState === 'error' && (
         <p role="alert" className="banner error board-banner">
           {t('save.errorHelp')}

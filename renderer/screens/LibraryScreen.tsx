@@ -4,6 +4,7 @@ import type { SessionIndexEntry } from '../../shared/platform';
 import { DeleteSessionDialog } from '../components/DeleteSessionDialog';
 import { Dialog } from '../components/Dialog';
 import { DuplicateDialog } from '../components/DuplicateDialog';
+import { SampleSessionButton } from '../components/SampleSessionButton';
 import { loadLibrary, onLibraryChange, renameSession } from '../docs/library';
 import { HostCopyKept, SessionIsLive } from '../docs/sessionDocs';
 import { recountLibrary, sessionDocs } from '../docs/sessions';
@@ -66,6 +67,12 @@ export function LibraryScreen() {
         <section className="empty">
           <p className="empty-title">{t('library.emptyTitle')}</p>
           <p>{isParticipantBrowser() ? t('library.emptyTextParticipant') : t('library.emptyText')}</p>
+          {!isParticipantBrowser() && (
+            <>
+              <p>{t('library.sampleText')}</p>
+              <SampleSessionButton prominent onError={setError} />
+            </>
+          )}
         </section>
       ) : (
         <ul className="session-list" aria-label={t('library.title')}>
@@ -75,6 +82,7 @@ export function LibraryScreen() {
                 <span className="session-title">
                   {entry.title}
                   {entry.joined && <span className="tag">{t('library.joinedTag')}</span>}
+                  {entry.sample && <span className="tag">{t('library.sampleTag')}</span>}
                 </span>
                 <span className="session-details">
                   {[entry.date && formatDate(entry.date), entry.place].filter(Boolean).join(' · ')}
@@ -100,6 +108,11 @@ export function LibraryScreen() {
             </li>
           ))}
         </ul>
+      )}
+      {entries.length > 0 && !isParticipantBrowser() && (
+        <p className="library-sample">
+          <SampleSessionButton onError={setError} />
+        </p>
       )}
       {pending?.kind === 'rename' && (
         <RenameDialog

@@ -17,7 +17,10 @@ import { LiveNotice } from '../live/LiveNotice';
 import { useLiveRoom } from '../live/useLive';
 import { isParticipantBrowser } from '../platform/device';
 import { ProjectorControls } from '../projector/ProjectorControls';
+import { RosterSection } from '../roster/RosterSection';
+import { RunSection } from '../run/RunSection';
 import { openSessionEditor } from './EditSessionScreen';
+import { CaseSection } from '../case/CaseSection';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -117,6 +120,7 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
       <LiveControls sessionId={sessionId} title={meta.title} />
       {room?.membership.role !== 'participant' && !entry?.joined && !isParticipantBrowser() && !access.readOnly && <ProjectorControls sessionId={sessionId} doc={doc} room={room} />}
       {room?.membership.role === 'participant' && <LiveNotice room={room} />}
+      <RunSection sessionId={sessionId} doc={doc} access={access} />
 
       <div className="section-title">
         <h2>{t('session.groupsHeading')}</h2>
@@ -138,6 +142,9 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
           </li>
         ))}
       </ul>
+      {!ownGroup && !entry?.joined && !isParticipantBrowser() && <RosterSection sessionId={sessionId} sessionDoc={doc} />}
+
+      <CaseSection doc={doc} facilitator={!!entry && !entry.joined && room?.membership.role !== 'participant' && !isParticipantBrowser()} readOnly={access.readOnly} />
 
       <h2>{t('session.questionsHeading')}</h2>
       <dl className="questions">

@@ -219,6 +219,8 @@ export interface RunState {
   readonly phaseSince: number;
   /** "Pauze": every participant's board is frozen. */
   readonly paused: boolean;
+  /** The timer ran when the room was paused (and stopped with it): "Verder" starts it again. */
+  readonly timerHeld: boolean;
   readonly timer: TimerState;
   /** Follow me: every laptop shows what the projector shows. */
   readonly follow: boolean;
@@ -240,6 +242,7 @@ export function readRun(doc: Y.Doc): RunState {
     phaseId: typeof phaseId === 'string' && ID_PATTERN.test(phaseId) ? phaseId : null,
     phaseSince: finite(run.get('phaseSince'), 0),
     paused: flag(run.get('paused')),
+    timerHeld: flag(run.get('timerHeld')),
     timer: {
       running: flag(run.get('timerRunning')),
       endsAt: finite(run.get('timerEndsAt'), 0),
@@ -278,7 +281,7 @@ export function writeRunFields(doc: Y.Doc, fields: Readonly<Record<string, strin
  */
 export function goToPhase(doc: Y.Doc, phaseId: string | null, now: number, origin?: unknown): void {
   if (phaseId === null) {
-    writeRunFields(doc, { phaseId: null, phaseSince: null, paused: false, timerRunning: false, timerEndsAt: 0, timerRemainingMs: 0, projectorView: 'auto' }, origin);
+    writeRunFields(doc, { phaseId: null, phaseSince: null, paused: false, timerHeld: null, timerRunning: false, timerEndsAt: 0, timerRemainingMs: 0, projectorView: 'auto' }, origin);
     return;
   }
   const phase = readAgenda(doc).find((p) => p.id === phaseId);
@@ -286,9 +289,40 @@ export function goToPhase(doc: Y.Doc, phaseId: string | null, now: number, origi
   const lockOnEnd = readRun(doc).timer.lockOnEnd;
   const timer = startTimer(resetTimer({ ...STOPPED_TIMER, lockOnEnd }, phase.minutes), now);
   doc.transact(() => {
-    writeRunFields(doc, { phaseId, phaseSince: now, paused: false, projectorView: 'auto', projectorGroupId: null }, origin);
+    writeRunFields(doc, { phaseId, phaseSince: now, paused: false, timerHeld: null, projectorView: 'auto', projectorGroupId: null }, origin);
     writeTimer(doc, timer, origin);
   }, origin);
+}
+
+/**
+ * "Pauze" at `now`: every participant's board freezes, and a running timer stops with the room (its
+ * time is not used up while nobody may work); `timerHeld` remembers that it ran. Nothing when paused.
+ */
+export function pauseRoom(doc: Y.Doc, now: number, origin?: unknown): void {
+  const run = readRun(doc);
+  if (run.paused) return;
+  doc.transact(() => {
+    writeRunFields(doc, { paused: true, timerHeld: run.timer.running }, origin);
+    if (run.timer.running) writeTimer(doc, pauseTimer(run.timer, now), origin);
+  }, origin);
+}
+
+/** "Verder" at `now`: boards follow the phase again, and a timer the pause stopped runs on from what it had left. */
+export function resumeRoom(doc: Y.Doc, now: number, origin?: unknown): void {
+  const run = readRun(doc);
+  if (!run.paused) return;
+  doc.transact(() => {
+    writeRunFields(doc, { paused: false, timerHeld: null }, origin);
+    if (run.timerHeld && !run.timer.running) writeTimer(doc, startTimer(run.timer, now), origin);
+  }, origin);
+}
+
+/**
+ * Forgets how the session was run (a copy of a session starts before its first phase, with every
+ * board open); the agenda stays.
+ */
+export function clearRun(doc: Y.Doc, origin?: unknown): void {
+  doc.transact(() => runMap(doc).clear(), origin);
 }
 
 /** The phase after the current one (the first when none is current), or null at the end. */

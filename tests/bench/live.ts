@@ -18,6 +18,7 @@ import type { LiveBenchApi, Path, Receipt, Traffic } from './page/liveApi';
 import { cpuByThread, cpuOfGroups, cpuSince, machineBusy, topThreads, type CpuByKind } from './cpu';
 import { DIST_DIR, OUT_DIR, PAGE_DIR, RENDERER_DIR, ROOT } from './paths';
 import { PROFILE, startProfile, stopProfile } from './profile';
+import { benchPhaseChanges, phaseRows, type PhaseBench } from './phases';
 import { benchSignaling } from './signaling';
 import { formatTable, percentile, summarise, type Row } from './table';
 
@@ -33,6 +34,8 @@ import { formatTable, percentile, summarise, type Row } from './table';
  *    (it finds the session by itself), the group, "Naar ons huis", until the notes panel lists the
  *    board's notes.
  * 4. The signaling host under load (signaling.ts).
+ * 5. Phase change → shown on a participant laptop (phases.ts): the real renderer, the facilitator's
+ *    "Volgende fase" to every participant's banner.
  *
  * The host (electron/host) runs in this process on loopback and serves dist/ as is: the bench
  * pages at /bench/…, the renderer at /renderer/…, so both share the live session's origin.
@@ -85,7 +88,10 @@ const SCENARIOS: readonly Scenario[] = (['webrtc', 'relay'] as const).flatMap((t
     : []),
 ]);
 
-/** BENCH_LIVE=webrtc2p,relay4p0ms: only the latency scenarios whose name contains one of these (no join, no signaling). */
+/**
+ * BENCH_LIVE=webrtc2p,relay4p0ms: only the latency scenarios whose name contains one of these (no join, no signaling);
+ * `phases` among them also runs 5.
+ */
 const FILTER = process.env.BENCH_LIVE?.split(',').filter(Boolean);
 
 interface ScenarioResult extends Scenario {
@@ -533,6 +539,7 @@ export async function benchLive(): Promise<void> {
   let results: ScenarioResult[];
   const join: JoinResult[] = [];
   let version: string;
+  let phases: PhaseBench | null = null;
   try {
     session = await startLiveSession(host, { sessionId: SESSION_ID, title: 'Bench', dataDir, code: CODE, warn: (m) => notes.push(`host: ${m}`) });
     ({ results, version } = await latencyScenarios(host, session, log));
@@ -542,6 +549,16 @@ export async function benchLive(): Promise<void> {
         log(`join ${i + 1}/${JOIN_RUNS}: ${join.at(-1)!.total.toFixed(0)} ms`);
       } catch (error) {
         notes.push(`join run ${i + 1} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      }
+    }
+    if (!FILTER || FILTER.includes('phases')) {
+      try {
+        phases = await benchPhaseChanges(log);
+        const p95 = percentile(phases.shown, 95);
+        log(`phase changes: shown p50/p95 ${percentile(phases.shown, 50).toFixed(0)}/${p95.toFixed(0)} ms over ${phases.shown.length} samples`);
+        notes.push(...phases.problems.map((p) => `phase changes: ${p}`));
+      } catch (error) {
+        notes.push(`phase changes failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       }
     }
   } finally {
@@ -555,14 +572,20 @@ export async function benchLive(): Promise<void> {
   const worstSkew = Math.max(...skews.map(Math.abs));
   const rows: Row[] = [
     ...scenarioRows(results),
-    {
-      group: 'clocks',
-      measure: 'receiver clock − sender clock, largest seen (round-trip bound)',
-      unit: '',
-      samples: [],
-      text: `${worstSkew.toFixed(2)} ms (± ${Math.max(...results.map((r) => r.clockUncertainty)).toFixed(2)} ms)`,
-    },
+    // A filtered run (BENCH_LIVE) may have no latency scenario, so no clocks to compare.
+    ...(results.length > 0
+      ? [
+          {
+            group: 'clocks',
+            measure: 'receiver clock − sender clock, largest seen (round-trip bound)',
+            unit: '',
+            samples: [],
+            text: `${worstSkew.toFixed(2)} ms (± ${Math.max(...results.map((r) => r.clockUncertainty)).toFixed(2)} ms)`,
+          },
+        ]
+      : []),
     ...joinRows(join),
+    ...(phases ? phaseRows(phases) : []),
     ...signaling.map(
       (row, i): Row => ({
         group: i === 0 ? '4. signaling host under load' : '',
@@ -595,7 +618,11 @@ export async function benchLive(): Promise<void> {
     '',
     `3: the built renderer from the host, a fresh Chromium (empty profile) per run; clicks by Playwright as soon as a control ` +
       `is ready, so the steps include its few ms per action. Times count from the page's navigation start. ` +
-      `4: signaling.ts (150 ws clients in 20 rooms, in a child process; the host in this process).`,
+      `4: signaling.ts (150 ws clients in 20 rooms, in a child process; the host in this process). ` +
+      `5: phases.ts: the built renderer from a host with the live control, the facilitator's session page and three ` +
+      `participants on their boards, each its own Chromium; "Volgende fase" and "Vorige fase" clicked in turn between ` +
+      `building and the reflection (so each change also opens or closes the boards); from the click event to the frame ` +
+      `after each participant's banner shows the new title.`,
     '',
   ];
   const markdown = [...header, formatTable(rows), ...(notes.length ? ['', ...notes.map((n) => `- ${n}`)] : [])].join('\n') + '\n';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { readStoredDoc } from '../../electron/host/live';
-import { CODE_PARAM, SIGNALING_PATH, SYNC_PATH_PREFIX, normaliseJoinCode } from '../../shared/live';
+import { CODE_PARAM, LIVE_PROTOCOL_VERSION, SIGNALING_PATH, SYNC_PATH_PREFIX, VERSION_PARAM, normaliseJoinCode } from '../../shared/live';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
 import { readNotes } from '../../shared/schema/note';
@@ -175,6 +175,45 @@ describe('a live session over the LAN, laptops in separate browser processes', (
     await stranger.getByLabel('Code').fill(code === 'ABCDEF' ? 'BCDEFG' : 'ABCDEF');
     await stranger.getByRole('button', { name: 'Verder' }).click();
     await stranger.getByText('Deze code klopt niet.').waitFor();
+  });
+
+  it("cannot be locked out by a web page elsewhere in the facilitator's browser guessing codes", async () => {
+    // A page on another site, and one on a name rebound to this machine (DNS rebinding), in the
+    // facilitator's own browser: 40 wrong codes each way by fetch, and some by WebSocket.
+    const browser = await launchChromium({ extraArgs: ['--host-resolver-rules=MAP rebound.test 127.0.0.1'] });
+    browsers.push(browser);
+    const page = await browser.page();
+    // A page under the rebound name (it is served from this machine, so the browser lets it talk to
+    // 127.0.0.1, as a rebound attacker's page would be let): its scripts play the attacker.
+    await page.goto(`http://rebound.test:${live.port}/`);
+    const statuses = await page.evaluate(
+      async ({ port, codeParam, signaling, version }) => {
+        const seen: string[] = [];
+        for (let i = 0; i < 40; i++) {
+          for (const base of [`http://127.0.0.1:${port}`, `http://rebound.test:${port}`]) {
+            const res = await fetch(`${base}/api/live?${codeParam}=ZZZZZZ&${version}`).catch(() => null);
+            seen.push(res ? String(res.status) : 'blocked');
+          }
+          if (i % 8 === 0) await new Promise<void>((resolve) => {
+            const ws = new window.WebSocket(`ws://127.0.0.1:${port}${signaling}?${codeParam}=ZZZZZZ&${version}`);
+            ws.onopen = () => (seen.push('open'), ws.close(), resolve());
+            ws.onerror = () => (seen.push('refused'), resolve());
+          });
+        }
+        return seen;
+      },
+      { port: live.port, codeParam: CODE_PARAM, signaling: SIGNALING_PATH, version: `${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}` },
+    );
+    expect(statuses).not.toContain('open');
+    expect(statuses).not.toContain('429');
+    // The rebound page's own requests reached the host and were refused, 40 times: enough to lock
+    // this machine's address, had they counted.
+    expect(statuses.filter((s) => s === '403')).toHaveLength(40);
+    expect(statuses.filter((s) => s === 'refused')).toHaveLength(5);
+    // This machine's address was not locked: a laptop on it still joins with the right code.
+    const local = await browser.page();
+    await openJoinLink(local, live.url, code);
+    expect(await local.getByText('Te vaak').count()).toBe(0);
   });
 
   it("keeps every note on the host when the facilitator's window is killed", async () => {

@@ -5,16 +5,19 @@ import {
   addTime,
   agendaMap,
   boardClosedReason,
+  clearRun,
   defaultAgenda,
   formatClock,
   goToPhase,
   nextPhase,
+  pauseRoom,
   pauseTimer,
   readAgenda,
   readRun,
   removePhase,
   reorderPhases,
   resetTimer,
+  resumeRoom,
   runMap,
   secondsLeft,
   startTimer,
@@ -23,6 +26,7 @@ import {
   updatePhase,
   writeAgenda,
   writeRunFields,
+  writeTimer,
 } from '../../shared/schema/agenda';
 import { clockOffset } from '../../shared/clock';
 import { isTableDone, setTableDone, tablesDone } from '../../shared/schema/tableDone';
@@ -141,6 +145,33 @@ describe('rights per phase', () => {
     expect(boardClosedReason(readAgenda(doc), readRun(doc), T0)).toBe('paused');
     writeRunFields(doc, { paused: false });
     expect(boardClosedReason(readAgenda(doc), readRun(doc), T0)).toBeNull();
+  });
+
+  it('stops a running timer with the pause and lets it run on from what was left after it; a stopped timer stays stopped', () => {
+    const { doc, ids } = sessionWithAgenda();
+    goToPhase(doc, ids[2]!, T0);
+    pauseRoom(doc, T0 + 10 * MIN);
+    expect(readRun(doc)).toMatchObject({ paused: true, timerHeld: true, timer: { running: false, remainingMs: 35 * MIN } });
+    // A second "Pauze" (another window of the facilitator) changes nothing.
+    pauseRoom(doc, T0 + 12 * MIN);
+    expect(timeLeft(readRun(doc).timer, T0 + 20 * MIN)).toBe(35 * MIN);
+    resumeRoom(doc, T0 + 20 * MIN);
+    expect(readRun(doc)).toMatchObject({ paused: false, timerHeld: false, timer: { running: true, endsAt: T0 + 55 * MIN } });
+    expect(boardClosedReason(readAgenda(doc), readRun(doc), T0 + 20 * MIN)).toBeNull();
+
+    writeTimer(doc, pauseTimer(readRun(doc).timer, T0 + 25 * MIN));
+    pauseRoom(doc, T0 + 26 * MIN);
+    resumeRoom(doc, T0 + 40 * MIN);
+    expect(readRun(doc).timer).toMatchObject({ running: false, remainingMs: 30 * MIN });
+  });
+
+  it('starts a copy of a session before its first phase, with its agenda', () => {
+    const { doc, ids } = sessionWithAgenda();
+    goToPhase(doc, ids[1]!, T0);
+    pauseRoom(doc, T0);
+    clearRun(doc);
+    expect(readRun(doc)).toMatchObject({ phaseId: null, paused: false, timer: STOPPED_TIMER });
+    expect(readAgenda(doc)).toHaveLength(5);
   });
 
   it('ends editing when the time is up only when the facilitator chose so', () => {

@@ -16,7 +16,9 @@ import { LiveController, generateJoinCode, installLiveControl, isLoopback, liveA
 import { parseLiveConfig } from '../../electron/host/serveConfig';
 import { lanJoinAddresses } from '../../electron/host/joinAddresses';
 import { startHost, type RunningHost } from '../../electron/host/server';
-import { httpRequest, refusal, startLiveHarness, type LiveHarness } from './support/liveHost';
+import { CodeGuard } from '../../electron/host/admission';
+import { APP_ORIGIN } from '../../shared/ipc';
+import { RefusedUpgrade, TestSocket, httpRequest, refusal, startLiveHarness, type LiveHarness } from './support/liveHost';
 
 /** The live session's HTTP side: /api/live, the loopback-only control endpoint, codes, config. */
 
@@ -59,6 +61,52 @@ describe('GET /api/live', () => {
     for (let i = 0; i < 5; i++) await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ZZZZZZ`);
     expect((await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ABCDEF`)).status).toBe(429);
     expect((await refusal(live.wsUrl(SIGNALING_PATH))).status).toBe(429);
+  });
+
+  it('turns away other web pages in the facilitator\'s browser without counting their guesses, so they cannot lock this machine out', async () => {
+    const guessing = await startLiveHarness({ sessionId: 'sessie0004', title: 'Zo thuis mogelijk!', tuning: { maxCodeFailuresPerMinute: 5 } });
+    try {
+      const port = guessing.host.port;
+      const info = (code: string, headers: Record<string, string>) => httpRequest(port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${code}`, headers);
+      // A page elsewhere, and one on a name rebound to 127.0.0.1: 403 each time, readable by no page.
+      for (const headers of <Record<string, string>[]>[{ Origin: 'https://evil.example' }, { Origin: 'null' }, { Origin: `http://rebind.example:${port}`, Host: `rebind.example:${port}` }]) {
+        for (let i = 0; i < 8; i++) {
+          const res = await info('ZZZZZZ', headers);
+          expect(res.status).toBe(403);
+          expect(res.headers['access-control-allow-origin']).toBeUndefined();
+        }
+      }
+      const foreignSocket = await TestSocket.open(guessing.wsUrl(SIGNALING_PATH), { origin: 'https://evil.example' }).then(
+        () => 0,
+        (e: unknown) => (e instanceof RefusedUpgrade ? e.status : -1),
+      );
+      expect(foreignSocket).toBe(403);
+      // The desktop app and this host's own pages still get in: nothing was counted against 127.0.0.1.
+      expect((await info('ABCDEF', { Origin: APP_ORIGIN })).status).toBe(200);
+      expect((await info('ABCDEF', { Origin: `http://127.0.0.1:${port}` })).status).toBe(200);
+      expect((await info('ABCDEF', { Origin: `http://localhost:${port}`, Host: `localhost:${port}` })).status).toBe(200);
+      expect((await TestSocket.open(guessing.wsUrl(SIGNALING_PATH), { origin: APP_ORIGIN })).close()).toBeDefined();
+      // Guesses from our own page still count.
+      for (let i = 0; i < 5; i++) expect((await info('ZZZZZZ', { Origin: `http://127.0.0.1:${port}` })).status).toBe(403);
+      expect((await info('ABCDEF', { Origin: APP_ORIGIN })).status).toBe(429);
+    } finally {
+      await guessing.dispose();
+    }
+  });
+
+  it('keeps the locks it holds when many addresses fail: the oldest or expired make room, not all', () => {
+    let now = 0;
+    const guard = new CodeGuard(3, () => now, 100);
+    for (let i = 0; i < 99; i++) guard.fail(`10.0.1.${i}`);
+    for (let i = 0; i < 3; i++) guard.fail('10.0.9.9');
+    expect(guard.allowed('10.0.9.9')).toBe(false);
+    // Full: a new address pushes out the oldest count, and the lock it holds stays.
+    guard.fail('10.0.2.1');
+    expect(guard.allowed('10.0.9.9')).toBe(false);
+    // A minute later every window has ended: they make room first, and the lock is over.
+    now = 61_000;
+    guard.fail('10.0.2.2');
+    expect(guard.allowed('10.0.9.9')).toBe(true);
   });
 
   it('answers 404 once the session has stopped; unknown /api/ paths are 404 too, not the app', async () => {

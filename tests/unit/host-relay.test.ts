@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
@@ -244,6 +245,76 @@ describe('relay: garbage and floods', () => {
       relaying.ws.send(frame(3));
       const answer = await relaying.next<Buffer>((m) => m[0] === 1, from);
       expect(answer.byteLength).toBeGreaterThan(50 * 20);
+    } finally {
+      await own.dispose();
+    }
+  });
+});
+
+describe('relay: presence belongs to the laptop that gave it', () => {
+  const awarenessFrame = (states: [number, number, unknown][]) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, states.length);
+    for (const [id, clock, state] of states) {
+      encoding.writeVarUint(encoder, id);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, JSON.stringify(state));
+    }
+    return frame(1, encoding.toUint8Array(encoder));
+  };
+  /** The states a fresh socket is told on arrival: client id → state. */
+  const roomSeenBy = async (url: string): Promise<Map<number, unknown>> => {
+    const look = await TestSocket.open(url);
+    sockets.push(look);
+    look.ws.send(frame(3));
+    // An empty room sends no states at all: a second's silence means nobody.
+    const answer = await Promise.race([look.next<Buffer>((m) => m[0] === 1), new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000))]);
+    if (answer === null) {
+      await look.close();
+      return new Map();
+    }
+    const decoder = decoding.createDecoder(answer);
+    decoding.readVarUint(decoder);
+    const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+    const states = new Map<number, unknown>();
+    const count = decoding.readVarUint(inner);
+    for (let i = 0; i < count; i++) {
+      const id = decoding.readVarUint(inner);
+      decoding.readVarUint(inner);
+      states.set(id, JSON.parse(decoding.readVarString(inner)));
+    }
+    await look.close();
+    return states;
+  };
+
+  it("lets nobody remove another laptop's presence or change who it says it is, while it may still pass it along", async () => {
+    const own = await startLiveHarness({ sessionId: 'sessie0096' });
+    try {
+      const url = own.wsUrl(SYNC_PATH_PREFIX + boardDocName('sessie0096', 'groep00001'));
+      const amira = await TestSocket.open(url);
+      const mallory = await TestSocket.open(url);
+      sockets.push(amira, mallory);
+      const amiraState = { user: { name: 'Amira', colour: '#1e88e5' }, cursor: { x: 10, y: 10 } };
+      amira.ws.send(awarenessFrame([[1001, 1, amiraState]]));
+      await mallory.next<Buffer>((m) => m[0] === 1);
+      // Mallory claims Amira's id as the facilitator, then removes it, with ever higher clocks.
+      mallory.ws.send(awarenessFrame([[1001, 5, { user: { name: 'Begeleider', role: 'facilitator' } }]]));
+      mallory.ws.send(awarenessFrame([[1001, 6, null]]));
+      // Passing Amira's own state along (as y-websocket does with what it hears over WebRTC) is fine.
+      mallory.ws.send(awarenessFrame([[1001, 7, { ...amiraState, cursor: { x: 20, y: 20 } }]]));
+      // Her own presence is hers to set.
+      mallory.ws.send(awarenessFrame([[2002, 1, { user: { name: 'Mallory' } }]]));
+      await expect.poll(async () => (await roomSeenBy(url)).get(2002)).toEqual({ user: { name: 'Mallory' } });
+      const room = await roomSeenBy(url);
+      expect(room.get(1001)).toEqual({ ...amiraState, cursor: { x: 20, y: 20 } });
+      expect(own.session.stats().relay.presenceRefused).toBe(2);
+      // When Mallory leaves, Amira's state (which Mallory passed along) stays; Mallory's own goes.
+      await mallory.close();
+      await expect.poll(async () => (await roomSeenBy(url)).has(2002)).toBe(false);
+      expect((await roomSeenBy(url)).get(1001)).toMatchObject({ user: { name: 'Amira' } });
+      // When Amira leaves, so does she; her id is free again.
+      await amira.close();
+      await expect.poll(async () => (await roomSeenBy(url)).has(1001)).toBe(false);
     } finally {
       await own.dispose();
     }
