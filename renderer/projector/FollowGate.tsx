@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore, type ReactNode } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { readRun } from '../../shared/schema/agenda';
@@ -46,9 +46,6 @@ function FollowWhenAsked({ sessionId, session, room, children }: { sessionId: st
 function FollowScreen({ sessionId, session, room }: { sessionId: string; session: Y.Doc; room: LiveRoom }) {
   const { t } = useTranslation();
   const roomDoc = useStoredDoc(roomDocName(sessionId));
-  // The laptop's own clock until it knows the facilitator's (shared/clock.ts): a timer shown here
-  // is as far off as the two clocks are.
-  const now = useCallback(() => Date.now(), []);
   if (roomDoc.state !== 'ready') return <div className="projector" aria-busy="true" />;
   return (
     <ProjectorStage
@@ -57,7 +54,6 @@ function FollowScreen({ sessionId, session, room }: { sessionId: string; session
       room={roomDoc.stored.doc}
       join={joinInfoOf(room.membership)}
       choose={null}
-      now={now}
       lead={
         <p className="follow-line" role="status">
           {t('projector.followLine')}

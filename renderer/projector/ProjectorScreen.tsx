@@ -87,7 +87,6 @@ function Projector({ sessionId, session, room, link }: { sessionId: string; sess
       room={room}
       join={link.join}
       choose={control ? choose : null}
-      now={Date.now}
       status={
         <>
           {status && status !== 'live' && <p className="projector-status">{t(`live.status.${status}`)}</p>}

@@ -2,6 +2,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { currentPhase, readAgenda, readRun, type Phase } from '../../shared/schema/agenda';
+import { readCaseField, readDiscussionPoints, readShownCase } from '../../shared/schema/caseDoc';
 import { readGroups } from '../../shared/schema/group';
 import type { Language } from '../../shared/platform';
 import { readSessionMeta } from '../../shared/schema/session';
@@ -9,9 +10,11 @@ import { tablesDone } from '../../shared/schema/tableDone';
 import { templateById } from '../../shared/template/house';
 import type { BoardTemplate } from '../../shared/template/template';
 import { useDocValue } from '../hooks';
+import { useRoomClock } from '../run/useRun';
 import { projectorShows, type ProjectorChoice, type ProjectorShows } from './choose';
 import { HouseLarge } from './HouseLarge';
 import { PhaseTextView } from './PhaseTextView';
+import { RosterStrip, WelcomeRoster, useRosterSummary } from './ProjectorRoster';
 import { ProjectorTimer } from './ProjectorTimer';
 import type { JoinInfo } from './useProjectorLink';
 import { WallView } from './WallView';
@@ -26,8 +29,6 @@ interface Props {
   join: JoinInfo | null;
   /** Chooses what the projector shows; null where this screen may not (a participant following). */
   choose: ((choice: ProjectorChoice) => void) | null;
-  /** The facilitator's clock, ms. */
-  now: () => number;
   /** A line above everything (a participant following is told why they see this). */
   lead?: ReactNode;
   /** Said in a corner when this screen's connection is not well (a projector on another computer). */
@@ -40,7 +41,7 @@ interface Props {
  * one runs), and below it the view the phase asks for or the facilitator chose (projectorShows).
  * Large type and high contrast: read from the back of a room of 100.
  */
-export function ProjectorStage({ sessionId, session, room, join, choose, now, lead, status }: Props) {
+export function ProjectorStage({ sessionId, session, room, join, choose, lead, status }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const meta = useDocValue(session, readSessionMeta);
@@ -52,6 +53,9 @@ export function ProjectorStage({ sessionId, session, room, join, choose, now, le
   const shows = projectorShows(run, phase, groupIds);
   const done = useTablesDone(room, groupIds, phase);
   const template = templateById(meta?.templateId ?? 'house');
+  const roster = useRosterSummary(room, groups);
+  // The room's clock: the host's, through this laptop's offset to it (0 on the host's own machine).
+  const now = useRoomClock(sessionId);
   const pick = useMemo(() => (choose ? (groupId: string) => choose({ view: 'house', groupId }) : null), [choose]);
   const showsTimer = phase !== null && (run.timer.running || run.timer.remainingMs > 0);
   const onBoards = shows.view === 'wall' || shows.view === 'house';
@@ -69,7 +73,8 @@ export function ProjectorStage({ sessionId, session, room, join, choose, now, le
         )}
         {showsTimer && <ProjectorTimer timer={run.timer} now={now} />}
       </header>
-      <View shows={shows} sessionId={sessionId} phase={phase} meta={meta} groups={groups} done={done} template={template} lang={lang} join={join} pick={pick} choose={choose} />
+      <View shows={shows} session={session} sessionId={sessionId} phase={phase} meta={meta} groups={groups} done={done} template={template} lang={lang} join={join} pick={pick} choose={choose} roster={roster} />
+      {shows.view === 'wall' && <RosterStrip summary={roster} />}
       {status}
     </div>
   );
@@ -77,6 +82,7 @@ export function ProjectorStage({ sessionId, session, room, join, choose, now, le
 
 function View(props: {
   shows: ProjectorShows;
+  session: Y.Doc;
   sessionId: string;
   phase: Phase | null;
   meta: ReturnType<typeof readSessionMeta>;
@@ -87,12 +93,16 @@ function View(props: {
   join: JoinInfo | null;
   pick: ((groupId: string) => void) | null;
   choose: Props['choose'];
+  roster: ReturnType<typeof useRosterSummary>;
 }) {
-  const { t } = useTranslation();
-  const { shows, sessionId, phase, meta, groups, done, template, lang, join, pick, choose } = props;
+  const { shows, session, sessionId, phase, meta, groups, done, template, lang, join, pick, choose, roster } = props;
   switch (shows.view) {
     case 'welcome':
-      return <WelcomeView title={meta?.title ?? ''} intro={phase?.kind === 'welcome' ? phase.instruction : ''} join={join} />;
+      return (
+        <WelcomeView title={meta?.title ?? ''} intro={phase?.kind === 'welcome' ? phase.instruction : ''} join={join}>
+          <WelcomeRoster summary={roster} />
+        </WelcomeView>
+      );
     case 'wall':
       return <WallView sessionId={sessionId} groups={groups} done={done} template={template} lang={lang} onPick={pick} />;
     case 'house': {
@@ -112,13 +122,27 @@ function View(props: {
       );
     }
     case 'case':
-    case 'closing': {
-      // The case's own text and the closing words come with the case (caseDoc); until then the
-      // phase says what the room does. A view chosen outside its phase says what it is.
-      const own = phase?.kind === shows.view;
-      return <PhaseTextView title={own ? phase.title : t(`projector.view.${shows.view}`)} text={own ? phase.instruction : ''} />;
-    }
+    case 'closing':
+      return <CaseOrClosing view={shows.view} session={session} phase={phase} />;
   }
+}
+
+const readClosingWords = (doc: Y.Doc) => readCaseField(doc, 'closingWords');
+
+/**
+ * The case once the facilitator approved it for showing (with the discussion points), or the
+ * closing words; while there is none yet, the phase's own instruction (a view chosen outside its
+ * phase says only what it is).
+ */
+function CaseOrClosing({ view, session, phase }: { view: 'case' | 'closing'; session: Y.Doc; phase: Phase | null }) {
+  const { t } = useTranslation();
+  const shownCase = useDocValue(session, readShownCase);
+  const points = useDocValue(session, readDiscussionPoints);
+  const closingWords = useDocValue(session, readClosingWords);
+  const own = phase?.kind === view;
+  const title = own ? phase.title : t(`projector.view.${view}`);
+  const words = view === 'case' ? shownCase : closingWords.trim() ? closingWords : null;
+  return <PhaseTextView title={title} text={words ?? (own ? phase.instruction : '')} points={view === 'case' ? points : []} />;
 }
 
 /** The groups that said "wij zijn klaar" for `phase`, following the room doc. */

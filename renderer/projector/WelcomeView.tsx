@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode, onlyThisMachine } from '../../shared/live';
 import { joinLink, useQrCode } from '../live/HostPanel';
@@ -8,6 +9,8 @@ interface Props {
   intro: string;
   /** How to join; null while the session is not live. */
   join: JoinInfo | null;
+  /** Under the code: who is at the table. */
+  children?: ReactNode;
 }
 
 /**
@@ -15,7 +18,7 @@ interface Props {
  * the code and the QR code (the same link as the host panel's). A host that only this computer can
  * reach (`npm run serve` on loopback) gets no QR code that nobody could use.
  */
-export function WelcomeView({ title, intro, join }: Props) {
+export function WelcomeView({ title, intro, join, children }: Props) {
   const { t } = useTranslation();
   const primary = join?.addresses[0];
   const loopbackOnly = join ? onlyThisMachine(join.addresses) : true;
@@ -38,6 +41,7 @@ export function WelcomeView({ title, intro, join }: Props) {
         ) : (
           <p className="welcome-not-live">{t('projector.welcome.notLive')}</p>
         )}
+        {children}
       </div>
       {qr && link && (
         <figure className="welcome-qr">

@@ -1,9 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { goToPhase, readAgenda, writeAgenda, writeTimer, readRun, pauseTimer, type PhaseInit } from '../../shared/schema/agenda';
+import { goToPhase, pauseTimer, readAgenda, readRun, writeTimer } from '../../shared/schema/agenda';
+import { addDiscussionPoint, approveCase, writeCaseField } from '../../shared/schema/caseDoc';
 import { boardDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
 import { addGroup, readGroups, type Group } from '../../shared/schema/group';
 import { NOTE_HEIGHT, NOTE_WIDTH, addNote as addNoteTo, readNotes } from '../../shared/schema/note';
@@ -73,13 +75,17 @@ const COUNTS: readonly (readonly [number, number, number])[] = [
 /** The i-th note of a part: the seed's words in turn, numbered from the second round on. */
 const wordsOf = (part: Part, i: number) => SEED[part][i % SEED[part].length]! + (i >= SEED[part].length ? ` (${Math.floor(i / SEED[part].length) + 1})` : '');
 
-const AGENDA: PhaseInit[] = [
-  { kind: 'welcome', title: 'Welkom', minutes: 10, instruction: 'Welkom door de regio. Doe mee met de code op het scherm.', boardsOpen: false },
-  { kind: 'case', title: 'Plenaire casus', minutes: 30, instruction: 'Een zorgaanbieder brengt een casus in: hoe pakken we dit aan?', boardsOpen: false },
-  { kind: 'build', title: 'Huis bouwen in deelgroepen', minutes: 45, instruction: 'Vul fundament, muren en dak van jullie huis.', boardsOpen: true },
-  { kind: 'reflection', title: 'Reflectie', minutes: 30, instruction: 'De grote gemene delers van alle huizen.', boardsOpen: false },
-  { kind: 'closing', title: 'Afsluiting', minutes: 10, instruction: 'De ervaringsdeskundige sluit de ochtend af: versterk ouders, en zorg dat onderwijs aan tafel zit.', boardsOpen: false },
-];
+/** A case as a care provider brings it in, without anything that tells who it is about. */
+const CASE =
+  'Een jongen van veertien woont sinds een jaar in een gezinshuis. Op school is hij bijna niet meer te zien, ' +
+  'thuis lopen de spanningen op en het lokale team en de zorgaanbieder weten niet van elkaar wat ze doen.\n\nHoe pakken we dit aan?';
+/** What the plenary made of it (seed 000's points A–C). */
+const POINTS = ['Werk systemisch', 'Een team rondom de jeugdige: gezin, school, vrije tijd', 'Verwachtingen afstemmen van ieders rol'];
+/** The ervaringsdeskundige's closing call (seed 000). */
+const CLOSING =
+  'Versterk ouders: breng kennis over en breng hen in contact met ouders in soortgelijke situaties. ' +
+  'En onderwijs is vaak de grote afwezige — zorg dat onderwijs aan tafel zit.';
+
 
 /** What a house on the wall says, read from the page. */
 interface WallHouseSeen {
@@ -176,6 +182,14 @@ async function measureWall(page: Page): Promise<Measured> {
   });
 }
 
+/** Serious and critical WCAG 2.1 A/AA problems axe-core finds on the page now (rule: where). */
+async function seriousProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** A screenshot once the keys hint (shown for a while after the pointer moves) has gone. */
 async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.locator('.projector-hint').waitFor({ state: 'detached', timeout: 10_000 });
@@ -252,8 +266,8 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
     peers.push(session);
     groups = readGroups(session.doc);
     expect(groups.map((g) => g.name)).toEqual(['Groep 1', 'Groep 2', 'Groep 3', 'Groep 4', 'Groep 5', 'Groep 6']);
-    // The morning's agenda, as the facilitator prepares it.
-    writeAgenda(session.doc, AGENDA);
+    // Seed 000's morning, the agenda every new session starts with (written by the facilitator's app).
+    await expect.poll(() => readAgenda(session.doc).map((p) => p.kind)).toEqual(['welcome', 'case', 'build', 'reflection', 'closing']);
     for (const [g, group] of groups.entries()) {
       const board = await relayPeer(live.url, code, boardDocName(sessionId, group.id));
       peers.push(board);
@@ -422,6 +436,7 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
     await amira.waitForTimeout(500);
     expect(await projector.locator('.house-large .wall-house-name').innerText()).toBe('Groep 4');
     await saveScreenshot(amira, 'projector-follow-laptop');
+    expect(await seriousProblems(amira)).toEqual([]);
 
     await facilitator.getByLabel('Volg het scherm').uncheck();
     await amira.getByRole('heading', { name: 'Groep 1' }).waitFor({ timeout: 20_000 });
@@ -429,8 +444,50 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
     await press('0', 'wall');
   });
 
-  it('takes screenshots of every view at 1280 × 720 and 1920 × 1080, all readable', async () => {
+  it('shows the case once the facilitator approved it, with the discussion points, and the closing words', async () => {
     const agenda = readAgenda(runPeer());
+    goToPhase(runPeer(), agenda.find((p) => p.kind === 'case')!.id, Date.now());
+    // Before a case is approved: the phase's own instruction.
+    const instruction = (kind: string) => agenda.find((p) => p.kind === kind)!.instruction;
+    await projector.locator('.phase-text-words', { hasText: instruction('case') }).waitFor({ timeout: 20_000 });
+    writeCaseField(runPeer(), 'caseText', CASE);
+    await projector.waitForTimeout(500);
+    // Not shown before it is checked and approved.
+    expect(await projector.locator('.phase-text-words').innerText()).toBe(instruction('case'));
+    approveCase(runPeer(), CASE, Date.now());
+    for (const point of POINTS) addDiscussionPoint(runPeer(), point, Date.now());
+    await projector.locator('.phase-text-words', { hasText: 'gezinshuis' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => projector.locator('.phase-text-points li').allInnerTexts()).toEqual(POINTS);
+    const size = await projector.locator('.phase-text-words').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(22);
+
+    goToPhase(runPeer(), agenda.find((p) => p.kind === 'closing')!.id, Date.now());
+    await projector.locator('.phase-text-words', { hasText: instruction('closing') }).waitFor({ timeout: 20_000 });
+    writeCaseField(runPeer(), 'closingWords', CLOSING);
+    await projector.locator('.phase-text-words', { hasText: 'grote afwezige' }).waitFor({ timeout: 20_000 });
+    expect(await projector.locator('.phase-text-points').count()).toBe(0);
+  });
+
+  it('says who is at the table on the welcome, and under the wall what the whole room misses', async () => {
+    const agenda = readAgenda(runPeer());
+    goToPhase(runPeer(), agenda.find((p) => p.kind === 'welcome')!.id, Date.now());
+    // Amira (lokaal team) joined group 1: the room has one domain and misses the others.
+    const roster = projector.locator('.welcome-roster');
+    await roster.waitFor({ timeout: 20_000 });
+    expect(await roster.locator('.roster-counts li').allTextContents()).toEqual(['Lokaal team 1']);
+    expect(await roster.locator('.roster-flag').textContent()).toBe(
+      'Ontbreekt in de hele zaal: gezin, school, vrije tijd, zorgaanbieder en ouder/ervaringsdeskundige',
+    );
+    goToPhase(runPeer(), agenda.find((p) => p.kind === 'build')!.id, Date.now());
+    await projector.locator('.projector-roster-strip', { hasText: 'Ontbreekt in de hele zaal: gezin, school' }).waitFor({ timeout: 20_000 });
+    const sizes = await measureWall(projector);
+    expect(sizes.clipped).toEqual([]);
+    expect(sizes.linesShown).toBeGreaterThanOrEqual(12);
+  });
+
+  it('takes screenshots of every view at 1280 × 720 and 1920 × 1080, all readable, none with a serious accessibility problem', async () => {
+    const agenda = readAgenda(runPeer());
+    const problems: Record<string, string[]> = {};
     for (const size of [P720, P1080]) {
       await projector.setViewportSize(size);
       const name = `${size.width}x${size.height}`;
@@ -439,6 +496,12 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
         const view = { welcome: '.welcome', case: '.phase-text', build: '.wall', closing: '.phase-text' }[kind];
         await projector.locator(view).waitFor({ timeout: 20_000 });
         await projector.locator('.projector-phase', { hasText: agenda.find((p) => p.kind === kind)!.title }).waitFor();
+        if (kind === 'welcome') {
+          // Title, address, code and who is at the table all on the screen, none cut off.
+          await projector.locator('.welcome-roster').waitFor();
+          const bottoms = await projector.locator('.welcome-title, .welcome-code, .welcome-roster').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
+          for (const bottom of bottoms) expect(bottom).toBeLessThanOrEqual(size.height);
+        }
         if (kind === 'build') {
           await expect.poll(async () => (await measureWall(projector)).linesShown).toBeGreaterThan(12);
           const sizes = await measureWall(projector);
@@ -447,6 +510,7 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
           expect(sizes.namePx).toBeGreaterThanOrEqual(24);
         }
         await saveScreenshot(projector, `projector-${kind === 'build' ? 'wall' : kind}-${name}`);
+        if (size === P720) problems[kind] = await seriousProblems(projector);
       }
       // The facilitator's window has the closing phase before its key is pressed.
       await popup.locator('.projector-phase', { hasText: 'Afsluiting' }).waitFor({ timeout: 20_000 });
@@ -454,8 +518,10 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
       await projector.locator('.house-large .wall-house-name', { hasText: 'Groep 5' }).waitFor({ timeout: 20_000 });
       await projector.waitForTimeout(300);
       await saveScreenshot(projector, `projector-house-${name}`);
+      if (size === P720) problems.house = await seriousProblems(projector);
       await press('Escape', 'auto');
     }
+    expect(problems).toEqual({ welcome: [], case: [], build: [], closing: [], house: [] });
   });
 
   it('holds twelve houses at 1280 × 720: names and counts 24 px or more, nothing cut off', async () => {
