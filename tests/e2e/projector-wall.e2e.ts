@@ -14,6 +14,7 @@ import { freeSpotInZone } from '../../shared/template/freeSpot';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { normaliseJoinCode } from '../../shared/live';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { rendererAndBrowser } from './support/host';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { LIVE_HERE_ONLY, addNote, createSession, join, noteTexts, openBoard } from './support/liveSession';
 import { relayPeer, type RelayPeer } from './support/relayPeer';
@@ -537,6 +538,42 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
     expect(sizes.linePx).toBeGreaterThanOrEqual(14);
     expect(sizes.clipped).toEqual([]);
     await saveScreenshot(projector, 'projector-wall-12-1280x720');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("the projector window of the facilitator's app, before the session is live", () => {
+  const env = rendererAndBrowser();
+
+  it("follows the facilitator's window (its docs are shared between the app's windows), and its keys reach the session page", async () => {
+    const page = await env.chromium.page();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const sessionId = await createSession(page, env.host.url, { title: 'Voorbereiding', groups: 2 });
+    const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Projector openen' }).click()]);
+    popup.on('pageerror', (e) => errors.push(String(e)));
+    await popup.setViewportSize(P720);
+    // Not live: the welcome says where the code will be.
+    await popup.getByText('Zet de sessie live om hier het adres en de code te tonen.').waitFor();
+
+    await page.getByLabel('Op de projector').selectOption('wall');
+    await popup.locator('.wall').waitFor();
+    const ids = await page.locator('.group-card').evaluateAll((cards) => cards.map((c) => new URL((c as HTMLAnchorElement).href).hash.split('/')[4]!));
+    const readGroupId = (group: number) => ids[group - 1]!;
+    const walls = async (group: number) => (await wallSeen(popup))[readGroupId(group)]?.parts.walls;
+    expect((await walls(1))?.count).toBe(0);
+
+    // A note written in the facilitator's window shows on the projector's at once.
+    await openBoard(page, env.host.url, sessionId, 'Groep 1');
+    await addNote(page, '2', 'Werk systemisch');
+    await expect.poll(async () => (await walls(1))?.lines).toEqual(['Werk systemisch']);
+
+    // The projector window's key is the facilitator's choice, on the session page too.
+    await popup.keyboard.press('2');
+    await popup.locator('.house-large .wall-house-name', { hasText: 'Groep 2' }).waitFor();
+    await page.goto(`${env.host.url}/#/sessie/${sessionId}`);
+    await expect.poll(() => page.getByLabel('Op de projector').inputValue()).toBe('house');
+    expect(await page.getByLabel('Welk huis').inputValue()).toBe(readGroupId(2));
     expect(errors).toEqual([]);
   });
 });
