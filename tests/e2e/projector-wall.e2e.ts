@@ -290,8 +290,12 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
   });
 
   it('shows the welcome, then the wall when building starts: six houses with the right count per part', async () => {
+    // The address the facilitator's page gives for a projector on another computer.
+    await facilitator.getByText('Projector op een andere computer?').click();
+    const address = await facilitator.locator('.projector-elsewhere code').innerText();
+    expect(address).toBe(`${live.url}/#/projector/${sessionId}/${code}`);
     await projector.setViewportSize(P720);
-    await projector.goto(`${live.url}/#/projector/${sessionId}/${code}`);
+    await projector.goto(address);
     await projector.locator('.welcome-title', { hasText: TITLE }).waitFor({ timeout: 30_000 });
     // On another computer the address is the one it came from; the code is the session's.
     expect(await projector.locator('.welcome-code').innerText()).toBe(`${code.slice(0, 3)}-${code.slice(3)}`);
