@@ -6,8 +6,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // `vite build` builds the renderer (dist/renderer); `vite build --mode bench` builds the benchmark
 // pages (dist/bench): index.html mounts the real board components, live.html is one laptop of a
-// live session (tests/bench/page/live.tsx), houses.html twelve read-only houses (the projector
-// wall). `vitest` runs the unit and e2e projects.
+// live session (tests/bench/page/live.tsx), houses.html twelve read-only houses (HouseView),
+// wall.html the projector wall itself (WallHouse). `vitest` runs the unit and e2e projects.
 export default defineConfig(({ mode }) => {
   const bench = mode === 'bench';
   return {
@@ -27,6 +27,7 @@ export default defineConfig(({ mode }) => {
                 index: here('tests/bench/page/index.html'),
                 live: here('tests/bench/page/live.html'),
                 houses: here('tests/bench/page/houses.html'),
+                wall: here('tests/bench/page/wall.html'),
               },
             },
           }

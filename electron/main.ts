@@ -1,4 +1,4 @@
-import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, app, ipcMain, protocol, screen, session } from 'electron';
 import Store from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { createAppProtocolHandler } from './appProtocol';
 import { routePlatformIpc } from './ipcRouter';
 import { createLiveHosting } from './liveHosting';
 import { createPlatformHandlers } from './platformHandlers';
+import { createProjectorWindows } from './projectorWindow';
 import { isPermissionAllowed } from './security';
 import { createMainWindow } from './window';
 
@@ -30,10 +31,21 @@ protocol.registerSchemesAsPrivileged([
 
 let mainWindow: BrowserWindow | null = null;
 
+// The projector goes to a display other than the one the facilitator's window is on.
+const projector = createProjectorWindows({
+  createWindow: (options) => new BrowserWindow(options),
+  displays: () => screen.getAllDisplays(),
+  mainDisplayId: () => (mainWindow ? screen.getDisplayMatching(mainWindow.getBounds()).id : null),
+  preloadPath,
+  iconPath,
+});
+
 function openMainWindow(): BrowserWindow {
   const window = createMainWindow({ createWindow: (options) => new BrowserWindow(options), preloadPath, iconPath });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    // The projector is controlled from this window: it goes with it.
+    projector.closeAll();
   });
   mainWindow = window;
   return window;
@@ -51,7 +63,7 @@ function start(): void {
   const store = new Store<Record<string, unknown>>({ name: 'bouwplaats', clearInvalidConfig: true });
   const hosting = createLiveHosting({ rendererDir, dataDir: path.join(app.getPath('userData'), 'live') });
   app.on('will-quit', () => void hosting.close());
-  routePlatformIpc(ipcMain, createPlatformHandlers(store, hosting));
+  routePlatformIpc(ipcMain, createPlatformHandlers(store, hosting, { openProjector: (request) => projector.open(request) }));
   openMainWindow();
 }
 

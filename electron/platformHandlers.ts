@@ -13,6 +13,8 @@ import {
   type HostingRequest,
   type ForgetAnswer,
   type ForgetRequest,
+  type OpenProjectorRequest,
+  type ProjectorAnswer,
 } from '../shared/platform';
 
 /** The part of electron-store the handlers use; a Map-backed object stands in for it in tests. */
@@ -32,6 +34,11 @@ export interface HostingControl {
   stop(): Promise<void>;
   /** Deletes the host's copy of a session (or some boards); `live` while that session is live. */
   forget(request: ForgetRequest): Promise<ForgetAnswer>;
+}
+
+/** The app's windows besides the main one; main passes the real one (electron/projectorWindow.ts). */
+export interface WindowsControl {
+  openProjector(request: OpenProjectorRequest): ProjectorAnswer;
 }
 
 /** One handler per Platform method, taking the (already validated) payload of its channel. */
@@ -61,7 +68,7 @@ export function readSessionIndex(raw: unknown): SessionIndexEntry[] {
   return capped.success ? capped.data : entries.slice(0, 10_000);
 }
 
-export function createPlatformHandlers(store: KeyValueStore, hosting: HostingControl): PlatformHandlers {
+export function createPlatformHandlers(store: KeyValueStore, hosting: HostingControl, windows: WindowsControl): PlatformHandlers {
   return {
     loadSettings: () => readSettings(store.get(STORE_KEYS.settings)),
     saveSettings: (settings) => {
@@ -74,5 +81,6 @@ export function createPlatformHandlers(store: KeyValueStore, hosting: HostingCon
     startHosting: (request) => hosting.start(request),
     stopHosting: () => hosting.stop(),
     forgetSession: (request) => hosting.forget(request),
+    openProjector: (request) => windows.openProjector(request),
   };
 }

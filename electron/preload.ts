@@ -16,6 +16,7 @@ const api = {
   startHosting: (request) => ipcRenderer.invoke(IPC_CHANNELS.startHosting, request),
   stopHosting: () => ipcRenderer.invoke(IPC_CHANNELS.stopHosting),
   forgetSession: (request) => ipcRenderer.invoke(IPC_CHANNELS.forgetSession, request),
+  openProjector: (request) => ipcRenderer.invoke(IPC_CHANNELS.openProjector, request),
 } satisfies Platform;
 
 contextBridge.exposeInMainWorld('bouwplaats', api);

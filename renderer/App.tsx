@@ -6,6 +6,8 @@ import { routeHref, useRoute } from './hooks';
 import { setLanguage } from './i18n';
 import { platform } from './platform';
 import { isParticipantBrowser } from './platform/device';
+import { FollowGate } from './projector/FollowGate';
+import { ProjectorScreen } from './projector/ProjectorScreen';
 import { BoardScreen } from './screens/BoardScreen';
 import { EditSessionScreen } from './screens/EditSessionScreen';
 import { HousesScreen } from './screens/HousesScreen';
@@ -58,14 +60,11 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     </header>
   );
 
-  return (
-    <div className={route.name === 'board' ? 'app app-board' : 'app'}>
-      {route.name !== 'board' && header}
-      {settingsError && (
-        <p role="alert" className="banner error">
-          {t('settings.saveFailed')}
-        </p>
-      )}
+  // The projector's window is the projector's alone: no header, no settings.
+  if (route.name === 'projector') return <ProjectorScreen key={`${route.sessionId}/${route.code ?? ''}`} sessionId={route.sessionId} {...(route.code ? { code: route.code } : {})} />;
+
+  const screen = (
+    <>
       {route.name === 'library' && <LibraryScreen />}
       {route.name === 'new' && <NewSessionScreen />}
       {route.name === 'join' && <JoinScreen {...(route.code ? { initialCode: route.code } : {})} />}
@@ -80,6 +79,19 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           onOpenSettings={() => setSettingsOpen(true)}
         />
       )}
+    </>
+  );
+
+  return (
+    <div className={route.name === 'board' ? 'app app-board' : 'app'}>
+      {route.name !== 'board' && header}
+      {settingsError && (
+        <p role="alert" className="banner error">
+          {t('settings.saveFailed')}
+        </p>
+      )}
+      {/* A participant's screen gives way to the projector's while the facilitator asks (follow me). */}
+      {'sessionId' in route ? <FollowGate sessionId={route.sessionId}>{screen}</FollowGate> : screen}
       {settingsOpen && (
         <SettingsDialog settings={settings} onChange={changeSettings} onClose={() => setSettingsOpen(false)} />
       )}

@@ -12,13 +12,21 @@ export type Route =
   | { name: 'edit'; sessionId: string }
   | { name: 'board'; sessionId: string; groupId: string }
   /** Every group's house of a session, read-only, side by side. */
-  | { name: 'houses'; sessionId: string };
+  | { name: 'houses'; sessionId: string }
+  /**
+   * The projector's full screen. `code`: the session's join code, when the projector is another
+   * computer than the facilitator's (it then joins the live session to follow it).
+   */
+  | { name: 'projector'; sessionId: string; code?: string };
 
 /** A route's place in the URL; a session or group id that is not an id leads to the library. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'nieuw') return { name: 'new' };
   if (parts[0] === 'deelnemen') return parts[1] ? { name: 'join', code: parts[1] } : { name: 'join' };
+  if (parts[0] === 'projector' && parts[1] && ID_PATTERN.test(parts[1])) {
+    return parts[2] ? { name: 'projector', sessionId: parts[1], code: parts[2] } : { name: 'projector', sessionId: parts[1] };
+  }
   if (parts[0] === 'sessie' && parts[1] && ID_PATTERN.test(parts[1])) {
     if (parts[2] === 'groep' && parts[3]) return ID_PATTERN.test(parts[3]) ? { name: 'board', sessionId: parts[1], groupId: parts[3] } : { name: 'library' };
     if (parts[2] === 'bewerken') return { name: 'edit', sessionId: parts[1] };
@@ -44,6 +52,8 @@ export function routeHref(route: Route): string {
       return `#/sessie/${encodeURIComponent(route.sessionId)}/groep/${encodeURIComponent(route.groupId)}`;
     case 'houses':
       return `#/sessie/${encodeURIComponent(route.sessionId)}/huizen`;
+    case 'projector':
+      return `#/projector/${encodeURIComponent(route.sessionId)}${route.code ? `/${encodeURIComponent(route.code)}` : ''}`;
   }
 }
 

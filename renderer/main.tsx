@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { linkOpenDocsAcrossWindows } from './docs/windowLink';
 import { initI18n } from './i18n';
 import { platform } from './platform';
 import { DEFAULT_SETTINGS } from '../shared/platform';
@@ -8,6 +9,9 @@ import './styles.css';
 import './forms.css';
 import './board-layout.css';
 import './print.css';
+
+// The facilitator's window and the projector's (and any two tabs) show the same docs, live.
+linkOpenDocsAcrossWindows();
 
 async function start(): Promise<void> {
   const settings = await platform.loadSettings().catch(() => DEFAULT_SETTINGS);

@@ -13,6 +13,7 @@ export const IPC_CHANNELS = {
   startHosting: 'bouwplaats:hosting:start',
   stopHosting: 'bouwplaats:hosting:stop',
   forgetSession: 'bouwplaats:hosting:forget',
+  openProjector: 'bouwplaats:projector:open',
 } as const satisfies Record<PlatformMethod, string>;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[PlatformMethod];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ForgetRequestSchema, HostingRequestSchema, SessionIndexSchema, SettingsSchema, type PlatformMethod } from './platform';
+import { ForgetRequestSchema, HostingRequestSchema, OpenProjectorRequestSchema, SessionIndexSchema, SettingsSchema, type PlatformMethod } from './platform';
 
 /** The argument each channel takes (undefined: none). */
 export const IPC_PAYLOADS = {
@@ -10,5 +10,6 @@ export const IPC_PAYLOADS = {
   startHosting: HostingRequestSchema,
   stopHosting: z.undefined(),
   forgetSession: ForgetRequestSchema,
+  openProjector: OpenProjectorRequestSchema,
 } as const satisfies Record<PlatformMethod, z.ZodType>;
 

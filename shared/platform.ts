@@ -89,6 +89,21 @@ export type ForgetRequest = z.infer<typeof ForgetRequestSchema>;
 export const ForgetAnswerSchema = z.object({ status: z.enum(['forgotten', 'live']) });
 export type ForgetAnswer = z.infer<typeof ForgetAnswerSchema>;
 
+/** Which session the projector window shows (it opens at #/projector/<sessionId>). */
+export const OpenProjectorRequestSchema = z.object({
+  sessionId: z.string().regex(ID_PATTERN),
+});
+export type OpenProjectorRequest = z.infer<typeof OpenProjectorRequestSchema>;
+
+/**
+ * Where the projector window went: full screen on a second display (Electron, when there is one);
+ * a window the facilitator drags to the projector; or nowhere, because the browser blocked it
+ * (pop-ups not allowed for this page).
+ */
+export const PROJECTOR_PLACEMENTS = ['second-display', 'window', 'blocked'] as const;
+export const ProjectorAnswerSchema = z.object({ placement: z.enum(PROJECTOR_PLACEMENTS) });
+export type ProjectorAnswer = z.infer<typeof ProjectorAnswerSchema>;
+
 /**
  * The whole bridge between the UI and the operating system. Electron's preload implements it over
  * IPC (electron-store in main); a plain browser implements it over localStorage.
@@ -109,6 +124,11 @@ export interface Platform {
    * this computer never hosted answers `forgotten` too. Rejects when the host cannot be reached.
    */
   forgetSession(request: ForgetRequest): Promise<ForgetAnswer>;
+  /**
+   * Opens the projector window for a session (or brings the open one to it): Electron puts it full
+   * screen on a second display when there is one; a browser opens a window.
+   */
+  openProjector(request: OpenProjectorRequest): Promise<ProjectorAnswer>;
 }
 
 export type PlatformMethod = Exclude<keyof Platform, 'kind'>;

@@ -50,7 +50,8 @@ function headline(status: LiveStatus | null, loopbackOnly: boolean): { key: stri
   }
 }
 
-function useQrCode(link: string | null): string | null {
+/** The QR code (an SVG data URL) of `link`, made on this machine; null while it is being made. */
+export function useQrCode(link: string | null): string | null {
   const [qr, setQr] = useState<{ link: string; src: string } | null>(null);
   useEffect(() => {
     if (!link) return;

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../hooks';
 import { rememberJoinAddress } from './joinApi';
 import { leaveRoom, type LiveRoom, type LiveStatus } from './liveRoom';
+import type { Membership } from './membership';
 import { useLiveSnapshot } from './useLive';
 
 /** What each person needs to hear, per status; statuses not listed need no words beyond the badge. */
-function noticeKey(role: 'facilitator' | 'participant', status: LiveStatus | undefined): string | null {
+function noticeKey(role: Membership['role'], status: LiveStatus | undefined): string | null {
   // Versions: only updating an app helps, whoever's laptop this is.
   if (status === 'other-version' || status === 'host-too-old') return status;
   if (role === 'facilitator') return status === 'host-down' || status === 'peers-only' ? 'facilitatorDown' : null;

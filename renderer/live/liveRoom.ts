@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { boardDocName, parseDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
+import { readRun, runMap } from '../../shared/schema/agenda';
 import { docAccess } from '../../shared/schema/docVersion';
 import { groupsMap, readGroups } from '../../shared/schema/group';
 import { recordParticipant } from '../../shared/schema/participant';
@@ -82,15 +83,23 @@ export interface PresenceState {
 interface Linked {
   /** Null while the doc is still being opened (the entry reserves its name). */
   connection: DocConnection | null;
+  /**
+   * Another group's board a participant only looks at while following the projector: its
+   * connection does not count for what the live badge says about this person's own work.
+   */
+  watchOnly: boolean;
   release: () => void;
   offState: () => void;
 }
 
 /**
  * One live session on this device: the session doc, the room doc and the boards this person
- * syncs — their own group's board, or every board for the facilitator. Docs come from the
- * session's owner (SessionDocs) and stay in IndexedDB as always, so work done offline is kept and
- * merges when the connection returns. A participant records themselves in the room doc's roster.
+ * syncs — their own group's board, or every board for the facilitator and the projector. Docs come
+ * from the session's owner (SessionDocs) and stay in IndexedDB as always, so work done offline is
+ * kept and merges when the connection returns. A participant records themselves in the room doc's
+ * roster. While the facilitator has every laptop follow the projector (run.follow), a participant
+ * also watches the other groups' boards (over the relay only, without presence) so the wall it is
+ * shown is complete; they are let go when following ends.
  */
 export class LiveRoom {
   private readonly linked = new Map<string, Linked>();
@@ -109,7 +118,8 @@ export class LiveRoom {
   private heldBack = false;
 
   constructor(readonly membership: Membership) {
-    this.transport = { kind: 'lan', hostUrl: membership.hostUrl, code: membership.code };
+    // The projector only watches: the host's relay carries everything it shows (see Transport).
+    this.transport = { kind: 'lan', hostUrl: membership.hostUrl, code: membership.code, direct: membership.role !== 'projector' };
     window.addEventListener('offline', this.onOffline);
     window.addEventListener('online', this.onOnline);
   }
@@ -189,28 +199,36 @@ export class LiveRoom {
     this.sessionDoc = doc;
     const room = await this.link(roomDocName(sessionId), () => docs.openRoom());
     groupsMap(doc).observe(this.followGroups);
-    if (role === 'facilitator') {
-      this.followGroups();
-    } else if (groupId) {
+    runMap(doc).observe(this.followGroups);
+    if (role === 'participant' && groupId) {
       await this.link(boardDocName(sessionId, groupId), () => docs.openBoard(groupId));
       if (room) this.joinRoster(doc, room);
     }
+    this.followGroups();
   }
 
   /**
-   * The facilitator follows every board, including groups added later; a board whose group was
-   * removed is let go (its docs are being deleted, here and on the host), for a participant too.
+   * The facilitator and the projector follow every board, including groups added later; a
+   * participant their own, and the others only while following the projector. A board whose group
+   * was removed is let go (its docs are being deleted, here and on the host), for everyone.
    */
   private readonly followGroups = (): void => {
     if (!this.sessionDoc || this.destroyed) return;
     const { sessionId, role } = this.membership;
     const groupIds = new Set(groupsMap(this.sessionDoc).keys());
+    const watching = role === 'participant' && readRun(this.sessionDoc).follow;
+    const follows = (groupId: string) => role !== 'participant' || groupId === this.membership.groupId || watching;
     for (const name of [...this.linked.keys()]) {
       const ref = parseDocName(name);
-      if (ref?.kind === 'board' && !groupIds.has(ref.groupId)) this.unlink(name);
+      if (ref?.kind === 'board' && (!groupIds.has(ref.groupId) || !follows(ref.groupId))) this.unlink(name);
     }
-    if (role !== 'facilitator') return;
-    for (const groupId of groupIds) void this.link(boardDocName(sessionId, groupId), () => sessionDocs(sessionId).openBoard(groupId));
+    for (const groupId of groupIds) {
+      if (!follows(groupId) || (role === 'participant' && groupId === this.membership.groupId)) continue;
+      const name = boardDocName(sessionId, groupId);
+      // Another group's board, for a participant: watched over the relay only.
+      const watchOnly = role === 'participant' ? { ...this.transport, direct: false } : this.transport;
+      if (!this.linked.has(name)) void this.link(name, () => sessionDocs(sessionId).openBoard(groupId), watchOnly);
+    }
   };
 
   /**
@@ -240,23 +258,25 @@ export class LiveRoom {
     attempt();
   }
 
-  private async link(docName: string, open: () => Promise<DocHandle>): Promise<Y.Doc | null> {
+  private async link(docName: string, open: () => Promise<DocHandle>, transport: Transport = this.transport): Promise<Y.Doc | null> {
     if (this.linked.has(docName) || this.destroyed) return null;
-    this.linked.set(docName, { connection: null, release: () => {}, offState: () => {} });
+    const watchOnly = transport !== this.transport;
+    this.linked.set(docName, { connection: null, watchOnly, release: () => {}, offState: () => {} });
     const { stored, release } = await open();
     if (this.destroyed || !this.linked.has(docName)) {
       release();
       return null;
     }
-    const connection = connectDoc(this.transport, docName, stored.doc);
+    const connection = connectDoc(transport, docName, stored.doc);
     if (!navigator.onLine || this.heldBack) connection.pause();
-    // Others see this person on a board only while they are on it (BoardScreen says so there).
-    if (docName === sessionDocName(this.membership.sessionId)) {
+    // Others see this person on a board only while they are on it (BoardScreen says so there). A
+    // projector is nobody: it shows no presence.
+    if (docName === sessionDocName(this.membership.sessionId) && this.membership.role !== 'projector') {
       const awareness = connection.awareness;
       awareness.setLocalState({ ...(awareness.getLocalState() ?? {}), user: presenceUser(this.membership) });
     }
     const offState = connection.onState(() => this.recompute());
-    this.linked.set(docName, { connection, release, offState });
+    this.linked.set(docName, { connection, watchOnly, release, offState });
     this.recompute();
     this.docListeners.forEach((l) => l());
     return stored.doc;
@@ -295,7 +315,7 @@ export class LiveRoom {
   }
 
   private recompute(): void {
-    const all: ConnectionState[] = [...this.linked.values()].flatMap((l) => (l.connection ? [l.connection.state()] : []));
+    const all: ConnectionState[] = [...this.linked.values()].flatMap((l) => (l.connection && !l.watchOnly ? [l.connection.state()] : []));
     // A doc the host refuses for good does not make the host look down (see statusOf).
     const states = all.filter((s) => s.refused === null);
     const tooNew = states.length < all.length;
@@ -338,7 +358,10 @@ export class LiveRoom {
     if (this.hostTimer) clearTimeout(this.hostTimer);
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
-    if (this.sessionDoc) groupsMap(this.sessionDoc).unobserve(this.followGroups);
+    if (this.sessionDoc) {
+      groupsMap(this.sessionDoc).unobserve(this.followGroups);
+      runMap(this.sessionDoc).unobserve(this.followGroups);
+    }
     this.stopRoster?.();
     for (const { connection, release, offState } of this.linked.values()) {
       offState();

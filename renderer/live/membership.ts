@@ -6,7 +6,12 @@ import { kvGet, kvSet } from '../platform/kvStore';
 /** How this device takes part in a live session; kept so a reload or restart rejoins by itself. */
 export const MembershipSchema = z.object({
   sessionId: z.string().regex(ID_PATTERN),
-  role: z.enum(['facilitator', 'participant']),
+  /**
+   * `projector`: a computer that only shows the session on the projector (the route
+   * #/projector/<session>/<code>); it follows every doc over the host's relay, shows no presence,
+   * writes nothing, and is never saved (the address carries the code).
+   */
+  role: z.enum(['facilitator', 'participant', 'projector']),
   hostUrl: z.string().url(),
   code: z.string().min(1).max(16),
   /**

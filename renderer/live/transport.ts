@@ -11,7 +11,12 @@ import { CODE_PARAM, LIVE_PROTOCOL_VERSION, RELAY_CLOSE, SIGNALING_PATH, SYNC_PA
  * as another kind for events that outgrow one room.
  */
 export type Transport =
-  | { kind: 'lan'; hostUrl: string; code: string }
+  /**
+   * `direct: false`: only the host's relay, no WebRTC to the other laptops: for docs this device
+   * only watches (the projector's, a participant's view of other groups' houses while following
+   * the projector), so it does not join every group's mesh.
+   */
+  | { kind: 'lan'; hostUrl: string; code: string; direct?: boolean }
   | { kind: 'yjs-server'; url: string; params?: Record<string, string> };
 
 export interface ConnectionState {
@@ -90,7 +95,7 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, gi
   });
 
   let webrtc: WebrtcProvider | null = null;
-  if (transport.kind === 'lan') {
+  if (transport.kind === 'lan' && transport.direct !== false) {
     const signaling = `${wsUrl(transport.hostUrl, SIGNALING_PATH)}?${CODE_PARAM}=${encodeURIComponent(transport.code)}&${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}`;
     webrtc = new WebrtcProvider(docName, doc, {
       signaling: [signaling],

@@ -3,6 +3,7 @@ import {
   SessionIndexSchema,
   SettingsSchema,
   type Platform,
+  type ProjectorAnswer,
   type SessionIndexEntry,
   type Settings,
 } from '../../shared/platform';
@@ -47,4 +48,14 @@ export const browserPlatform: Platform = {
   startHosting: startHostingViaHost,
   stopHosting: stopHostingViaHost,
   forgetSession: forgetSessionViaHost,
+  /**
+   * A window of this app at the projector route (same origin: it shares this browser's docs, kept
+   * live by windowLink.ts), named so that opening it again reuses it; null when pop-ups are blocked.
+   */
+  async openProjector({ sessionId }): Promise<ProjectorAnswer> {
+    const url = `${window.location.pathname}${window.location.search}#/projector/${encodeURIComponent(sessionId)}`;
+    const opened = window.open(url, 'bouwplaats-projector', 'popup,width=1280,height=720');
+    opened?.focus();
+    return { placement: opened ? 'window' : 'blocked' };
+  },
 };

@@ -9,7 +9,7 @@ import type { StoredDoc } from '../docs/openDoc';
 import { countBoardNotes, saveSessionEdit } from '../docs/sessionEdit';
 import { navigate, routeHref, useDocAccess, useStoredDoc } from '../hooks';
 import { readOnlyReasonKey } from '../components/ReadOnlyNotice';
-import { loadMembership } from '../live/membership';
+import { loadMembership, type Membership } from '../live/membership';
 import { isParticipantBrowser } from '../platform/device';
 import { DetailsFields, type Details } from '../sessionForm/DetailsFields';
 import { ErrorSummary, FIELD, focusField, useFieldErrors, useFocusFirstInvalid } from '../sessionForm/fields';
@@ -48,8 +48,8 @@ export function EditSessionScreen({ sessionId }: { sessionId: string }) {
 }
 
 /** This device's role in the session's live room: null when it never went live, undefined while loading. */
-function useMembershipRole(sessionId: string): 'facilitator' | 'participant' | null | undefined {
-  const [role, setRole] = useState<{ sessionId: string; role: 'facilitator' | 'participant' | null }>();
+function useMembershipRole(sessionId: string): Membership['role'] | null | undefined {
+  const [role, setRole] = useState<{ sessionId: string; role: Membership['role'] | null }>();
   useEffect(() => {
     let alive = true;
     void loadMembership(sessionId).then(

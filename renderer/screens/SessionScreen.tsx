@@ -16,6 +16,7 @@ import { LiveControls } from '../live/LiveControls';
 import { LiveNotice } from '../live/LiveNotice';
 import { useLiveRoom } from '../live/useLive';
 import { isParticipantBrowser } from '../platform/device';
+import { ProjectorControls } from '../projector/ProjectorControls';
 import { RosterSection } from '../roster/RosterSection';
 import { RunSection } from '../run/RunSection';
 import { openSessionEditor } from './EditSessionScreen';
@@ -117,6 +118,7 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
       {meta.intro && <p className="intro">{meta.intro}</p>}
 
       <LiveControls sessionId={sessionId} title={meta.title} />
+      {room?.membership.role !== 'participant' && !entry?.joined && !isParticipantBrowser() && !access.readOnly && <ProjectorControls sessionId={sessionId} doc={doc} room={room} />}
       {room?.membership.role === 'participant' && <LiveNotice room={room} />}
       <RunSection sessionId={sessionId} doc={doc} access={access} />
 

@@ -18,7 +18,8 @@ import { formatTable, percentile, summarise, type Row } from './table';
  * 1. The board (this file): serves the benchmark page (dist/bench, the real board components)
  *    with the project's LAN host, drives one Debian Chromium with real mouse and wheel input, and
  *    writes bench-results/board.md (+ board.json). g: twelve read-only houses on one page
- *    (houses.html, the projector wall's load): first paint and peers' edits repainted.
+ *    (houses.html, HouseView): first paint and peers' edits repainted. h: the projector wall
+ *    itself (wall.html, WallHouse: parts, counts, note lines) with the same boards at 1280 × 720.
  * 2. The live session (live.ts): sync latency between separate Chromium processes over y-webrtc
  *    and the host relay, joining with the real renderer, and the signaling host under load;
  *    writes bench-results/live.md (+ live.json).
@@ -43,6 +44,8 @@ const WALL_NOTES = 80;
 const WALL_RUNS = 3;
 const WALL_EDITS = 100;
 const WALL_EDIT_GAP_MS = 25;
+/** h. The projector's own screen size for the wall as the projector shows it. */
+const PROJECTOR = { width: 1280, height: 720 } as const;
 const GESTURE_MS = 2000;
 const STEP_MS = 16;
 const CALL_TIMEOUT_MS = 60_000;
@@ -362,6 +365,23 @@ async function benchBoard(): Promise<void> {
       add('wallRepaint', ...edits.map((e) => e.paintMs));
       log(`twelve houses run ${run + 1}/${WALL_RUNS}: painted in ${wall.paintMs.toFixed(0)} ms, remote edit → repainted p95 ${percentile(edits.map((e) => e.repaintedMs), 95).toFixed(1)} ms`);
     }
+    // h. The projector wall as the projector shows it: the same twelve boards, each house's parts,
+    // counts and newest notes (WallHouse), at 1280 × 720; first paint and edits from peers.
+    await page.setViewportSize(PROJECTOR);
+    for (let run = 0; run < WALL_RUNS; run++) {
+      await page.goto(`${host.url}/wall.html`);
+      await page.waitForFunction(() => 'houses' in window);
+      await callHouses(page, 'build', WALL_HOUSES, WALL_NOTES, SEED + run);
+      const wall = await profiled(cdp, `projector-wall-paint-${run}`, () => callHouses(page, 'mount'));
+      if (wall.houses !== WALL_HOUSES || wall.notes !== WALL_HOUSES * WALL_NOTES) notes.push(`projector wall run ${run + 1}: ${wall.houses} houses, ${wall.notes} notes taken in`);
+      add('projectorWallPaint', wall.paintMs);
+      add('projectorWallNext', wall.nextFrameMs);
+      if (run === 0) await page.screenshot({ path: path.join(OUT_DIR, 'projector-wall-12.png') });
+      const edits = await profiled(cdp, `projector-wall-edits-${run}`, () => callHouses(page, 'remoteEdits', WALL_EDITS, WALL_EDIT_GAP_MS, SEED + run));
+      add('projectorWallEdit', ...edits.map((e) => e.repaintedMs));
+      log(`projector wall run ${run + 1}/${WALL_RUNS}: on the page in ${wall.paintMs.toFixed(0)} ms, remote edit → on the page p95 ${percentile(edits.map((e) => e.repaintedMs), 95).toFixed(1)} ms`);
+    }
+    await page.setViewportSize(VIEWPORT);
     await cdp.detach();
   } finally {
     await chromium.close();
@@ -457,6 +477,22 @@ function tableRows(s: Samples): Row[] {
       goal: { at: 'most', value: 16, on: 'p95' },
     },
     { group: '', measure: '… each repaint (house + 80 notes)', unit: 'ms', samples: s.wallRepaint ?? [], pooled: true },
+    {
+      group: `h. the projector wall, ${WALL_HOUSES} houses × ${WALL_NOTES} notes, ${PROJECTOR.width}×${PROJECTOR.height}`,
+      measure: 'mount → every house on the page (parts, counts, the lines that fit)',
+      unit: 'ms',
+      samples: s.projectorWallPaint ?? [],
+      goal: { at: 'most', value: 1000 },
+    },
+    { group: '', measure: 'mount → next frame', unit: 'ms', samples: s.projectorWallNext ?? [] },
+    {
+      group: '',
+      measure: `a peer's edit (as in g.) → that house on the page again (React commit)`,
+      unit: 'ms',
+      samples: s.projectorWallEdit ?? [],
+      pooled: true,
+      goal: { at: 'most', value: 16, on: 'p95' },
+    },
     { group: 'e. doc size, 10,000 edits', measure: `Y.Text per note (ours), ${one('bigNotes')} notes`, unit: 'KB', samples: (s.bigBytes ?? []).map(kb) },
     { group: '', measure: 'same edits, text as plain string', unit: 'KB', samples: (s.bigPlainBytes ?? []).map(kb), floor: '~440 KB' },
     { group: '', measure: `what Y.Text costs (×${(one('bigBytes') / one('bigPlainBytes')).toFixed(2)})`, unit: 'KB', samples: [kb(textCost)] },

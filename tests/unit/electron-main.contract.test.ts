@@ -45,7 +45,11 @@ const standIn = vi.hoisted(() => {
     stores: [] as StandInStore[],
     exposed: new Map<string, unknown>(),
     invoked: [] as unknown[][],
+    /** What screen.getAllDisplays() answers: one laptop screen unless a test plugs in a projector. */
+    displays: [] as { id: number; bounds: Rect; workArea: Rect }[],
   };
+  type Rect = { x: number; y: number; width: number; height: number };
+  const LAPTOP = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 
   class StandInWebContents extends Emitter {
     windowOpenHandler: Listener | null = null;
@@ -60,6 +64,8 @@ const standIn = vi.hoisted(() => {
     readonly webContents = new StandInWebContents();
     loadedUrl: string | null = null;
     shown = false;
+    destroyed = false;
+    focused = 0;
     constructor(readonly options: Record<string, unknown>) {
       super();
       if (!state.ready) throw new Error('stand-in: BrowserWindow before ready');
@@ -77,7 +83,19 @@ const standIn = vi.hoisted(() => {
       return false;
     }
     restore() {}
-    focus() {}
+    focus() {
+      this.focused++;
+    }
+    getBounds() {
+      return { x: 0, y: 0, width: 1400, height: 900 };
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    close() {
+      this.destroyed = true;
+      this.emit('closed');
+    }
   }
 
   class StandInStore {
@@ -137,6 +155,11 @@ const standIn = vi.hoisted(() => {
         setPermissionCheckHandler: (handler: Listener) => void (state.permissionCheckHandler = handler),
       },
     },
+    screen: {
+      getAllDisplays: () => state.displays,
+      // The facilitator's window (getBounds above) lies on the first display.
+      getDisplayMatching: () => state.displays[0],
+    },
     ipcMain: {
       handle: (channel: string, listener: Listener) => {
         // Real Electron throws on a second handler for a channel.
@@ -169,12 +192,13 @@ const standIn = vi.hoisted(() => {
     state.stores = [];
     state.exposed.clear();
     state.invoked = [];
+    state.displays = [LAPTOP];
     app.listeners.clear();
     app.quit.mockClear();
     app.exit.mockClear();
   }
 
-  return { state, electron, StandInStore, reset };
+  return { state, electron, StandInStore, reset, LAPTOP };
 });
 
 vi.mock('electron', () => ({ ...standIn.electron, default: standIn.electron }));
@@ -329,6 +353,11 @@ describe('contract (stand-in electron module): electron/main.ts', () => {
     await expect(handler('forgetSession')(fromApp, { sessionId: '../..' })).rejects.toThrow(/ongeldige gegevens/);
     await expect(handler('forgetSession')(fromApp, { sessionId: 'sessie0001', groupIds: ['../session'] })).rejects.toThrow(/ongeldige gegevens/);
     await expect(handler('forgetSession')(fromApp, 'sessie0001')).rejects.toThrow(/ongeldige gegevens/);
+    // The projector's session id ends up in the window's address: nothing but an id.
+    await expect(handler('openProjector')(fromApp, { sessionId: '../../etc' })).rejects.toThrow(/ongeldige gegevens/);
+    await expect(handler('openProjector')(fromApp, { sessionId: 'x#/../evil' })).rejects.toThrow(/ongeldige gegevens/);
+    await expect(handler('openProjector')(fromApp)).rejects.toThrow(/ongeldige gegevens/);
+    expect(state.windows).toHaveLength(1);
     expect(state.stores[0]!.data.size).toBe(0);
   });
 
@@ -342,6 +371,49 @@ describe('contract (stand-in electron module): electron/main.ts', () => {
     expect(await handler('loadSessionIndex')(fromApp)).toEqual([]);
     // Nothing was ever hosted (the stand-in's data dir does not exist): nothing to delete, no host started.
     expect(await handler('forgetSession')(fromApp, { sessionId: 'sessie0001' })).toEqual({ status: 'forgotten' });
+  });
+
+  it('opens the projector as a second window with the secure webPreferences, full screen on the second display', async () => {
+    await becomeReady();
+    const projector = { id: 7, bounds: { x: 1920, y: 0, width: 1280, height: 720 }, workArea: { x: 1920, y: 0, width: 1280, height: 720 } };
+    state.displays = [standIn.LAPTOP, projector];
+    expect(await handler('openProjector')(fromApp, { sessionId: 'sessie0001' })).toEqual({ placement: 'second-display' });
+    expect(state.windows).toHaveLength(2);
+    const main = state.windows[0]!;
+    const second = state.windows[1]!;
+    expect(second.options).toMatchObject({ ...projector.bounds, fullscreen: true, show: false });
+    // The same webPreferences as the main window: one builder for both.
+    expect(second.options.webPreferences).toEqual(main.options.webPreferences);
+    expect(second.loadedUrl).toBe(`${APP_ORIGIN}/index.html#/projector/sessie0001`);
+    // Hardened as the main window is: no window.open, no navigation away.
+    expect(second.webContents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    const away = { url: 'https://evil.example/', preventDefault: vi.fn() };
+    second.webContents.emit('will-navigate', away, away.url);
+    expect(away.preventDefault).toHaveBeenCalled();
+    second.emit('ready-to-show');
+    expect(second.shown).toBe(true);
+  });
+
+  it('with one display, opens a 1280 × 720 window to drag to the projector; opening again reuses it', async () => {
+    await becomeReady();
+    expect(await handler('openProjector')(fromApp, { sessionId: 'sessie0001' })).toEqual({ placement: 'window' });
+    const second = state.windows[1]!;
+    expect(second.options).toMatchObject({ x: 320, y: 160, width: 1280, height: 720, fullscreen: false });
+    expect(await handler('openProjector')(fromApp, { sessionId: 'sessie0002' })).toEqual({ placement: 'window' });
+    expect(state.windows).toHaveLength(2);
+    expect(second.loadedUrl).toBe(`${APP_ORIGIN}/index.html#/projector/sessie0002`);
+    expect(second.focused).toBe(1);
+  });
+
+  it("closes the projector with the facilitator's window, and opens a new one after", async () => {
+    await becomeReady();
+    await handler('openProjector')(fromApp, { sessionId: 'sessie0001' });
+    const main = state.windows[0]!;
+    const second = state.windows[1]!;
+    main.close();
+    expect(second.destroyed).toBe(true);
+    await handler('openProjector')(fromApp, { sessionId: 'sessie0001' });
+    expect(state.windows).toHaveLength(3);
   });
 
   it('quits when the last window closes (outside macOS)', async () => {

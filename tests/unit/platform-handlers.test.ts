@@ -32,6 +32,12 @@ function hostingStandIn() {
   };
 }
 
+/** The projector window is not under test here (tests/unit/projector-window.test.ts): a recording stand-in. */
+function windowsStandIn() {
+  const opened: string[] = [];
+  return { opened, openProjector: (request: { sessionId: string }) => (opened.push(request.sessionId), { placement: 'window' as const }) };
+}
+
 const entry = (id: string, title = 'Zo thuis mogelijk!'): SessionIndexEntry => ({
   id,
   title,
@@ -45,14 +51,14 @@ const entry = (id: string, title = 'Zo thuis mogelijk!'): SessionIndexEntry => (
 
 describe('platform handlers (main process, injected store)', () => {
   it('gives the default settings and an empty library on first start', async () => {
-    const handlers = createPlatformHandlers(memoryStore(), hostingStandIn());
+    const handlers = createPlatformHandlers(memoryStore(), hostingStandIn(), windowsStandIn());
     expect(await handlers.loadSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(await handlers.loadSessionIndex(undefined)).toEqual([]);
   });
 
   it('keeps what was saved', async () => {
     const store = memoryStore();
-    const handlers = createPlatformHandlers(store, hostingStandIn());
+    const handlers = createPlatformHandlers(store, hostingStandIn(), windowsStandIn());
     await handlers.saveSettings({ language: 'en' });
     expect(await handlers.loadSettings(undefined)).toEqual({ language: 'en' });
     const entries = [entry('sessie0001'), entry('sessie0002', 'Leeratelier 2')];
@@ -67,18 +73,18 @@ describe('platform handlers (main process, injected store)', () => {
     ['an array', ['en']],
     ['an unknown language', { language: 'fr' }],
   ])('falls back to the defaults when the stored settings are %s', async (_what, stored) => {
-    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.settings]: stored }), hostingStandIn());
+    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.settings]: stored }), hostingStandIn(), windowsStandIn());
     expect(await handlers.loadSettings(undefined)).toEqual(DEFAULT_SETTINGS);
   });
 
   it('keeps valid stored settings and drops unknown keys', async () => {
-    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.settings]: { language: 'en', theme: 'dark' } }), hostingStandIn());
+    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.settings]: { language: 'en', theme: 'dark' } }), hostingStandIn(), windowsStandIn());
     expect(await handlers.loadSettings(undefined)).toEqual({ language: 'en' });
   });
 
   it('gives an empty library when the stored index is not a list', async () => {
     for (const stored of [{ sessions: [] }, 'x', 42, null]) {
-      const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.sessionIndex]: stored }), hostingStandIn());
+      const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.sessionIndex]: stored }), hostingStandIn(), windowsStandIn());
       expect(await handlers.loadSessionIndex(undefined)).toEqual([]);
     }
   });
@@ -86,25 +92,32 @@ describe('platform handlers (main process, injected store)', () => {
   it('skips broken rows of the stored index but keeps the good ones', async () => {
     const good = entry('sessie0003');
     const stored = [good, { id: '../etc', title: 'x' }, null, { ...entry('sessie0004'), noteCount: -1 }];
-    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.sessionIndex]: stored }), hostingStandIn());
+    const handlers = createPlatformHandlers(memoryStore({ [STORE_KEYS.sessionIndex]: stored }), hostingStandIn(), windowsStandIn());
     expect(await handlers.loadSessionIndex(undefined)).toEqual([good]);
   });
 
   it('refuses to write invalid data even when called directly', async () => {
     const store = memoryStore();
-    const handlers = createPlatformHandlers(store, hostingStandIn());
+    const handlers = createPlatformHandlers(store, hostingStandIn(), windowsStandIn());
     expect(() => handlers.saveSessionIndex([{ ...entry('sessie0005'), id: 'NOT VALID' }])).toThrow();
     expect(store.data.has(STORE_KEYS.sessionIndex)).toBe(false);
   });
 
   it('passes hosting requests to the host control', async () => {
     const hosting = hostingStandIn();
-    const handlers = createPlatformHandlers(memoryStore(), hosting);
+    const handlers = createPlatformHandlers(memoryStore(), hosting, windowsStandIn());
     const started = await handlers.startHosting({ sessionId: 'sessie12abcd', title: 'Zo thuis mogelijk!' });
     expect(started).toMatchObject({ status: 'live', code: 'ABCDEF' });
     await handlers.stopHosting(undefined);
     expect(await handlers.forgetSession({ sessionId: 'sessie12abcd', groupIds: ['groep1abcd'] })).toEqual({ status: 'forgotten' });
     expect(await handlers.forgetSession({ sessionId: 'sessie12abcd' })).toEqual({ status: 'forgotten' });
     expect(hosting.calls).toEqual(['start sessie12abcd', 'stop', 'forget sessie12abcd groep1abcd', 'forget sessie12abcd']);
+  });
+
+  it('passes "Projector openen" to the windows control', async () => {
+    const windows = windowsStandIn();
+    const handlers = createPlatformHandlers(memoryStore(), hostingStandIn(), windows);
+    expect(await handlers.openProjector({ sessionId: 'sessie12abcd' })).toEqual({ placement: 'window' });
+    expect(windows.opened).toEqual(['sessie12abcd']);
   });
 });

@@ -34,7 +34,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-type Random = () => number;
+export type Random = () => number;
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
