@@ -66,7 +66,8 @@ export function ProjectorStage({ sessionId, session, room, join, choose, lead, s
       <header className="projector-bar">
         <span className="projector-phase">{phase?.title ?? meta?.title ?? ''}</span>
         {run.paused && <span className="projector-pause">{t('projector.paused')}</span>}
-        {phase && onBoards && groups.length > 0 && (
+        {/* Only where tables can say they are done: a phase with open houses. */}
+        {phase?.boardsOpen && onBoards && groups.length > 0 && (
           <span className="projector-done" role="status">
             {t('projector.doneCount', { done: done.size, count: groups.length })}
           </span>

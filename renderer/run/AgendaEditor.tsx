@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { AGENDA_MAX, addPhase, removePhase, reorderPhases, updatePhase, type Phase, type PhaseInit } from '../../shared/schema/agenda';
@@ -27,6 +27,8 @@ export function AgendaEditor({ doc, agenda, currentId }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  // Stable, so React calls it once when the button appears (an inline ref would refocus on every render).
+  const focusOnMount = useCallback((el: HTMLButtonElement | null) => el?.focus(), []);
   // After a move, a closed form or a removal, focus goes where the person was (React re-inserts
   // moved rows and drops forms, and focus would fall back to the page).
   const focusNext = useRef<string | null>(null);
@@ -96,9 +98,20 @@ export function AgendaEditor({ doc, agenda, currentId }: Props) {
                     {phase.instruction && <p className="agenda-instruction">{phase.instruction}</p>}
                   </div>
                   {confirming === phase.id ? (
-                    <div className="agenda-actions confirm" role="group" aria-label={t('run.agenda.removeLabel', { title: phase.title })}>
+                    <div
+                      className="agenda-actions confirm"
+                      role="group"
+                      aria-label={t('run.agenda.removeLabel', { title: phase.title })}
+                      onKeyDown={(e) => {
+                        if (e.key !== 'Escape') return;
+                        e.preventDefault();
+                        setConfirming(null);
+                        focusNext.current = buttonId(phase.id, 'remove');
+                      }}
+                    >
                       <span>{t('run.agenda.removeAsk', { title: phase.title })}</span>
-                      <button type="button" className="danger-solid" autoFocus onClick={() => remove(i, phase.id)}>
+                      {/* Focused when it appears: the button that opened it is gone (autoFocus lost it to the page). */}
+                      <button type="button" className="danger-solid" ref={focusOnMount} onClick={() => remove(i, phase.id)}>
                         {t('run.agenda.removeYes')}
                       </button>
                       <button

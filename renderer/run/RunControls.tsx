@@ -1,3 +1,4 @@
+import { singleClick } from './singleClick';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -81,7 +82,7 @@ export function RunControls({ sessionId, doc }: { sessionId: string; doc: Y.Doc 
         {phase && <TimerControls doc={doc} timer={run.timer} minutes={phase.minutes} now={now} />}
         <div className="run-nav">
           {previous && (
-            <button type="button" onClick={() => go(previous.id)}>
+            <button type="button" onClick={singleClick(() => go(previous.id))}>
               ← {t('run.previous', { title: previous.title })}
             </button>
           )}
@@ -89,13 +90,13 @@ export function RunControls({ sessionId, doc }: { sessionId: string; doc: Y.Doc 
             <button
               type="button"
               className={run.paused ? 'pause-toggle paused' : 'pause-toggle'}
-              onClick={() => (run.paused ? resumeRoom(doc, Math.round(now())) : pauseRoom(doc, Math.round(now())))}
+              onClick={singleClick(() => (run.paused ? resumeRoom(doc, Math.round(now())) : pauseRoom(doc, Math.round(now()))))}
             >
               {run.paused ? t('run.resume') : t('run.pause')}
             </button>
           )}
           {forward && (
-            <button type="button" className="primary run-forward" onClick={forward.go}>
+            <button type="button" className="primary run-forward" onClick={singleClick(forward.go)}>
               {forward.label} →
             </button>
           )}

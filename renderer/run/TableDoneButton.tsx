@@ -1,3 +1,4 @@
+import { singleClick } from './singleClick';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -39,7 +40,7 @@ function DoneToggle({ stored, groupId, phaseId, now }: Omit<Props, 'sessionId'> 
   return (
     <div className="table-done">
       {done && <span className="done-mark">{t('run.done.ours')}</span>}
-      <button type="button" className={done ? '' : 'primary'} onClick={toggle} disabled={access.readOnly}>
+      <button type="button" className={done ? '' : 'primary'} onClick={singleClick(toggle)} disabled={access.readOnly}>
         {done ? t('run.done.undo') : t('run.done.button')}
       </button>
       <span className="sr-only" role="status">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { singleClick } from './singleClick';
 import { addTime, formatClock, pauseTimer, resetTimer, startTimer, writeTimer, type TimerState } from '../../shared/schema/agenda';
 import { useSecondsLeft } from './useRun';
 
@@ -35,9 +36,12 @@ export function TimerControls({ doc, timer, minutes, now }: Props) {
         <span className="clock-note">{up ? t('run.timer.up') : timer.running ? '' : t('run.timer.stopped')}</span>
       </p>
       <div className="run-timer-buttons">
-        <button type="button" onClick={() => write(timer.running ? pauseTimer(timer, at()) : startTimer(timer, at()))}>
-          {timer.running ? t('run.timer.pause') : t('run.timer.start')}
-        </button>
+        {/* Run out: nothing left to pause or start; +1, +5 or back to the phase's minutes go on. */}
+        {!up && (
+          <button type="button" onClick={singleClick(() => write(timer.running ? pauseTimer(timer, at()) : startTimer(timer, at())))}>
+            {timer.running ? t('run.timer.pause') : t('run.timer.start')}
+          </button>
+        )}
         <button type="button" onClick={() => write(addTime(timer, 1, at()))}>
           {t('run.timer.plus1')}
         </button>

@@ -46,6 +46,10 @@ export function findPhones(text: string): Finding[] {
   // as one number with a dialling pause.
   for (const part of text.matchAll(/[^,;\n]+/g)) {
     for (const m of findPhoneNumbersInText(part[0], { defaultCountry: 'NL' })) {
+      // Nine bare digits with no 0 or + before them: no Dutch person writes a phone number so, and a
+      // BSN looks exactly like that ("BSN 111222333" was read as a phone number).
+      const raw = part[0].slice(m.startsAt, m.endsAt);
+      if (/^[1-9][\d .-]*$/.test(raw) && raw.replace(/\D/g, '').length === 9) continue;
       if (!NOT_PERSONAL.has(m.number.getType() ?? '')) found.push(finding(text, 'phone', part.index + m.startsAt, part.index + m.endsAt, 'phone'));
     }
   }

@@ -57,7 +57,7 @@ export function findEmails(text: string): Finding[] {
 const SCHOOL_KINDS =
   'basisschool|school|obs|cbs|pcbs|rkbs|kbs|ikc|kindcentrum|montessorischool|daltonschool|jenaplanschool|vrijeschool|scholengemeenschap|praktijkschool|kinderdagverblijf|kinderopvang|peuterspeelzaal|buitenschoolse opvang|kdv|bso|sbo|roc';
 /** A capitalised name of one to three words, after "De", "Het" or "'t" or not. */
-const SCHOOL_NAME = `(?:(?:De|Het|'t|de|het) )?\\p{Lu}[\\p{L}\\p{M}'’.-]*(?: (?:van|de|der|den|\\p{Lu}[\\p{L}\\p{M}'’.-]*)){0,2}`;
+const SCHOOL_NAME = `(?:(?:De|Het|'t|de|het) )?\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:(?<!\\.) (?:van|de|der|den|\\p{Lu}[\\p{L}\\p{M}'’.-]*)){0,2}`;
 /** Each kind as it is written: in small letters, with a capital, or in capitals ("obs", "Obs", "OBS"). */
 const SCHOOL_KIND_FORMS = SCHOOL_KINDS.split('|')
   .flatMap((k) => [k, k[0]!.toUpperCase() + k.slice(1), k.toUpperCase()])

@@ -123,6 +123,14 @@ describe("seed 000's morning: agenda, phases and timer that every laptop follows
     expect(await facilitator.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`${BUILD} bewerken`);
     await agenda.getByText('· 40 min').waitFor();
 
+    // Removing asks first, with the keyboard on the answer; Esc keeps the phase.
+    await agenda.getByRole('button', { name: 'Reflectie verwijderen' }).press('Enter');
+    await expect.poll(() => facilitator.evaluate(() => document.activeElement?.textContent)).toBe('Ja, verwijderen');
+    await facilitator.keyboard.press('Escape');
+    await agenda.getByRole('group', { name: 'Reflectie verwijderen' }).waitFor({ state: 'detached' });
+    await expect.poll(() => facilitator.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Reflectie verwijderen');
+    expect(await agenda.locator('.agenda-title strong').allInnerTexts()).toContain('Reflectie');
+
     await facilitator.getByRole('button', { name: 'Sessie live zetten' }).click();
     code = (await facilitator.locator('.join-code').innerText()).replace('-', '');
     await join(amira, live.url, code, 'Groep 1', 'Amira', 'Lokaal team');
@@ -136,7 +144,8 @@ describe("seed 000's morning: agenda, phases and timer that every laptop follows
   it('moves from the welcome to the case and then to building: every laptop follows, the case keeps houses read-only', async () => {
     await button('Start: Welkom →').click();
     for (const page of participants()) await seesPhase(page, 'Welkom');
-    await button('Volgende fase: Plenaire casus →').click();
+    // A double-click (people double-click buttons) moves one phase, not two.
+    await button('Volgende fase: Plenaire casus →').dblclick();
     for (const page of participants()) {
       await seesPhase(page, 'Plenaire casus');
       expect(await reasonText(page)).toBe(READ_ONLY);
@@ -200,7 +209,8 @@ describe("seed 000's morning: agenda, phases and timer that every laptop follows
 
   it('shows "2 van 3 groepen klaar" at the facilitator when two tables say so, and which', async () => {
     await amira.getByRole('button', { name: 'Wij zijn klaar' }).click();
-    await chris.getByRole('button', { name: 'Wij zijn klaar' }).click();
+    // A double-click says it once, and does not take it back at once.
+    await chris.getByRole('button', { name: 'Wij zijn klaar' }).dblclick();
     await facilitator.getByText('2 van 3 groepen klaar').waitFor();
     // What is shown and what a screen reader hears with it.
     expect(await facilitator.locator('.done-groups li').allTextContents()).toEqual(['✓ Groep 1: klaar', '· Groep 2: nog bezig', '✓ Groep 3: klaar']);

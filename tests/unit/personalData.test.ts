@@ -36,6 +36,10 @@ describe('the personal-data check: known answers', () => {
     ['Zij wil naar de Montessorischool; Max zit al op de Vrije School.', [['name', 'Max']]],
     // "thuis" ends in "huis" but names no organisation.
     ['Het is fijn bij Jan de Boer thuis.', [['name', 'Jan de Boer']]],
+    // A BSN is nine bare digits, never a phone number (nobody writes one without its 0 or +31).
+    ['Zijn BSN is 111222333, of 111 222 333, of 111.222.333.', [['bsn', '111222333'], ['bsn', '111 222 333'], ['bsn', '111.222.333']]],
+    // A school's name ends with its sentence: the next sentence's name is a name of its own.
+    ['Hij zat daarna op obs De Klimop. Mevrouw Bakker kwam langs.', [['school', 'obs De Klimop'], ['name', 'Bakker']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
