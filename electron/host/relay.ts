@@ -181,7 +181,7 @@ function identityOf(json: string): string {
  * Checks a presence update from `peer` against the limits (a state over maxAwarenessStateBytes, more
  * states than maxAwarenessStatesPerDoc: OverLimit) and keeps only what this socket may say
  * (issue 10, item 5: any socket could rewrite or remove anyone's presence). A client id belongs to
- * the socket that first gave it a state, while that socket is open; another socket may still pass
+ * the socket that last gave it a state when it had none, while that socket is open; another socket may still pass
  * that person's state along (y-websocket re-sends every state it hears, also over WebRTC, and echoes
  * the host's), but not remove it, nor change who it says they are (`user`). Returns the update
  * re-encoded with what is kept (null when nothing is), and how many entries were refused.
@@ -199,10 +199,13 @@ function ownPresence(update: Uint8Array, shared: SharedDoc, peer: RelayPeer, tun
     const json = decoding.readVarString(decoder);
     if (json.length > tuning.maxAwarenessStateBytes) throw new OverLimit('awareness state too large');
     const owner = presenceOwner.get(clientId);
-    if (owner && owner !== peer && !owner.closed) {
-      const current = awareness.states.get(clientId);
+    const current = awareness.states.get(clientId);
+    // A state that is gone (it timed out, or its laptop took it back) has nothing left to guard:
+    // a laptop back from a network drop reaches the host on a new socket while its old one still
+    // looks open, and must be seen again at once.
+    if (owner && owner !== peer && !owner.closed && current !== undefined) {
       const removal = JSON.parse(json) === null;
-      if (removal || current === undefined || identityOf(json) !== JSON.stringify(current.user ?? null)) {
+      if (removal || identityOf(json) !== JSON.stringify(current.user ?? null)) {
         refused++;
         continue;
       }
@@ -213,7 +216,7 @@ function ownPresence(update: Uint8Array, shared: SharedDoc, peer: RelayPeer, tun
   if (awareness.states.size + added > tuning.maxAwarenessStatesPerDoc) throw new OverLimit('too many awareness states');
   for (const { clientId, json } of entries) {
     const owner = presenceOwner.get(clientId);
-    if (JSON.parse(json) !== null && (!owner || owner.closed)) presenceOwner.set(clientId, peer);
+    if (JSON.parse(json) !== null && (!owner || owner.closed || !awareness.states.has(clientId))) presenceOwner.set(clientId, peer);
   }
   if (entries.length === 0) return { kept: null, refused };
   if (refused === 0) return { kept: update, refused };

@@ -312,7 +312,20 @@ describe('relay: presence belongs to the laptop that gave it', () => {
       await mallory.close();
       await expect.poll(async () => (await roomSeenBy(url)).has(2002)).toBe(false);
       expect((await roomSeenBy(url)).get(1001)).toMatchObject({ user: { name: 'Amira' } });
+      // Amira's laptop drops off the network and comes back on a new socket while the host still
+      // thinks the old one open; her state had timed out meanwhile (here: she took it back). She is
+      // seen again at once.
+      amira.ws.send(awarenessFrame([[1001, 8, null]]));
+      await expect.poll(async () => (await roomSeenBy(url)).has(1001)).toBe(false);
+      const amiraAgain = await TestSocket.open(url);
+      sockets.push(amiraAgain);
+      amiraAgain.ws.send(awarenessFrame([[1001, 9, amiraState]]));
+      await expect.poll(async () => (await roomSeenBy(url)).get(1001)).toEqual(amiraState);
+      await amiraAgain.close();
+      await expect.poll(async () => (await roomSeenBy(url)).has(1001)).toBe(false);
       // When Amira leaves, so does she; her id is free again.
+      amira.ws.send(awarenessFrame([[1001, 10, amiraState]]));
+      await expect.poll(async () => (await roomSeenBy(url)).has(1001)).toBe(true);
       await amira.close();
       await expect.poll(async () => (await roomSeenBy(url)).has(1001)).toBe(false);
     } finally {
