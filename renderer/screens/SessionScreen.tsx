@@ -1,15 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { SessionIndexEntry } from '../../shared/platform';
 import { sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
 import { readQuestions, readSessionMeta } from '../../shared/schema/session';
 import { templateById } from '../../shared/template/house';
-import { loadLibrary, onLibraryChange } from '../docs/library';
 import { sessionDocs } from '../docs/sessions';
 import { formatDate } from '../format';
-import { routeHref, useDocAccess, useDocValue, useStoredDoc } from '../hooks';
+import { routeHref, useDocAccess, useDocValue, useLibraryRow, useStoredDoc } from '../hooks';
 import { ReadOnlyNotice } from '../components/ReadOnlyNotice';
 import type { StoredDoc } from '../docs/openDoc';
 import { LiveControls } from '../live/LiveControls';
@@ -38,20 +36,6 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
   return <SessionOverview sessionId={sessionId} stored={status.stored} />;
 }
 
-function useLibraryEntry(id: string): SessionIndexEntry | undefined {
-  const [entry, setEntry] = useState<SessionIndexEntry>();
-  useEffect(() => {
-    let alive = true;
-    void loadLibrary().then((list) => alive && setEntry(list.find((e) => e.id === id)));
-    const off = onLibraryChange((list) => setEntry(list.find((e) => e.id === id)));
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [id]);
-  return entry;
-}
-
 function SessionOverview({ sessionId, stored }: { sessionId: string; stored: StoredDoc }) {
   const { t, i18n } = useTranslation();
   const doc: Y.Doc = stored.doc;
@@ -59,7 +43,7 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const meta = useDocValue(doc, readSessionMeta);
   const groups = useDocValue(doc, readGroups);
-  const entry = useLibraryEntry(sessionId);
+  const entry = useLibraryRow(sessionId);
   const room = useLiveRoom(sessionId);
   // A participant syncs only their own group's board: other boards would look empty to them.
   const ownGroup = room?.membership.role === 'participant' ? room.membership.groupId : undefined;
