@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import type { SessionIndexEntry } from '../shared/platform';
 import { ID_PATTERN } from '../shared/ids';
 import { WRITABLE } from '../shared/schema/docVersion';
-import { loadLibrary, onLibraryChange } from './docs/library';
 import { acquireDoc, type DocAccess, type SaveState, type StoredDoc } from './docs/openDoc';
 
 export type Route =
@@ -150,20 +148,4 @@ export function useSaveState(stored: StoredDoc): SaveState {
     (cb) => stored.onSaveState(cb),
     () => stored.saveState(),
   );
-}
-
-/** This device's library row of `sessionId`: undefined while loading, null when there is none. */
-export function useLibraryRow(sessionId: string): SessionIndexEntry | null | undefined {
-  const [row, setRow] = useState<{ id: string; entry: SessionIndexEntry | null }>();
-  useEffect(() => {
-    let alive = true;
-    const take = (list: SessionIndexEntry[]) => alive && setRow({ id: sessionId, entry: list.find((e) => e.id === sessionId) ?? null });
-    void loadLibrary().then(take, () => alive && setRow({ id: sessionId, entry: null }));
-    const off = onLibraryChange(take);
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [sessionId]);
-  return row?.id === sessionId ? row.entry : undefined;
 }

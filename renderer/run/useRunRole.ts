@@ -1,4 +1,4 @@
-import { useLibraryRow } from '../hooks';
+import { useLibraryRow } from '../docs/useLibraryRow';
 import { useLiveRoom } from '../live/useLive';
 import { isParticipantBrowser } from '../platform/device';
 
