@@ -66,12 +66,20 @@ export async function status(page: Page, text: string): Promise<void> {
   await page.locator('.live-status', { hasText: text }).waitFor({ timeout: 30_000 });
 }
 
-/** Adds a note with key 1, 2 or 3 (foundation, walls, roof), types `text` and closes it. */
-export async function addNote(page: Page, key: '1' | '2' | '3', text: string): Promise<void> {
+/**
+ * Adds a note with key 1, 2 or 3 (foundation, walls, roof), types `text` and closes it. `insert`:
+ * the text arrives as one input (pasted, or an input method's commit) instead of key by key.
+ */
+export async function addNote(page: Page, key: '1' | '2' | '3', text: string, typing: 'keys' | 'insert' = 'keys'): Promise<void> {
   await page.getByRole('application').focus();
   await page.keyboard.press(key);
   const editor = page.getByRole('textbox', { name: EDITOR });
-  await editor.pressSequentially(text);
+  if (typing === 'keys') {
+    await editor.pressSequentially(text);
+  } else {
+    await editor.waitFor();
+    await page.keyboard.insertText(text);
+  }
   await page.keyboard.press('Escape');
   await editor.waitFor({ state: 'detached' });
 }

@@ -1,7 +1,8 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CODE_PARAM, LIVE_PROTOCOL_VERSION, SYNC_PATH_PREFIX, VERSION_PARAM } from '../../../shared/live';
+import { SYNC_PATH_PREFIX } from '../../../shared/live';
+import { peerParams, roleForDoc, type PeerRole } from './peerParams';
 
 /**
  * A laptop on the host's relay from Node: the real y-websocket client (Node's ws standing in for
@@ -11,18 +12,30 @@ import { CODE_PARAM, LIVE_PROTOCOL_VERSION, SYNC_PATH_PREFIX, VERSION_PARAM } fr
  */
 export interface RelayPeer {
   readonly doc: Y.Doc;
+  /** Whether its socket is open and synced with the host now (false while the host is down). */
+  synced(): boolean;
   /** Disconnects; what it wrote is on the host (stored before it is relayed). */
   close(): void;
 }
 
-/** Joins `docName` on the host at `url` with `code` and resolves once the first sync is done. */
-export async function relayPeer(url: string, code: string, docName: string): Promise<RelayPeer> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}${SYNC_PATH_PREFIX.slice(0, -1)}`, docName, doc, {
-    params: { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) },
+/**
+ * A y-websocket client on `docName` at the host at `url`, connecting at once and reconnecting by
+ * itself (every 2 s at most, as the app's relay does); `as` is who it is to the host (peerParams),
+ * by default the board's group or the facilitator.
+ */
+export async function relayProvider(url: string, code: string, docName: string, doc: Y.Doc, as: PeerRole = roleForDoc(docName)): Promise<WebsocketProvider> {
+  return new WebsocketProvider(`${url.replace(/^http/, 'ws')}${SYNC_PATH_PREFIX.slice(0, -1)}`, docName, doc, {
+    params: await peerParams(url, code, as),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    maxBackoffTime: 2000,
   });
+}
+
+/** Joins `docName` on the host at `url` with `code` and resolves once the first sync is done. */
+export async function relayPeer(url: string, code: string, docName: string, as?: PeerRole): Promise<RelayPeer> {
+  const doc = new Y.Doc();
+  const provider = await relayProvider(url, code, docName, doc, as);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${docName}: no sync with the host in 20 s`)), 20_000);
     const onSync = (synced: boolean) => {
@@ -35,6 +48,7 @@ export async function relayPeer(url: string, code: string, docName: string): Pro
   });
   return {
     doc,
+    synced: () => provider.wsconnected && provider.synced,
     close() {
       provider.disconnect();
       provider.destroy();

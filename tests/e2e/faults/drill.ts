@@ -1,0 +1,145 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { REPO_ROOT } from '../support/host';
+
+/**
+ * The fault drills (issue 10): each breaks something at random moments while people write, then
+ * compares what every person had on screen with what every laptop and the host's disk hold
+ * afterwards. `npm test` runs each short; `npm run drill:faults` runs them at full length
+ * (FAULT_DRILL=full, tests/e2e/faults/drill.config.ts) and writes the table of counts.
+ */
+
+/** Full length (`npm run drill:faults`) or the short version `npm test` runs; read when asked (table.ts sets it). */
+const isFull = () => process.env.FAULT_DRILL === 'full';
+export const FULL = isFull();
+
+export const scaled = <T>(short: T, full: T): T => (FULL ? full : short);
+
+export const RESULTS_DIR = path.join(REPO_ROOT, 'drill-results');
+const rowsFile = () => path.join(RESULTS_DIR, isFull() ? 'faults.json' : 'faults-short.json');
+const tableFile = () => path.join(RESULTS_DIR, isFull() ? 'faults.md' : 'faults-short.md');
+
+/**
+ * A drill's own random moments, reproducible: the seed is FAULT_DRILL_SEED when set, else the
+ * time, and it is printed in the table. mulberry32 (a public-domain 32-bit generator).
+ */
+export interface DrillRandom {
+  readonly seed: number;
+  /** A number in [0, 1). */
+  next(): number;
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number;
+}
+
+export function drillRandom(): DrillRandom {
+  const seed = Number(process.env.FAULT_DRILL_SEED) || Date.now() % 2 ** 31;
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  return { seed, next, int: (min, max) => min + Math.floor(next() * (max - min + 1)) };
+}
+
+/** One drill's counts, one row of the table. */
+export interface DrillCount {
+  /** Number and name, e.g. "1. browser killed". */
+  readonly drill: string;
+  /** What was broken and how often, e.g. "12 × SIGKILL of Amira's Chromium". */
+  readonly faults: string;
+  /** Edits people started (a note written: added and its text typed). */
+  readonly made: number;
+  /** Of those, the ones their writer's screen showed (a Node peer: its own doc holds it). */
+  readonly acknowledged: number;
+  /** Acknowledged edits missing afterwards on any laptop or on the host's disk. */
+  readonly missing: number;
+  /** From the end of the fault until every laptop and the host's disk held every acknowledged edit; null: never. */
+  readonly convergeMs: number | null;
+  readonly seed: number;
+}
+
+/**
+ * Keeps `count` as its drill's row (a later run of the same drill replaces it), writes the table
+ * to drill-results/faults.md (full length) or faults-short.md, and prints the row.
+ */
+export async function recordDrill(count: DrillCount): Promise<void> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const rows = (await readRows()).filter((row) => row.drill !== count.drill);
+  rows.push(count);
+  rows.sort((a, b) => a.drill.localeCompare(b.drill, 'en', { numeric: true }));
+  await writeFile(rowsFile(), JSON.stringify(rows, null, 2));
+  await writeFile(tableFile(), formatDrillTable(rows));
+  console.log(formatDrillTable([count]));
+}
+
+export async function readRows(): Promise<DrillCount[]> {
+  try {
+    return JSON.parse(await readFile(rowsFile(), 'utf8')) as DrillCount[];
+  } catch {
+    return [];
+  }
+}
+
+export async function clearRows(): Promise<void> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await writeFile(rowsFile(), '[]');
+}
+
+export function formatDrillTable(rows: readonly DrillCount[]): string {
+  const head = `# Fault drills (${isFull() ? 'full length: npm run drill:faults' : 'short, as in npm test'})\n\n`;
+  const lines = [
+    '| drill | faults | edits made | acknowledged on screen | missing afterwards | time to converge | seed |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.drill} | ${r.faults} | ${r.made} | ${r.acknowledged} | ${r.missing} | ${r.convergeMs === null ? 'never' : `${(r.convergeMs / 1000).toFixed(1)} s`} | ${r.seed} |`),
+  ];
+  return `${head}${lines.join('\n')}\n`;
+}
+
+/** A place that must hold every acknowledged edit afterwards: a laptop's screen or storage, the host's disk. */
+export interface Holder {
+  readonly name: string;
+  /** The drill's texts it holds now. */
+  read(): Promise<Iterable<string>>;
+}
+
+export interface Convergence {
+  /** Time until every holder held every expected text; null when they did not within the timeout. */
+  readonly ms: number | null;
+  /** Expected texts missing on at least one holder at the end. */
+  readonly missing: readonly string[];
+  /** Per holder, what it missed at the end (for the failure message). */
+  readonly byHolder: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Polls every holder until each holds every text in `expected`, or `timeoutMs` passed. A holder
+ * that cannot be read right now (a page still loading) counts as holding nothing for that round.
+ */
+export async function converge(expected: ReadonlySet<string>, holders: readonly Holder[], timeoutMs: number): Promise<Convergence> {
+  const started = performance.now();
+  for (;;) {
+    const byHolder: Record<string, string[]> = {};
+    for (const holder of holders) {
+      const held = new Set(await holder.read().catch(() => []));
+      byHolder[holder.name] = [...expected].filter((text) => !held.has(text));
+    }
+    const missing = [...new Set(Object.values(byHolder).flat())].sort();
+    const elapsed = performance.now() - started;
+    if (missing.length === 0) return { ms: elapsed, missing, byHolder };
+    if (elapsed > timeoutMs) return { ms: null, missing, byHolder };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** A few of each holder's missing texts, for an assertion message that says where and what. */
+export function describeMissing(result: Convergence): string {
+  return Object.entries(result.byHolder)
+    .filter(([, texts]) => texts.length > 0)
+    .map(([name, texts]) => `${name}: ${texts.length} missing (${texts.slice(0, 5).join(' | ')})`)
+    .join('\n');
+}
+
+export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,149 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type * as Y from 'yjs';
+import { generateJoinCode, readStoredDoc } from '../../../electron/host/live';
+import { newId } from '../../../shared/ids';
+import { boardDocName, sessionDocName } from '../../../shared/schema/docNames';
+import { readGroups, type Group } from '../../../shared/schema/group';
+import { readNotes } from '../../../shared/schema/note';
+import { initSessionDoc } from '../../../shared/schema/sessionDraft';
+import { HOUSE_TEMPLATE } from '../../../shared/template/house';
+import { launchChromium, type LaunchedChromium, type LaunchOptions } from '../support/chromium';
+import { startHostProcess, type HostProcess } from '../support/hostProcess';
+import { localNotes, noteTexts } from '../support/liveSession';
+import { relayPeer } from '../support/relayPeer';
+import { watchShown } from '../support/shown';
+import type { Holder } from './drill';
+
+/**
+ * The room a fault drill runs in: the real host in its own process, hosting a session that the
+ * facilitator prepared (written here from Node through the host's relay with the app's own
+ * `initSessionDoc`, as the app writes it), and laptops that are separate Chromium processes, each
+ * on a profile of its own that survives a crash.
+ */
+export interface DrillRoom {
+  readonly host: HostProcess;
+  readonly dataDir: string;
+  readonly sessionId: string;
+  readonly code: string;
+  readonly groups: readonly Group[];
+  /** The board doc of the group called `name` ("Groep 1"). */
+  board(name: string): string;
+  /** Kills the host and every laptop still open, removes every folder. */
+  close(): Promise<void>;
+}
+
+export const DRILL_TITLE = 'Zo thuis mogelijk!';
+
+export async function openDrillRoom(groupNames: readonly string[] = ['Groep 1', 'Groep 2']): Promise<DrillRoom> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bouwplaats-drill-'));
+  const sessionId = newId();
+  const code = generateJoinCode();
+  const host = await startHostProcess({ dataDir, live: { sessionId, code, title: DRILL_TITLE } });
+  const facilitator = await relayPeer(host.url, code, sessionDocName(sessionId));
+  initSessionDoc(facilitator.doc, HOUSE_TEMPLATE, { title: DRILL_TITLE, date: '', place: '', organiser: '', intro: '', groups: [...groupNames], questions: {} });
+  // On the host's disk before the facilitator's peer goes: laptops join from the host's copy.
+  const deadline = Date.now() + 20_000;
+  let groups: Group[] = [];
+  while (groups.length < groupNames.length) {
+    if (Date.now() > deadline) throw new Error('the session doc did not reach the host');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stored = await readStoredDoc(dataDir, sessionId, sessionDocName(sessionId), { warn: () => {} });
+    groups = stored ? readGroups(stored) : [];
+  }
+  facilitator.close();
+  return {
+    host,
+    dataDir,
+    sessionId,
+    code,
+    groups,
+    board(name) {
+      const group = groups.find((g) => g.name === name);
+      if (!group) throw new Error(`no group ${name}`);
+      return boardDocName(sessionId, group.id);
+    },
+    async close() {
+      await host.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A participant's laptop: one Chromium process on its own profile folder, so that a crash
+ * (SIGKILL) and a new start find IndexedDB as it was. `shown` collects every drill text its
+ * screen showed, across crashes (support/shown.ts).
+ */
+export class Laptop {
+  readonly shown = new Set<string>();
+  private constructor(
+    readonly name: string,
+    private readonly pattern: RegExp,
+    private readonly options: LaunchOptions,
+    readonly profile: string,
+    private browser: LaunchedChromium,
+    private current: Page,
+  ) {}
+
+  static async open(name: string, pattern: RegExp, options: Omit<LaunchOptions, 'userDataDir'> = {}): Promise<Laptop> {
+    const profile = await mkdtemp(path.join(tmpdir(), `bouwplaats-laptop-${name.toLowerCase()}-`));
+    const browser = await launchChromium({ ...options, userDataDir: profile });
+    const laptop = new Laptop(name, pattern, options, profile, browser, await browser.page());
+    await watchShown(laptop.current, laptop.shown, pattern);
+    return laptop;
+  }
+
+  get page(): Page {
+    return this.current;
+  }
+
+  get pid(): number {
+    return this.browser.pid;
+  }
+
+  /** SIGKILL to every process of this Chromium: what IndexedDB has committed survives, nothing else. */
+  crash(): Promise<void> {
+    return this.browser.kill();
+  }
+
+  /** Starts Chromium again on the same profile and opens `url` (the board it was on). */
+  async reopen(url: string): Promise<void> {
+    this.browser = await launchChromium({ ...this.options, userDataDir: this.profile });
+    this.current = await this.browser.page();
+    await watchShown(this.current, this.shown, this.pattern);
+    await this.current.goto(url);
+  }
+
+  /** Closes Chromium (it may be gone already) and removes the profile. */
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => {});
+    await rm(this.profile, { recursive: true, force: true });
+  }
+
+  /** What this laptop's screen shows now (the notes panel) and what its IndexedDB holds of `docName`. */
+  holders(docName: string, pattern = this.pattern): Holder[] {
+    return [
+      { name: `${this.name}'s screen`, read: async () => (await noteTexts(this.current)).filter((t) => pattern.test(t)) },
+      { name: `${this.name}'s IndexedDB`, read: async () => (await localNotes(this.current, docName)).map((n) => n.text) },
+    ];
+  }
+}
+
+/** The host's copy on its disk, read from the log as a restarted host would read it. */
+export function hostDisk(room: DrillRoom, docName: string): Holder {
+  return {
+    name: "the host's disk",
+    read: async () => {
+      const doc = await readStoredDoc(room.dataDir, room.sessionId, docName, { warn: () => {} });
+      return doc ? readNotes(doc).map((n) => n.text) : [];
+    },
+  };
+}
+
+/** A Node peer's own doc: what its person would see. */
+export function peerHolder(name: string, doc: Y.Doc): Holder {
+  return { name, read: async () => readNotes(doc).map((n) => n.text) };
+}
