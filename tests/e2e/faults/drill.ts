@@ -52,13 +52,29 @@ export interface DrillCount {
   readonly faults: string;
   /** Edits people started (a note written: added and its text typed). */
   readonly made: number;
-  /** Of those, the ones their writer's screen showed (a Node peer: its own doc holds it). */
-  readonly acknowledged: number;
-  /** Acknowledged edits missing afterwards on any laptop or on the host's disk. */
-  readonly missing: number;
-  /** From the end of the fault until every laptop and the host's disk held every acknowledged edit; null: never. */
+  /** Of those, the ones their writer's screen showed (a Node peer, which has no screen: its own doc holds it). */
+  readonly shown: number;
+  /**
+   * Of those, the ones shown while the screen said "Alles bewaard" (the board's save state: in this
+   * laptop's IndexedDB). A Node peer keeps nothing on disk: its edits count as saved once in its doc.
+   */
+  readonly saved: number;
+  /** Edits shown as saved but missing afterwards on any laptop or on the host's disk. Must be 0. */
+  readonly missingSaved: number;
+  /**
+   * Edits shown but not yet saved, missing afterwards: the browser was killed in the milliseconds
+   * between its screen showing the edit and the edit reaching IndexedDB or the network.
+   */
+  readonly missingInFlight: number;
+  /** From the end of the faults until every laptop and the host's disk held every shown edit; null: never. */
   readonly convergeMs: number | null;
   readonly seed: number;
+}
+
+/** Splits what a convergence missed into edits shown as saved and edits still in flight when shown. */
+export function missingCounts(result: Convergence, saved: ReadonlySet<string>): { missingSaved: number; missingInFlight: number } {
+  const missingSaved = result.missing.filter((text) => saved.has(text)).length;
+  return { missingSaved, missingInFlight: result.missing.length - missingSaved };
 }
 
 /**
@@ -91,14 +107,24 @@ export async function clearRows(): Promise<void> {
 export function formatDrillTable(rows: readonly DrillCount[]): string {
   const head = `# Fault drills (${isFull() ? 'full length: npm run drill:faults' : 'short, as in npm test'})\n\n`;
   const lines = [
-    '| drill | faults | edits made | acknowledged on screen | missing afterwards | time to converge | seed |',
-    '|---|---|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.drill} | ${r.faults} | ${r.made} | ${r.acknowledged} | ${r.missing} | ${r.convergeMs === null ? 'never' : `${(r.convergeMs / 1000).toFixed(1)} s`} | ${r.seed} |`),
+    '| drill | faults | edits made | shown on screen | shown as saved | missing afterwards: shown as saved | missing afterwards: shown, killed before saved | time to converge | seed |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.drill} | ${r.faults} | ${r.made} | ${r.shown} | ${r.saved} | ${r.missingSaved} | ${r.missingInFlight} | ${r.convergeMs === null ? 'never' : `${(r.convergeMs / 1000).toFixed(1)} s`} | ${r.seed} |`,
+    ),
   ];
-  return `${head}${lines.join('\n')}\n`;
+  return `${head}${lines.join('\n')}\n\n${LEGEND}\n`;
 }
 
-/** A place that must hold every acknowledged edit afterwards: a laptop's screen or storage, the host's disk. */
+const LEGEND = [
+  'An edit is a note written (added, its text typed). *Shown on screen*: the writer\'s notes panel listed it (a Node peer, which has no screen: its doc held it).',
+  '*Shown as saved*: listed while the board said "Alles bewaard" (in that laptop\'s IndexedDB; a Node peer: in its doc). *Missing afterwards*: not on every',
+  'laptop (screen and IndexedDB) and on the host\'s disk once the faults ended. *Killed before saved*: the browser was SIGKILLed in the milliseconds between its',
+  'screen showing the edit and the edit reaching IndexedDB or the network (drill 1 kills half its browsers the instant a note appears, to hit that window).',
+].join('\n');
+
+/** A place that must hold every shown edit afterwards: a laptop's screen or storage, the host's disk. */
 export interface Holder {
   readonly name: string;
   /** The drill's texts it holds now. */

@@ -14,7 +14,7 @@ import { launchChromium, type LaunchedChromium, type LaunchOptions } from '../su
 import { startHostProcess, type HostProcess } from '../support/hostProcess';
 import { localNotes, noteTexts } from '../support/liveSession';
 import { relayPeer } from '../support/relayPeer';
-import { watchShown } from '../support/shown';
+import { watchShown, type ShownLog } from '../support/shown';
 import type { Holder } from './drill';
 
 /**
@@ -74,11 +74,12 @@ export async function openDrillRoom(groupNames: readonly string[] = ['Groep 1', 
 
 /**
  * A participant's laptop: one Chromium process on its own profile folder, so that a crash
- * (SIGKILL) and a new start find IndexedDB as it was. `shown` collects every drill text its
- * screen showed, across crashes (support/shown.ts).
+ * (SIGKILL) and a new start find IndexedDB as it was.
  */
 export class Laptop {
-  readonly shown = new Set<string>();
+  /** Every drill text its screen showed, across crashes, and those it showed as saved (support/shown.ts). */
+  readonly log: ShownLog = { shown: new Set(), saved: new Set() };
+  private readonly waiting = new Map<string, () => void>();
   private constructor(
     readonly name: string,
     private readonly pattern: RegExp,
@@ -92,8 +93,21 @@ export class Laptop {
     const profile = await mkdtemp(path.join(tmpdir(), `bouwplaats-laptop-${name.toLowerCase()}-`));
     const browser = await launchChromium({ ...options, userDataDir: profile });
     const laptop = new Laptop(name, pattern, options, profile, browser, await browser.page());
-    await watchShown(laptop.current, laptop.shown, pattern);
+    await laptop.watch();
     return laptop;
+  }
+
+  private watch(): Promise<void> {
+    return watchShown(this.current, this.log, this.pattern, (text) => {
+      this.waiting.get(text)?.();
+      this.waiting.delete(text);
+    });
+  }
+
+  /** Resolves the moment this laptop's screen shows `text` (at once if it did already). */
+  whenShown(text: string): Promise<void> {
+    if (this.log.shown.has(text)) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.set(text, resolve));
   }
 
   get page(): Page {
@@ -113,7 +127,7 @@ export class Laptop {
   async reopen(url: string): Promise<void> {
     this.browser = await launchChromium({ ...this.options, userDataDir: this.profile });
     this.current = await this.browser.page();
-    await watchShown(this.current, this.shown, this.pattern);
+    await this.watch();
     await this.current.goto(url);
   }
 
