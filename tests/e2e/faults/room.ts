@@ -7,15 +7,15 @@ import { generateJoinCode, readStoredDoc } from '../../../electron/host/live';
 import { newId } from '../../../shared/ids';
 import { boardDocName, sessionDocName } from '../../../shared/schema/docNames';
 import { readGroups, type Group } from '../../../shared/schema/group';
-import { readNotes } from '../../../shared/schema/note';
+import { addNote, readNotes } from '../../../shared/schema/note';
 import { initSessionDoc } from '../../../shared/schema/sessionDraft';
 import { HOUSE_TEMPLATE } from '../../../shared/template/house';
 import { launchChromium, type LaunchedChromium, type LaunchOptions } from '../support/chromium';
 import { startHostProcess, type HostProcess } from '../support/hostProcess';
-import { localNotes, noteTexts } from '../support/liveSession';
-import { relayPeer } from '../support/relayPeer';
+import { addNote as addNoteOnScreen, localNotes, noteTexts } from '../support/liveSession';
+import { relayPeer, type RelayPeer } from '../support/relayPeer';
 import { watchShown, type ShownLog } from '../support/shown';
-import type { Holder } from './drill';
+import { delay, type Holder } from './drill';
 
 /**
  * The room a fault drill runs in: the real host in its own process, hosting a session that the
@@ -161,3 +161,66 @@ export function hostDisk(room: DrillRoom, docName: string): Holder {
 export function peerHolder(name: string, doc: Y.Doc): Holder {
   return { name, read: async () => readNotes(doc).map((n) => n.text) };
 }
+
+/**
+ * A participant's laptop from Node (a relay peer, support/relayPeer.ts) that writes notes the way
+ * the app's command does (`addNote` of shared/schema/note), for drills that need more writers
+ * than the machine has room for browsers. It has no screen: what it wrote is in its own doc.
+ */
+export class NodeWriter {
+  readonly written = new Set<string>();
+  private constructor(
+    readonly name: string,
+    private readonly peer: RelayPeer,
+  ) {}
+
+  static async open(room: DrillRoom, docName: string, name: string): Promise<NodeWriter> {
+    return new NodeWriter(name, await relayPeer(room.host.url, room.code, docName));
+  }
+
+  get doc(): Y.Doc {
+    return this.peer.doc;
+  }
+
+  /** Adds a note with `text` at a spot in the house picked by `random` (a number in [0, 1)). */
+  write(text: string, random: () => number): void {
+    addNote(this.peer.doc, HOUSE_TEMPLATE, { x: 100 + random() * 1600, y: 200 + random() * 1000, text, author: this.name });
+    this.written.add(text);
+  }
+
+  holder(): Holder {
+    return peerHolder(`${this.name}'s doc`, this.peer.doc);
+  }
+
+  close(): void {
+    this.peer.close();
+  }
+}
+
+/**
+ * Writes notes on the board `laptop` shows, one after another with `pause()` ms between them, until
+ * `stop()` is true; note i is `label(i)`, in the foundation, the walls and the roof in turn.
+ * Returns how many it started.
+ */
+export async function keepWriting(laptop: Laptop, label: (i: number) => string, stop: () => boolean, pause: () => number): Promise<number> {
+  let i = 0;
+  while (!stop()) {
+    await addNoteOnScreen(laptop.page, KEYS[i % KEYS.length]!, label(i), 'insert');
+    i++;
+    await delay(pause());
+  }
+  return i;
+}
+
+/** The same for a Node peer, which writes in no time: a note every `pause()` ms. */
+export async function keepWritingNode(writer: NodeWriter, label: (i: number) => string, stop: () => boolean, pause: () => number, random: () => number): Promise<number> {
+  let i = 0;
+  while (!stop()) {
+    writer.write(label(i), random);
+    i++;
+    await delay(pause());
+  }
+  return i;
+}
+
+const KEYS = ['1', '2', '3'] as const;
