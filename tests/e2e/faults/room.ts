@@ -138,9 +138,9 @@ export class Laptop {
   }
 
   /** What this laptop's screen shows now (the notes panel) and what its IndexedDB holds of `docName`. */
-  holders(docName: string, pattern = this.pattern): Holder[] {
+  holders(docName: string): Holder[] {
     return [
-      { name: `${this.name}'s screen`, read: async () => (await noteTexts(this.current)).filter((t) => pattern.test(t)) },
+      { name: `${this.name}'s screen`, read: () => noteTexts(this.current) },
       { name: `${this.name}'s IndexedDB`, read: async () => (await localNotes(this.current, docName)).map((n) => n.text) },
     ];
   }
