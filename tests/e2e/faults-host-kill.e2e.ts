@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { converge, delay, describeMissing, drillRandom, missingCounts, recordDrill, scaled, type Convergence } from './faults/drill';
+import { converge, delay, describeMissing, drillRandom, missingCounts, recordDrill, scaled, type Range, type Convergence } from './faults/drill';
 import { Laptop, NodeWriter, hostDisk, keepWriting, keepWritingNode, openDrillRoom, type DrillRoom } from './faults/room';
 import { join, status } from './support/liveSession';
 
@@ -13,8 +13,8 @@ import { join, status } from './support/liveSession';
 
 const RESTARTS = scaled(3, 10);
 /** How long the host runs between kills, and how long it stays down, in ms. */
-const UP_MS = scaled([1500, 4000] as const, [4000, 15_000] as const);
-const DOWN_MS = scaled([200, 2000] as const, [200, 6000] as const);
+const UP_MS = scaled<Range>([1500, 4000], [4000, 15_000]);
+const DOWN_MS = scaled<Range>([200, 2000], [200, 6000]);
 const PATTERN = /^H[AB]\d{3} /;
 
 describe('fault drill 2: the host killed and restarted while people write', () => {
@@ -53,9 +53,9 @@ describe('fault drill 2: the host killed and restarted while people write', () =
     ]);
 
     for (let k = 0; k < RESTARTS; k++) {
-      await delay(random.int(...UP_MS));
+      await delay(random.within(UP_MS));
       await room.host.kill();
-      await delay(random.int(...DOWN_MS));
+      await delay(random.within(DOWN_MS));
       await room.host.restart();
     }
     // Writing goes on for a moment on the last host, as it would.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { converge, delay, describeMissing, drillRandom, missingCounts, recordDrill, scaled } from './faults/drill';
+import { converge, delay, describeMissing, drillRandom, missingCounts, recordDrill, scaled, type Range } from './faults/drill';
 import { Laptop, NodeWriter, hostDisk, keepWriting, keepWritingNode, openDrillRoom, type DrillRoom } from './faults/room';
 import { join, noteTexts, status } from './support/liveSession';
 import { saveScreenshot } from './support/screenshots';
@@ -13,7 +13,7 @@ import { saveScreenshot } from './support/screenshots';
 
 const OFFLINE_MS = scaled(8000, 5 * 60_000);
 /** Between two notes of one person, in ms: a human rate at full length. */
-const PAUSE_MS = scaled([200, 800] as const, [1500, 5000] as const);
+const PAUSE_MS = scaled<Range>([200, 800], [1500, 5000]);
 const PATTERN = /^O[AB]\d{3} /;
 
 describe('fault drill 3: a participant offline for a while as others write', () => {
@@ -45,7 +45,7 @@ describe('fault drill 3: a participant offline for a while as others write', () 
     await status(amira.page, 'Offline — je werk is bewaard');
     let stopped = false;
     const stop = () => stopped;
-    const pause = () => random.int(...PAUSE_MS);
+    const pause = () => random.within(PAUSE_MS);
     const amiraLabel = (i: number) => `OA${String(i).padStart(3, '0')} Amira, offline: vrije tijd telt mee`;
     const writing = Promise.all([
       keepWriting(amira, amiraLabel, stop, pause),

@@ -29,7 +29,12 @@ export interface DrillRandom {
   next(): number;
   /** An integer in [min, max]. */
   int(min: number, max: number): number;
+  /** An integer in [range[0], range[1]]. */
+  within(range: Range): number;
 }
+
+/** From, to: a span of milliseconds a drill picks a moment or a length in. */
+export type Range = readonly [number, number];
 
 export function drillRandom(): DrillRandom {
   const seed = Number(process.env.FAULT_DRILL_SEED) || Date.now() % 2 ** 31;
@@ -41,7 +46,8 @@ export function drillRandom(): DrillRandom {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
-  return { seed, next, int: (min, max) => min + Math.floor(next() * (max - min + 1)) };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return { seed, next, int, within: ([min, max]) => int(min, max) };
 }
 
 /** One drill's counts, one row of the table. */
@@ -69,6 +75,8 @@ export interface DrillCount {
   /** From the end of the faults until every laptop and the host's disk held every shown edit; null: never. */
   readonly convergeMs: number | null;
   readonly seed: number;
+  /** When the drill ran (ISO 8601); set by recordDrill. */
+  readonly at?: string;
 }
 
 /** Splits what a convergence missed into edits shown as saved and edits still in flight when shown. */
@@ -84,7 +92,7 @@ export function missingCounts(result: Convergence, saved: ReadonlySet<string>): 
 export async function recordDrill(count: DrillCount): Promise<void> {
   await mkdir(RESULTS_DIR, { recursive: true });
   const rows = (await readRows()).filter((row) => row.drill !== count.drill);
-  rows.push(count);
+  rows.push({ ...count, at: new Date().toISOString().slice(0, 16).replace('T', ' ') });
   rows.sort((a, b) => a.drill.localeCompare(b.drill, 'en', { numeric: true }));
   await writeFile(rowsFile(), JSON.stringify(rows, null, 2));
   await writeFile(tableFile(), formatDrillTable(rows));
@@ -99,19 +107,14 @@ export async function readRows(): Promise<DrillCount[]> {
   }
 }
 
-export async function clearRows(): Promise<void> {
-  await mkdir(RESULTS_DIR, { recursive: true });
-  await writeFile(rowsFile(), '[]');
-}
-
 export function formatDrillTable(rows: readonly DrillCount[]): string {
   const head = `# Fault drills (${isFull() ? 'full length: npm run drill:faults' : 'short, as in npm test'})\n\n`;
   const lines = [
-    '| drill | faults | edits made | shown on screen | shown as saved | missing afterwards: shown as saved | missing afterwards: shown, killed before saved | time to converge | seed |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| drill | faults | edits made | shown on screen | shown as saved | missing afterwards: shown as saved | missing afterwards: shown, killed before saved | time to converge | seed | run |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.drill} | ${r.faults} | ${r.made} | ${r.shown} | ${r.saved} | ${r.missingSaved} | ${r.missingInFlight} | ${r.convergeMs === null ? 'never' : `${(r.convergeMs / 1000).toFixed(1)} s`} | ${r.seed} |`,
+        `| ${r.drill} | ${r.faults} | ${r.made} | ${r.shown} | ${r.saved} | ${r.missingSaved} | ${r.missingInFlight} | ${r.convergeMs === null ? 'never' : `${(r.convergeMs / 1000).toFixed(1)} s`} | ${r.seed} | ${r.at ?? ''} |`,
     ),
   ];
   return `${head}${lines.join('\n')}\n\n${LEGEND}\n`;

@@ -147,7 +147,7 @@ export class Laptop {
 }
 
 /** The host's copy on its disk, read from the log as a restarted host would read it. */
-export function hostDisk(room: DrillRoom, docName: string): Holder {
+export function hostDisk(room: Pick<DrillRoom, 'dataDir' | 'sessionId'>, docName: string): Holder {
   return {
     name: "the host's disk",
     read: async () => {
@@ -174,7 +174,7 @@ export class NodeWriter {
     private readonly peer: RelayPeer,
   ) {}
 
-  static async open(room: DrillRoom, docName: string, name: string): Promise<NodeWriter> {
+  static async open(room: Pick<DrillRoom, 'host' | 'code'>, docName: string, name: string): Promise<NodeWriter> {
     return new NodeWriter(name, await relayPeer(room.host.url, room.code, docName));
   }
 
