@@ -260,6 +260,14 @@ export interface DocLogOptions {
   readonly warn: (message: string) => void;
 }
 
+/**
+ * While the disk refuses, append() tries a snapshot at most this often (ms): a full disk under a
+ * room that writes would otherwise cost a whole snapshot and a warning per keystroke. The relay
+ * tries again on a timer of its own, so what was held back is stored once there is room, also
+ * when nobody writes any more.
+ */
+export const SNAPSHOT_RETRY_GAP_MS = 1000;
+
 /** The open log of one doc; every method is synchronous so appends and compaction never interleave. */
 export class DocLog {
   private fd: number | null;
@@ -268,6 +276,8 @@ export class DocLog {
   private syncTimer: NodeJS.Timeout | null = null;
   /** After a failed write the file may end in a partial record: only a snapshot may follow. */
   private needsSnapshot = false;
+  /** When the last snapshot failed (performance.now()); -Infinity while none has. */
+  private lastFailure = -Infinity;
   private closed = false;
 
   private constructor(
@@ -327,7 +337,7 @@ export class DocLog {
    */
   append(update: Uint8Array): boolean {
     if (this.closed || this.fd === null) return false;
-    if (this.needsSnapshot) return this.compact();
+    if (this.needsSnapshot) return performance.now() - this.lastFailure >= SNAPSHOT_RETRY_GAP_MS && this.compact();
     const record = encodeRecord(update);
     try {
       writeAll(this.fd, record);
@@ -363,14 +373,17 @@ export class DocLog {
       if (this.fd !== null) closeSync(this.fd);
       this.fd = openSync(this.filePath, 'a');
       this.bytes = this.snapshotBytes = snapshot.byteLength;
+      if (this.lastFailure !== -Infinity) this.options.warn(`${this.filePath}: stored again.`);
       this.needsSnapshot = false;
+      this.lastFailure = -Infinity;
       this.cancelSync();
       return true;
     } catch (error) {
-      // The old log is untouched (rename is atomic); the next update tries again. A half-written
-      // temp file would only take the space the disk lacks.
+      // The old log is untouched (rename is atomic); a later try writes it (see append). A
+      // half-written temp file would only take the space the disk lacks. Said once, not per try.
+      if (this.lastFailure === -Infinity) this.options.warn(`${this.filePath}: could not write a snapshot (${(error as Error).message}); trying again until there is room.`);
       this.needsSnapshot = true;
-      this.options.warn(`${this.filePath}: could not write a snapshot (${(error as Error).message}).`);
+      this.lastFailure = performance.now();
       try {
         rmSync(tmp, { force: true });
       } catch {

@@ -10,7 +10,7 @@ import { LIVE_LIMITS, RELAY_CLOSE, RELAY_CLOSE_REASON } from '../../shared/live'
 import { isDocOfSession, parseDocName, type DocKind } from '../../shared/schema/docNames';
 import { docAccess, migrate } from '../../shared/schema/docVersion';
 import { refuseUpgrade } from './admission';
-import { DocLog, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
+import { DocLog, SNAPSHOT_RETRY_GAP_MS, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
 import { CLOSE, SocketBudget, TokenBucket, type HostTuning } from './limits';
 import { dropPending, startsAfterDoc } from './missing';
 import { SocketHub, type Peer, type SocketCounters } from './sockets';
@@ -122,6 +122,8 @@ interface SharedDoc {
   lastPullAll: number;
   /** Updates were held back because the disk refused them; a resync follows once it takes one again. */
   unstored: boolean;
+  /** While `unstored`: the next try to store what was held back, whether or not anyone writes. */
+  storeRetry: NodeJS.Timeout | null;
   /** Presence: the socket that first gave each awareness client id a state (see ownPresence). */
   readonly presenceOwner: Map<number, RelayPeer>;
 }
@@ -269,6 +271,33 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     for (const peer of [...shared.sockets]) hub.drop(peer, RELAY_CLOSE.docTooNew, RELAY_CLOSE_REASON.docTooNew, null);
   };
 
+  /**
+   * What was held back is on disk again, in a snapshot that holds it: every socket syncs afresh
+   * (y-websocket reconnects by itself) and so gets it.
+   */
+  const storedAgain = (shared: SharedDoc) => {
+    shared.unstored = false;
+    if (shared.storeRetry) clearTimeout(shared.storeRetry);
+    shared.storeRetry = null;
+    for (const peer of [...shared.sockets]) hub.drop(peer, RELAY_CLOSE.resync, RELAY_CLOSE_REASON.resync, null);
+  };
+
+  /**
+   * Tries again and again to store what the disk refused, also when nobody writes any more: the
+   * facilitator frees space and the held-back notes must reach the disk and the other laptops by
+   * themselves (the host panel promises so).
+   */
+  const retryStoring = (shared: SharedDoc) => {
+    if (shared.storeRetry) return;
+    shared.storeRetry = setTimeout(() => {
+      shared.storeRetry = null;
+      if (!shared.unstored || loaded.get(shared.name) !== shared) return;
+      if (shared.log.compact()) storedAgain(shared);
+      else retryStoring(shared);
+    }, SNAPSHOT_RETRY_GAP_MS);
+    shared.storeRetry.unref();
+  };
+
   const loadDoc = async (name: string): Promise<SharedDoc> => {
     const kind = parseDocName(name)?.kind;
     if (!kind) throw new Error(`not a doc name: ${name}`);
@@ -291,6 +320,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       webrtcOnlySeen: -Infinity,
       lastPullAll: performance.now(),
       unstored: false,
+      storeRetry: null,
       presenceOwner: new Map(),
     };
 
@@ -301,14 +331,12 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         updatesUnstored++;
         if (!shared.unstored) warn(`${shared.name}: the disk refused a write; updates are held back until it takes them again.`);
         shared.unstored = true;
+        retryStoring(shared);
         return;
       }
       updatesStored++;
       if (shared.unstored) {
-        // On disk again, in a snapshot that holds what was held back: every socket syncs afresh
-        // (y-websocket reconnects by itself) and so gets it.
-        shared.unstored = false;
-        for (const peer of [...shared.sockets]) hub.drop(peer, RELAY_CLOSE.resync, RELAY_CLOSE_REASON.resync, null);
+        storedAgain(shared);
         return;
       }
       if (shared.tooNew || docAccess(doc, kind).readOnly) {
@@ -518,6 +546,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
 
   const closeDocs = () => {
     for (const shared of loaded.values()) {
+      if (shared.storeRetry) clearTimeout(shared.storeRetry);
       shared.log.close();
       shared.awareness.destroy();
       shared.doc.destroy();
@@ -595,6 +624,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         const shared = await pending?.catch(() => null);
         if (!shared) continue;
         loaded.delete(name);
+        if (shared.storeRetry) clearTimeout(shared.storeRetry);
         for (const peer of [...shared.sockets]) hub.drop(peer, CLOSE.goingAway, 'document deleted', null);
         shared.log.discard();
         shared.awareness.destroy();

@@ -167,7 +167,7 @@ export async function converge(expected: ReadonlySet<string>, holders: readonly 
 export function describeMissing(result: Convergence): string {
   return Object.entries(result.byHolder)
     .filter(([, texts]) => texts.length > 0)
-    .map(([name, texts]) => `${name}: ${texts.length} missing (${texts.slice(0, 5).join(' | ')})`)
+    .map(([name, texts]) => `${name}: ${texts.length} missing (${texts.slice(0, 5).map((t) => (t.length > 60 ? `${t.slice(0, 59)}…` : t)).join(' | ')})`)
     .join('\n');
 }
 

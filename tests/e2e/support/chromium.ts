@@ -55,6 +55,11 @@ export interface LaunchOptions {
    * copy of a doc only through the laptops it has WebRTC with.
    */
   readonly withoutRelay?: boolean;
+  /**
+   * The relay can be dropped while the page runs: `dropRelay(page)` closes this browser's relay
+   * sockets and every new one fails (as withoutRelay), while its WebRTC and signaling stay up.
+   */
+  readonly relayDroppable?: boolean;
 }
 
 /** Flags that leave a browser without any usable ICE candidate on this machine. */
@@ -89,6 +94,35 @@ const NO_RELAY = `(() => {
   }
   window.WebSocket = NoRelay;
 })();`;
+
+/** See LaunchOptions.relayDroppable: keeps the page's relay sockets, to close them on demand. */
+const DROPPABLE_RELAY = `(() => {
+  const Native = window.WebSocket;
+  const open = new Set();
+  let dropped = false;
+  class DroppableRelay extends Native {
+    constructor(url, protocols) {
+      const relay = String(url).includes('${SYNC_PATH_PREFIX}');
+      super(relay && dropped ? 'ws://127.0.0.1:9/' : url, protocols);
+      if (relay) {
+        open.add(this);
+        this.addEventListener('close', () => open.delete(this));
+      }
+    }
+  }
+  window.WebSocket = DroppableRelay;
+  window.__bouwplaatsDropRelay = () => {
+    dropped = true;
+    const count = open.size;
+    for (const socket of open) socket.close();
+    return count;
+  };
+})();`;
+
+/** Drops the relay of a page launched with `relayDroppable`; returns how many relay sockets it closed. */
+export function dropRelay(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __bouwplaatsDropRelay(): number }).__bouwplaatsDropRelay());
+}
 
 export interface LaunchedChromium {
   /** Playwright connected over CDP. */
@@ -174,6 +208,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
       await page.setViewportSize(VIEWPORT);
       if (options.withoutWebRTC) await page.addInitScript(RELAY_ONLY_ICE);
       if (options.withoutRelay) await page.addInitScript(NO_RELAY);
+      if (options.relayDroppable) await page.addInitScript(DROPPABLE_RELAY);
       return page;
     },
     kill: () => end('kill'),

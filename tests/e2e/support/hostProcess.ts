@@ -15,7 +15,7 @@ export interface HostProcessOptions {
   /**
    * A file-size limit in 1024-byte blocks (bash's `ulimit -S -f`): once a log would grow past it
    * every write fails with EFBIG, as a full disk fails with ENOSPC (Node ignores SIGXFSZ). Only
-   * the soft limit, so that raiseFileLimit can take it away again from outside.
+   * the soft limit, so that setFileLimit can take it away again from outside.
    */
   readonly fileLimitBlocks?: number;
 }
@@ -32,8 +32,11 @@ export interface HostProcess {
   kill(): Promise<void>;
   /** Starts it again on the same port and data dir, with the same options unless `options` says otherwise. */
   restart(options?: Partial<HostProcessOptions>): Promise<void>;
-  /** Removes the file-size limit of the running host (the disk has room again). */
-  raiseFileLimit(): Promise<void>;
+  /**
+   * Sets the running host's file-size limit (soft) to `blocks` of 1024 bytes, or takes it away
+   * ('unlimited': the disk has room again). Needs util-linux's prlimit.
+   */
+  setFileLimit(blocks: number | 'unlimited'): Promise<void>;
   /** SIGKILL if still running. */
   close(): Promise<void>;
 }
@@ -63,8 +66,8 @@ export async function startHostProcess(options: HostProcessOptions): Promise<Hos
       current = { ...current, ...next };
       child = await spawnHost(current, port, (text) => (log += text));
     },
-    async raiseFileLimit() {
-      await run('prlimit', [`--pid=${child.process.pid}`, '--fsize=unlimited:']);
+    async setFileLimit(blocks) {
+      await run('prlimit', [`--pid=${child.process.pid}`, `--fsize=${blocks === 'unlimited' ? 'unlimited' : blocks * 1024}:`]);
     },
     close: kill,
   };
