@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { normaliseJoinCode } from '../../shared/live';
 import { boardDocName } from '../../shared/schema/docNames';
 import { launchChromium, type LaunchedChromium } from '../e2e/support/chromium';
@@ -105,6 +105,15 @@ export interface PageWrite {
 /** The keys that add a note in a part of the house (BoardScreen: 1 foundation, 2 walls, 3 roof). */
 const ZONE_KEY = { foundation: '1', walls: '2', roof: '3' } as const;
 
+/**
+ * Types `text` a word at a time, `delay` ms a key: each word its own burst, so a page slowed down by
+ * a busy machine is given time per word rather than for the whole note.
+ */
+async function typeLikeAPerson(editor: Locator, text: string, delay: number): Promise<void> {
+  for (const word of text.match(/\S+\s*|\s+/g) ?? []) await editor.pressSequentially(word, { delay, timeout: TYPE_TIMEOUT_MS });
+}
+const TYPE_TIMEOUT_MS = 60_000;
+
 export class ParticipantPage {
   edits = 0;
   readonly writes: PageWrite[] = [];
@@ -149,7 +158,7 @@ export class ParticipantPage {
         await this.page.keyboard.press('Enter');
         const editor = this.page.getByRole('textbox', { name: EDITOR });
         await editor.press('End');
-        await editor.pressSequentially(addition, { delay });
+        await typeLikeAPerson(editor, addition, delay);
         write.text += addition;
         this.edits += addition.length;
       } else {
@@ -159,7 +168,7 @@ export class ParticipantPage {
         await this.page.keyboard.press(ZONE_KEY[zone]);
         this.writes.push(write);
         this.edits++;
-        await this.page.getByRole('textbox', { name: EDITOR }).pressSequentially(text, { delay });
+        await typeLikeAPerson(this.page.getByRole('textbox', { name: EDITOR }), text, delay);
         write.text = text;
         this.edits += text.length;
       }

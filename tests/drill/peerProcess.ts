@@ -28,6 +28,10 @@ Object.assign(globalThis, {
   RTCIceCandidate: wrtc.RTCIceCandidate,
 });
 
+// y-websocket adds a process 'exit' listener per provider (to say goodbye to the others): two per
+// laptop, twelve laptops in a process. Expected here, not a leak.
+process.setMaxListeners(64);
+
 interface Laptop {
   readonly key: string;
   readonly board: Y.Doc;
