@@ -34,3 +34,17 @@ export async function drillAccess(hostUrl: string, code: string, _role: DrillRol
     params: { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) },
   };
 }
+
+/** A laptop's name in its host address (laptopHostUrl): `laptop-<group>-<seat>`. */
+export const LAPTOP_NAME = /^laptop-(\d{1,3})-(\d{1,3})$/;
+
+/**
+ * The host's address as laptop `seat` of group `group` (both 1-based, ≤ 254) uses it: with its name
+ * as user info, so that its sockets' URLs are its own (see nodeLaptop.ts, which takes the name off
+ * again and connects from 127.0.<group>.<seat>).
+ */
+export function laptopHostUrl(hostUrl: string, group: number, seat: number): string {
+  const url = new URL(hostUrl);
+  url.username = `laptop-${group}-${seat}`;
+  return url.toString().replace(/\/$/, '');
+}

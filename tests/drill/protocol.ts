@@ -35,6 +35,8 @@ export interface BenchJoinRequest {
   readonly hostUrl: string;
   readonly code: string;
   readonly docName: string;
+  /** Which of the bench's laptops (1-based): its own address, 127.0.200.<seat>. */
+  readonly seat: number;
 }
 
 export interface BenchSendRequest {
