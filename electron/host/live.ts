@@ -94,8 +94,11 @@ export interface LiveSession {
   readonly token: string;
   /** A projector's token: reads everything, writes nothing. */
   readonly projectorToken: string;
-  /** A participant's token for `groupId` (what POST /api/join gives). Throws a RangeError for a bad id. */
-  issueParticipant(groupId: string): string;
+  /**
+   * A fresh token (a new client) for `role`; a participant's for `groupId` (what POST /api/join
+   * gives). Throws a RangeError for a participant without a valid group id.
+   */
+  issue(role: 'facilitator' | 'projector' | 'participant', groupId?: string): string;
   /** Join addresses for the room, the likeliest first, as they are now (interfaces come and go). */
   addresses(): JoinAddress[];
   stats(): { signaling: SignalingStats; relay: RelayStats };
@@ -322,7 +325,7 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
     code,
     token: mint.issue('facilitator'),
     projectorToken: mint.issue('projector'),
-    issueParticipant: (groupId) => mint.issue('participant', groupId),
+    issue: (role, groupId) => mint.issue(role, groupId),
     addresses: () => liveAddresses(host),
     stats: () => ({ signaling: signaling.stats(), relay: relay.stats() }),
     docNames: () => relay.docNames(),

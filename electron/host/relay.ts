@@ -112,10 +112,11 @@ export interface Relay {
    */
   forgetDocs(names: readonly string[]): Promise<void>;
   /**
-   * The doc's WebRTC room (its y-webrtc signaling topic) went from `before` to `after` laptops.
-   * More laptops in the room than relay sockets on the doc means one is on WebRTC only.
+   * The doc's WebRTC room (its y-webrtc signaling topic) went from the laptops `before` to `after`
+   * (their tokens' clients, Access.client). One in the room without a relay socket on the doc is
+   * on WebRTC only.
    */
-  roomChanged(docName: string, before: number, after: number): void;
+  roomChanged(docName: string, before: readonly string[], after: readonly string[]): void;
   stats(): RelayStats;
   /** Closes every socket, then writes and closes every doc's log. */
   stop(): Promise<void>;
@@ -300,12 +301,16 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   let stopping = false;
   /** Docs deleted while this relay runs (forgetDocs): never opened again. */
   const forgotten = new Set<string>();
-  /** Laptops in each doc's WebRTC room, as signaling last told (docs not opened here included). */
-  const rooms = new Map<string, number>();
+  /** The laptops (Access.client) in each doc's WebRTC room, as signaling last told (docs not opened here included). */
+  const rooms = new Map<string, readonly string[]>();
 
-  /** Marks the doc when its room holds `laptops` and that is more than its relay sockets. */
-  const compareRoom = (shared: SharedDoc, laptops = rooms.get(shared.name) ?? 0) => {
-    if (laptops > shared.sockets.size) shared.webrtcOnlySeen = performance.now();
+  /**
+   * Marks the doc when one of `laptops` in its WebRTC room has no relay socket on it (a laptop is
+   * known by its token's client; one without a token cannot be matched and counts as missing).
+   */
+  const compareRoom = (shared: SharedDoc, laptops = rooms.get(shared.name) ?? []) => {
+    const onRelay = new Set([...shared.sockets].map((peer) => peer.access.client));
+    if (laptops.some((client) => client === '' || !onRelay.has(client))) shared.webrtcOnlySeen = performance.now();
   };
 
   await mkdir(sessionDir(dataDir, sessionId), { recursive: true });
@@ -689,10 +694,11 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       await forgetStoredDocs(dataDir, sessionId, names.filter((name) => isDocOfSession(name, sessionId)));
     },
     roomChanged(docName, before, after) {
-      if (after > 0) rooms.set(docName, after);
+      if (after.length > 0) rooms.set(docName, after);
       else rooms.delete(docName);
       const shared = loaded.get(docName);
-      if (shared) compareRoom(shared, Math.max(before, after));
+      // One who just left the room may have written last over WebRTC only.
+      if (shared) compareRoom(shared, [...new Set([...before, ...after])]);
     },
     stats: () => ({
       ...hub.counters,

@@ -54,10 +54,10 @@ interface Subscriber extends Peer {
 const PONG = Buffer.from(JSON.stringify({ type: 'pong' }));
 
 /**
- * Hears how many sockets a topic (a doc's WebRTC room) had before and after a socket joined or left
- * it: the relay compares that with its own sockets on the doc.
+ * Hears which laptops (their tokens' Access.client) a topic (a doc's WebRTC room) had before and
+ * after a socket joined or left it: the relay compares that with its own sockets on the doc.
  */
-export type RoomListener = (topic: string, before: number, after: number) => void;
+export type RoomListener = (topic: string, before: readonly string[], after: readonly string[]) => void;
 
 /** May a socket with `access` meet others in `topic`? (Only asked for topics of this session.) */
 export type MeetingRule = (access: Access, topic: string) => boolean;
@@ -73,7 +73,8 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning, onR
     if (!subscribers) return;
     subscribers.delete(peer);
     if (subscribers.size === 0) topics.delete(topic);
-    onRoomChange(topic, subscribers.size + 1, subscribers.size);
+    const after = [...subscribers].map((s) => s.access.client);
+    onRoomChange(topic, [...after, peer.access.client], after);
   };
 
   const invalid = (peer: Subscriber) => {
@@ -115,8 +116,9 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning, onR
           extra.subscriptions++;
           let subscribers = topics.get(topic);
           if (!subscribers) topics.set(topic, (subscribers = new Set()));
+          const before = [...subscribers].map((s) => s.access.client);
           subscribers.add(peer);
-          onRoomChange(topic, subscribers.size - 1, subscribers.size);
+          onRoomChange(topic, before, [...before, peer.access.client]);
         }
         break;
       case 'unsubscribe':
