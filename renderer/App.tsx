@@ -61,7 +61,16 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   );
 
   // The projector's window is the projector's alone: no header, no settings.
-  if (route.name === 'projector') return <ProjectorScreen key={`${route.sessionId}/${route.code ?? ''}`} sessionId={route.sessionId} {...(route.code ? { code: route.code } : {})} />;
+  if (route.name === 'projector') {
+    return (
+      <ProjectorScreen
+        key={`${route.sessionId}/${route.code ?? ''}/${route.token ?? ''}`}
+        sessionId={route.sessionId}
+        {...(route.code ? { code: route.code } : {})}
+        {...(route.token ? { token: route.token } : {})}
+      />
+    );
+  }
 
   const screen = (
     <>
