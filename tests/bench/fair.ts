@@ -68,9 +68,9 @@ export async function benchFair(host: RunningHost, session: LiveSession, session
 async function fairRun(page: Page, senders: readonly PeerProcess[], host: RunningHost, session: LiveSession, docName: string, notes: number, gapMs: number, seed: number): Promise<FairResult> {
   const problems: string[] = [];
   const opened = clock();
-  await page.goto(`${host.url}/bench/live.html?code=${session.code}&doc=${encodeURIComponent(docName)}`);
+  await page.goto(`${host.url}/bench/live.html?code=${session.code}&token=${encodeURIComponent(session.token)}&doc=${encodeURIComponent(docName)}`);
   await page.waitForFunction(() => 'live' in window);
-  await Promise.all(senders.map((s, i) => s.call({ type: 'bench-join', hostUrl: host.url, code: session.code, docName, seat: i + 1 })));
+  await Promise.all(senders.map((s, i) => s.call({ type: 'bench-join', hostUrl: host.url, code: session.code, token: session.token, docName, seat: i + 1 })));
   const state = async () => ({ page: await call(page, 'status'), senders: (await Promise.all(senders.map((s) => s.call<PeerStatus[]>({ type: 'status' })))).flat() });
   let now = await state();
   const ready = () => now.page.mounted && now.page.relay && now.page.peers === SENDERS && now.senders.every((s) => s.boardRelay && s.webrtc === SENDERS);

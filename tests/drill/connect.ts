@@ -1,37 +1,43 @@
-import { CODE_PARAM, LIVE_PROTOCOL_VERSION, VERSION_PARAM } from '../../shared/live';
+import { CODE_PARAM, LIVE_PROTOCOL_VERSION, TOKEN_PARAM, VERSION_PARAM } from '../../shared/live';
+import { joinGroup } from '../../renderer/live/joinApi';
 import type { Transport } from '../../renderer/live/transport';
 
 /**
- * How a drill peer reaches the host: the ONE place that knows the connection parameters (join code,
- * protocol version, and — once roles land (ROLES-SPEC.md) — the participant's token from
- * POST /api/join). Every Node peer, the bench's Node senders and the harness's own read-only relay
- * peers get their parameters here, so a change of the wire contract is a change of this file.
+ * How a drill laptop reaches the host: the ONE place that knows the connection parameters (join
+ * code, protocol version, token). Every Node laptop of the drill and the bench's Node senders get
+ * theirs here, so a change of the wire contract is a change of this file.
  */
 
-/** Who a peer is to the host: a participant of one group, or a guest that only reads the session doc. */
-export type DrillRole = { readonly kind: 'participant'; readonly groupId: string } | { readonly kind: 'guest' };
+/**
+ * Who a laptop is to the host: a participant of one group (it takes a seat with POST /api/join, as
+ * the join screen does), a laptop holding a token it was given (the bench's senders hold the
+ * facilitator's), or a guest with the code alone (it may read the session and room docs).
+ */
+export type DrillRole = { readonly kind: 'participant'; readonly groupId: string } | { readonly kind: 'token'; readonly token: string } | { readonly kind: 'guest' };
 
-/** What a peer needs to connect its docs: the transports as the app builds them, and the URL params. */
+/** What a laptop needs to connect its docs: the transports as the app builds them, and the URL params. */
 export interface DrillAccess {
   /** Its own group's board: WebRTC with the group's other laptops plus the host's relay. */
   readonly board: Transport;
-  /** The session doc (read-only for participants): the host's relay only, as ROLES-SPEC.md has it. */
+  /** The session doc (read-only for participants): the host's relay only, as the app connects it. */
   readonly session: Transport;
-  /** Query parameters of a raw relay socket or API call (relayPeer, /api/live). */
+  /** Query parameters of a raw relay socket or API call. */
   readonly params: Readonly<Record<string, string>>;
 }
 
 /**
- * The transports and parameters of a peer with `role` on the host at `hostUrl` with join `code`.
- * Today: `?code=C&v=1` on every socket (connectDoc adds the version itself). Async because the
- * participant token will come from `POST /api/join` (ROLES-SPEC.md).
+ * The transports and parameters of a laptop with `role` on the host at `hostUrl` (a laptop's own
+ * address, laptopHostUrl) with join `code`: `?code=C&v=2&token=T` on every socket (connectDoc adds
+ * them). A participant's token comes from the app's own joinGroup (renderer/live/joinApi.ts).
+ * Throws the app's JoinFailure when the host refuses.
  */
-export async function drillAccess(hostUrl: string, code: string, _role: DrillRole): Promise<DrillAccess> {
-  const lan: Transport = { kind: 'lan', hostUrl, code };
+export async function drillAccess(hostUrl: string, code: string, role: DrillRole): Promise<DrillAccess> {
+  const token = role.kind === 'participant' ? await joinGroup(withoutLaptopName(hostUrl), code, role.groupId) : role.kind === 'token' ? role.token : undefined;
+  const lan: Transport = { kind: 'lan', hostUrl, code, ...(token ? { token } : {}) };
   return {
-    board: lan,
-    session: { ...lan, direct: false },
-    params: { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) },
+    board: { ...lan, direct: true },
+    session: lan,
+    params: { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), ...(token ? { [TOKEN_PARAM]: token } : {}) },
   };
 }
 
@@ -47,4 +53,11 @@ export function laptopHostUrl(hostUrl: string, group: number, seat: number): str
   const url = new URL(hostUrl);
   url.username = `laptop-${group}-${seat}`;
   return url.toString().replace(/\/$/, '');
+}
+
+/** fetch refuses a URL with user info: the plain host address for HTTP calls. */
+function withoutLaptopName(hostUrl: string): string {
+  const url = new URL(hostUrl);
+  url.username = '';
+  return url.origin;
 }

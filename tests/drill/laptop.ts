@@ -53,9 +53,12 @@ export async function openParticipant(hostUrl: string, code: string, sessionId: 
   return laptop(spec.key, board, boardConnection, sessionConnection, human, received);
 }
 
-/** The bench's fair 4-laptop scenario: a laptop on `docName` only (WebRTC + relay), as a board is connected. */
-export async function openBenchLaptop(hostUrl: string, code: string, docName: string, seat: number): Promise<Laptop> {
-  const access = await drillAccess(laptopHostUrl(hostUrl, 200, seat), code, { kind: 'guest' });
+/**
+ * The bench's fair 4-laptop scenario: a laptop on `docName` only (WebRTC + relay), as a board is
+ * connected, with `token` (the bench's boards are of no group: it holds the facilitator's).
+ */
+export async function openBenchLaptop(hostUrl: string, code: string, token: string, docName: string, seat: number): Promise<Laptop> {
+  const access = await drillAccess(laptopHostUrl(hostUrl, 200, seat), code, { kind: 'token', token });
   const board = new Y.Doc();
   const received = watchArrivals(board);
   const connection = connectDoc(access.board, docName, board);

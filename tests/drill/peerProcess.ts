@@ -47,7 +47,7 @@ async function handle(request: PeerRequest): Promise<unknown> {
       for (const spec of request.peers) laptops.push(await freshLaptopModule().openParticipant(request.hostUrl, request.code, request.sessionId, spec));
       return null;
     case 'bench-join':
-      laptops.push(await freshLaptopModule().openBenchLaptop(request.hostUrl, request.code, request.docName, request.seat));
+      laptops.push(await freshLaptopModule().openBenchLaptop(request.hostUrl, request.code, request.token, request.docName, request.seat));
       return null;
     case 'bench-send': {
       if (!laptops[0]) throw new Error('bench-send before bench-join');

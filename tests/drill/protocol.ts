@@ -34,6 +34,8 @@ export interface BenchJoinRequest {
   readonly type: 'bench-join';
   readonly hostUrl: string;
   readonly code: string;
+  /** What the laptop may do there (the bench's boards belong to no group: the facilitator's token). */
+  readonly token: string;
   readonly docName: string;
   /** Which of the bench's laptops (1-based): its own address, 127.0.200.<seat>. */
   readonly seat: number;
