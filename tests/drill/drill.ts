@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
@@ -10,6 +10,7 @@ import { ParticipantPage, startFacilitator, type FacilitatorPage, type PageConne
 import { startPeerProcess, type PeerProcess } from './children';
 import { startHostProcess, type HostProcess } from './hostProcess';
 import { HUMAN_PACE, type Pace } from './human';
+import { machineBusy } from '../bench/cpu';
 import { cpuSecondsOf, cpuSecondsOfGroup, pssOfGroup, rssOf, sampler } from './procStats';
 import { clock, fingerprint, type PeerSpec, type PeerStatus, type ProcessReport } from './protocol';
 import { DOMAINS_AROUND, personName } from './texts';
@@ -41,6 +42,8 @@ export interface DrillConfig {
   readonly connectTimeoutMs: number;
   /** How long the copies may take to agree after the last edit. */
   readonly settleTimeoutMs: number;
+  /** Where to save what the facilitator and the first participant page show at the end (PNG); none when absent. */
+  readonly screenshotDir?: string;
   readonly log: (line: string) => void;
 }
 
@@ -82,6 +85,11 @@ export interface DrillResult {
   /** WebRTC connections of each Node laptop on its board, when editing began. */
   readonly webrtcAtStart: number[];
   readonly editSeconds: number;
+  /**
+   * Cores busy while everyone edited (of os.cpus().length): the whole machine, the drill's own
+   * processes (host, laptops, Chromiums, this runner), and the rest (other work on the machine).
+   */
+  readonly machine: { readonly busy: number; readonly drill: number; readonly others: number };
   readonly edits: { readonly node: number; readonly pages: number };
   /** Note added → in the doc of another laptop of its group (ms), from Node laptops and from pages. */
   readonly latency: { readonly fromNode: number[]; readonly fromPages: number[] };
@@ -181,6 +189,8 @@ export async function runDrill(config: DrillConfig): Promise<DrillResult> {
     const settleMs = clock() - settleFrom;
     log(differing.length === 0 ? `every copy the same after ${(settleMs / 1000).toFixed(1)} s` : `${differing.length} copies still differ after ${(settleMs / 1000).toFixed(0)} s`);
 
+    if (config.screenshotDir) await screenshots(config.screenshotDir, fac, pages[0]);
+
     const reports = await Promise.all(processes.map((p) => p.call<ProcessReport>({ type: 'report' })));
     const laptops = reports.flatMap((r) => r.peers);
     const { missing, writtenNotes, pageAdded } = checkWritten(laptops, pages, groups, stored);
@@ -191,6 +201,10 @@ export async function runDrill(config: DrillConfig): Promise<DrillResult> {
     const after = await Promise.all(groups.map(async (g) => fingerprint((await readStoredDoc(dataDir, sessionId, boardDocName(sessionId, g.id))) ?? new Y.Doc())));
     const sameAfterStop = groups.every((g, i) => before.get(g.id) === after[i]);
 
+    const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+    const total = (c: typeof cpuTo) => c.host + c.runner + c.facilitator + sum(c.peers) + sum(c.pages);
+    const busy = (cpuTo.machine - cpuFrom.machine) / editSeconds;
+    const drill = (total(cpuTo) - total(cpuFrom)) / editSeconds;
     const usage = (cpu: number, mem: number[]): Usage => ({ cpuPercent: (100 * cpu) / editSeconds, memoryPeak: Math.max(...mem.filter(Number.isFinite)), memoryEnd: mem.filter(Number.isFinite).at(-1) ?? NaN });
     const maxConnections = (key: keyof PageConnections) => Math.max(...samples.map((s) => s.connections[key]));
     return {
@@ -200,6 +214,7 @@ export async function runDrill(config: DrillConfig): Promise<DrillResult> {
       connectMs,
       webrtcAtStart,
       editSeconds,
+      machine: { busy, drill, others: Math.max(0, busy - drill) },
       edits: { node: laptops.reduce((sum, l) => sum + l.edits, 0), pages: pages.reduce((sum, p) => sum + p.edits, 0) },
       latency,
       clockSkewMs,
@@ -227,6 +242,14 @@ export async function runDrill(config: DrillConfig): Promise<DrillResult> {
     await host?.stop().catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** What the room looks like at the end: the facilitator's "Alle huizen", a participant's board. */
+async function screenshots(dir: string, facilitator: FacilitatorPage, participant: ParticipantPage | undefined): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const options = { animations: 'disabled', caret: 'hide' } as const;
+  await facilitator.page.screenshot({ ...options, path: path.join(dir, 'drill-houses.png'), fullPage: true });
+  await participant?.page.screenshot({ ...options, path: path.join(dir, 'drill-board.png') });
 }
 
 /** The session's groups, once the facilitator's app has synced the session doc to the host's disk. */
@@ -275,7 +298,10 @@ async function worstSkew(processes: readonly PeerProcess[]): Promise<number> {
 }
 
 async function cpuNow(host: HostProcess, processes: readonly PeerProcess[], facilitator: FacilitatorPage, pages: readonly ParticipantPage[]) {
+  const runner = process.cpuUsage();
   return {
+    machine: await machineBusy(),
+    runner: (runner.user + runner.system) / 1e6,
     host: await cpuSecondsOf(host.pid),
     peers: await Promise.all(processes.map((p) => cpuSecondsOf(p.pid))),
     facilitator: await cpuSecondsOfGroup(facilitator.chromium.pid),

@@ -55,6 +55,13 @@ export function drillRows(r: DrillResult): Row[] {
       text: String(r.missing.length),
       goalText: '0',
     },
+    {
+      group: '',
+      measure: `cores busy while everyone edits (of ${os.cpus().length}): whole machine · the drill’s processes · other work`,
+      unit: '',
+      samples: [],
+      text: `${r.machine.busy.toFixed(2)} · ${r.machine.drill.toFixed(2)} · ${r.machine.others.toFixed(2)}`,
+    },
     { group: '', measure: 'host’s disk after it stopped = while live', unit: '', samples: [], text: r.sameAfterStop ? 'yes' : 'NO' },
     { group: '', measure: 'notes per board at the end', unit: '', samples: r.boards.map((b) => b.notes) },
     {

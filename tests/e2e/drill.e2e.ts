@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runDrill } from '../drill/drill';
 import { HUMAN_PACE } from '../drill/human';
+import { SCREENSHOT_DIR } from './support/screenshots';
 
 /**
  * The load drill of `npm run drill`, short: 3 groups × 3 laptops for 20 s — the facilitator's page
@@ -9,7 +10,7 @@ import { HUMAN_PACE } from '../drill/human';
  */
 describe('the load drill, short (3 groups × 3 laptops, 20 s of editing)', () => {
   it("leaves every board the same on every laptop, on the facilitator's and on the host's disk, with nothing anyone wrote missing", async () => {
-    const result = await runDrill({ groups: 3, perGroup: 3, seconds: 20, browsers: 1, pace: HUMAN_PACE, connectTimeoutMs: 30_000, settleTimeoutMs: 20_000, log: () => {} });
+    const result = await runDrill({ groups: 3, perGroup: 3, seconds: 20, browsers: 1, pace: HUMAN_PACE, connectTimeoutMs: 30_000, settleTimeoutMs: 20_000, screenshotDir: SCREENSHOT_DIR, log: () => {} });
 
     // Everyone was in the room: each Node laptop connected directly to its group's other two.
     expect(result.webrtcAtStart).toHaveLength(8);
