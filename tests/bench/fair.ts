@@ -45,8 +45,16 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const clock = () => performance.timeOrigin + performance.now();
 
 /** Runs the fair scenario at each of `gaps` (ms between notes; 0 = burst) on the bench's live session. */
-export async function benchFair(host: RunningHost, session: LiveSession, sessionId: string, notes: number, gaps: readonly number[], seed: number): Promise<FairResult[]> {
+export async function benchFair(
+  host: RunningHost,
+  session: LiveSession,
+  sessionId: string,
+  notes: number,
+  gaps: readonly number[],
+  seed: number,
+): Promise<{ results: FairResult[]; version: string }> {
   const chromium = await launchChromium();
+  const version = chromium.browser.version();
   const results: FairResult[] = [];
   try {
     const page = await chromium.page();
@@ -62,7 +70,7 @@ export async function benchFair(host: RunningHost, session: LiveSession, session
   } finally {
     await chromium.close();
   }
-  return results;
+  return { results, version };
 }
 
 async function fairRun(page: Page, senders: readonly PeerProcess[], host: RunningHost, session: LiveSession, docName: string, notes: number, gapMs: number, seed: number): Promise<FairResult> {

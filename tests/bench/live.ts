@@ -514,7 +514,9 @@ export async function benchLive(): Promise<void> {
     ({ results, version } = await latencyScenarios(host, session, log));
     if (!FILTER || FILTER.includes('fair')) {
       try {
-        fair = await benchFair(host, session, SESSION_ID, NOTES, [GAP_MS, 0], SEED);
+        const ran = await benchFair(host, session, SESSION_ID, NOTES, [GAP_MS, 0], SEED);
+        fair = ran.results;
+        version ||= ran.version;
         for (const f of fair) {
           const q = (values: number[], p: number) => percentile(values, p).toFixed(1);
           log(`fair 4 laptops, ${f.gapMs > 0 ? `${f.gapMs} ms apart` : 'burst'}: painted p50/p95/max ${q(f.painted, 50)}/${q(f.painted, 95)}/${q(f.painted, 100)} ms`);

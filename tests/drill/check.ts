@@ -50,18 +50,22 @@ export function checkWritten(laptops: readonly Pick<PeerReport, 'key' | 'written
   return { missing, writtenNotes, pageAdded };
 }
 
-/** Note added → in another laptop's doc of the same group, for every Node laptop that received it. */
+/**
+ * Note added → in another laptop's doc of the same group (ms), for every Node laptop that received
+ * it, from Node laptops and from pages; and which path brought each first.
+ */
 export function latencies(laptops: readonly PeerReport[], pageAdded: readonly { id: string; at: number }[]) {
   const fromNode = new Map<string, number>();
   for (const l of laptops) for (const a of l.added) fromNode.set(a.id, a.at);
   const fromPage = new Map(pageAdded.map((a) => [a.id, a.at]));
-  const result = { fromNode: [] as number[], fromPages: [] as number[] };
+  const result = { fromNode: [] as number[], fromPages: [] as number[], via: { webrtc: 0, relay: 0, other: 0 } };
   for (const l of laptops) {
     for (const r of l.received) {
       const node = fromNode.get(r.id);
       if (node !== undefined) result.fromNode.push(r.at - node);
       const page = fromPage.get(r.id);
       if (page !== undefined) result.fromPages.push(r.at - page);
+      if (node !== undefined || page !== undefined) result.via[r.via]++;
     }
   }
   return result;

@@ -12,7 +12,7 @@ import { startHostProcess, type HostProcess } from './hostProcess';
 import { HUMAN_PACE, type Pace } from './human';
 import { machineBusy } from '../bench/cpu';
 import { cpuSecondsOf, cpuSecondsOfGroup, pssOfGroup, rssOf, sampler } from './procStats';
-import { clock, fingerprint, type PeerSpec, type PeerStatus, type ProcessReport } from './protocol';
+import { clock, fingerprint, type Arrival, type PeerSpec, type PeerStatus, type ProcessReport } from './protocol';
 import { DOMAINS_AROUND, personName } from './texts';
 import { checkWritten, latencies } from './check';
 
@@ -92,12 +92,12 @@ export interface DrillResult {
   readonly machine: { readonly busy: number; readonly drill: number; readonly others: number };
   readonly edits: { readonly node: number; readonly pages: number };
   /** Note added → in the doc of another laptop of its group (ms), from Node laptops and from pages. */
-  readonly latency: { readonly fromNode: number[]; readonly fromPages: number[] };
+  readonly latency: { readonly fromNode: number[]; readonly fromPages: number[]; readonly via: Record<Arrival['via'], number> };
   /** Largest |peer process clock − runner clock| seen, and its round-trip bound. */
   readonly clockSkewMs: number;
   readonly host: Usage & { readonly stderr: string[] };
   /** Per Node peer process: its laptops, memory (RSS) before joining and at the end, CPU. */
-  readonly peerProcesses: { readonly laptops: number; readonly rssBefore: number; readonly usage: Usage }[];
+  readonly peerProcesses: { readonly laptops: number; readonly rssBefore: number; readonly usage: Usage; readonly loopDelay: ProcessReport['loopDelay'] }[];
   readonly facilitator: Usage & { readonly connections: { readonly atStart: PageConnections; readonly peak: PageConnections; readonly atEnd: PageConnections } };
   readonly participantPages: Usage[];
   /** Boards as the host stored them at the end. */
@@ -167,6 +167,7 @@ export async function runDrill(config: DrillConfig): Promise<DrillResult> {
       }),
       2000,
     );
+    await Promise.all(processes.map((p) => p.call({ type: 'watch-loop' })));
     const began = clock();
     const until = began + config.seconds * 1000;
     log(`editing for ${config.seconds} s …`);
@@ -223,6 +224,7 @@ export async function runDrill(config: DrillConfig): Promise<DrillResult> {
         laptops: seats[i]!.length,
         rssBefore: rssBefore[i]!,
         usage: usage(cpuTo.peers[i]! - cpuFrom.peers[i]!, samples.map((s) => s.peers[i]!)),
+        loopDelay: reports[i]!.loopDelay,
       })),
       facilitator: {
         ...usage(cpuTo.facilitator - cpuFrom.facilitator, samples.map((s) => s.facilitator)),

@@ -6,7 +6,7 @@ import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { notePosition, noteText } from '../bench/page/generate';
 import { drillAccess, laptopHostUrl } from './connect';
 import { Human, type Pace } from './human';
-import { clock, fingerprint, type BenchSendRequest, type PeerReport, type PeerSpec, type PeerStatus } from './protocol';
+import { clock, fingerprint, type Arrival, type BenchSendRequest, type PeerReport, type PeerSpec, type PeerStatus } from './protocol';
 import { prng } from './texts';
 
 /**
@@ -65,14 +65,20 @@ export async function openBenchLaptop(hostUrl: string, code: string, token: stri
   return laptop(`bench ${seat}`, board, connection, null, null, received);
 }
 
-/** Stamps every note another laptop added when it reaches this doc (registered before any provider). */
-function watchArrivals(doc: Y.Doc): { id: string; at: number }[] {
-  const received: { id: string; at: number }[] = [];
+/**
+ * Stamps every note another laptop added when it reaches this doc, and which provider brought it
+ * first (y-webrtc applies with its room as origin, y-websocket with itself). Registered before any
+ * provider exists, so nothing slips past it.
+ */
+function watchArrivals(doc: Y.Doc): Arrival[] {
+  const received: Arrival[] = [];
   notesMap(doc).observe((event, transaction) => {
     if (transaction.local) return;
     const at = clock();
+    const origin = transaction.origin as object | null;
+    const via = origin && 'webrtcConns' in origin ? 'webrtc' : origin && 'wsconnected' in origin ? 'relay' : 'other';
     event.changes.keys.forEach((change, id) => {
-      if (change.action === 'add') received.push({ id, at });
+      if (change.action === 'add') received.push({ id, at, via });
     });
   });
   return received;
@@ -87,7 +93,7 @@ function laptop(
   boardConnection: DocConnection,
   sessionConnection: DocConnection | null,
   human: Human | null,
-  received: { id: string; at: number }[],
+  received: Arrival[],
 ): Laptop {
   return {
     status() {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as LaptopModule from './laptop';
@@ -40,6 +41,9 @@ function freshLaptopModule(): typeof LaptopModule {
 }
 
 const laptops: LaptopModule.Laptop[] = [];
+/** Event-loop delay from `watch-loop` (the start of editing) on: a busy or starved process shows here. */
+const loop = monitorEventLoopDelay({ resolution: 10 });
+const ms = (ns: number) => ns / 1e6;
 
 async function handle(request: PeerRequest): Promise<unknown> {
   switch (request.type) {
@@ -55,13 +59,18 @@ async function handle(request: PeerRequest): Promise<unknown> {
     }
     case 'status':
       return laptops.map((l) => l.status());
+    case 'watch-loop':
+      loop.reset();
+      loop.enable();
+      return null;
     case 'edit':
       await Promise.all(laptops.map((l) => l.edit(request.until, request.pace)));
       return null;
     case 'fingerprints':
       return laptops.map((l) => ({ key: l.status().key, fingerprint: l.fingerprint() }));
     case 'report':
-      return { peers: laptops.map((l) => l.report()), memory: process.memoryUsage() };
+      loop.disable();
+      return { peers: laptops.map((l) => l.report()), memory: process.memoryUsage(), loopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } };
     case 'now':
       return performance.timeOrigin + performance.now();
     case 'leave':

@@ -57,6 +57,7 @@ export type PeerRequest =
   | BenchSendRequest
   | { readonly type: 'status' }
   | { readonly type: 'edit'; readonly until: number; readonly pace: Pace }
+  | { readonly type: 'watch-loop' }
   | { readonly type: 'fingerprints' }
   | { readonly type: 'report' }
   | { readonly type: 'now' }
@@ -72,12 +73,19 @@ export interface PeerStatus {
   readonly notes: number;
 }
 
+/** A note another laptop added, when it reached this laptop's doc, and over which path first. */
+export interface Arrival {
+  readonly id: string;
+  readonly at: number;
+  readonly via: 'webrtc' | 'relay' | 'other';
+}
+
 export interface PeerReport {
   readonly key: string;
   readonly edits: number;
   readonly added: readonly { id: string; at: number }[];
   /** When each note another laptop added reached this one's doc. */
-  readonly received: readonly { id: string; at: number }[];
+  readonly received: readonly Arrival[];
   readonly written: readonly Written[];
   readonly fingerprint: string;
 }
@@ -85,6 +93,8 @@ export interface PeerReport {
 export interface ProcessReport {
   readonly peers: readonly PeerReport[];
   readonly memory: NodeJS.MemoryUsage;
+  /** How late the process's event loop ran its timers while everyone edited (ms): p50, p99, max. */
+  readonly loopDelay: { readonly p50: number; readonly p99: number; readonly max: number };
 }
 
 export interface Envelope {

@@ -41,6 +41,13 @@ export function drillRows(r: DrillResult): Row[] {
     },
     {
       group: '',
+      measure: 'first to bring each note: WebRTC · relay',
+      unit: '',
+      samples: [],
+      text: `${r.latency.via.webrtc} · ${r.latency.via.relay}${r.latency.via.other ? ` · other ${r.latency.via.other}` : ''}`,
+    },
+    {
+      group: '',
       measure: 'every board the same on every laptop, the facilitator and the host’s disk',
       unit: '',
       samples: [],
@@ -81,6 +88,13 @@ export function drillRows(r: DrillResult): Row[] {
     { group: '', measure: '… of which the laptop itself (RSS growth since before joining ÷ laptops)', unit: 'MB', samples: marginal.map((b) => b / MB) },
     { group: '', measure: 'RSS per process', unit: 'MB', samples: peerRss.map((b) => b / MB) },
     { group: '', measure: 'CPU per process', unit: '%', samples: r.peerProcesses.map((p) => p.usage.cpuPercent) },
+    {
+      group: '',
+      measure: 'event-loop delay per process while editing, p99 (max)',
+      unit: '',
+      samples: [],
+      text: r.peerProcesses.map((p) => `${p.loopDelay.p99.toFixed(0)} (${p.loopDelay.max.toFixed(0)})`).join(' · ') + ' ms',
+    },
     {
       group: '',
       measure: 'WebRTC connections per laptop on its board when editing began',

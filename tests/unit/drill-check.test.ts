@@ -49,6 +49,6 @@ describe("the drill's check that nothing anyone wrote is missing", () => {
     expect(pageAdded).toHaveLength(1);
     // Its note reached another laptop 12 ms after the key was pressed.
     const [added] = pageAdded;
-    expect(latencies([{ key: '1.1', edits: 0, added: [], received: [{ id: added!.id, at: 1012 }], written: [], fingerprint: '' }], pageAdded).fromPages).toEqual([12]);
+    expect(latencies([{ key: '1.1', edits: 0, added: [], received: [{ id: added!.id, at: 1012, via: 'webrtc' }], written: [], fingerprint: '' }], pageAdded).fromPages).toEqual([12]);
   });
 });
