@@ -1,4 +1,3 @@
-import { CODE_PARAM, LIVE_PROTOCOL_VERSION, TOKEN_PARAM, VERSION_PARAM } from '../../shared/live';
 import { joinGroup } from '../../renderer/live/joinApi';
 import type { Transport } from '../../renderer/live/transport';
 
@@ -15,30 +14,27 @@ import type { Transport } from '../../renderer/live/transport';
  */
 export type DrillRole = { readonly kind: 'participant'; readonly groupId: string } | { readonly kind: 'token'; readonly token: string } | { readonly kind: 'guest' };
 
-/** What a laptop needs to connect its docs: the transports as the app builds them, and the URL params. */
+/**
+ * What a laptop needs to connect its docs: the transports as the app builds them (connectDoc puts
+ * code, version and token on every socket).
+ */
 export interface DrillAccess {
   /** Its own group's board: WebRTC with the group's other laptops plus the host's relay. */
   readonly board: Transport;
   /** The session doc (read-only for participants): the host's relay only, as the app connects it. */
   readonly session: Transport;
-  /** Query parameters of a raw relay socket or API call. */
-  readonly params: Readonly<Record<string, string>>;
 }
 
 /**
- * The transports and parameters of a laptop with `role` on the host at `hostUrl` (a laptop's own
- * address, laptopHostUrl) with join `code`: `?code=C&v=2&token=T` on every socket (connectDoc adds
- * them). A participant's token comes from the app's own joinGroup (renderer/live/joinApi.ts).
- * Throws the app's JoinFailure when the host refuses.
+ * The transports of a laptop with `role` on the host at `hostUrl` (a laptop's own address,
+ * laptopHostUrl) with join `code`: `?code=C&v=2&token=T` on every socket. A participant's token
+ * comes from the app's own joinGroup (renderer/live/joinApi.ts). Throws the app's JoinFailure when
+ * the host refuses.
  */
 export async function drillAccess(hostUrl: string, code: string, role: DrillRole): Promise<DrillAccess> {
   const token = role.kind === 'participant' ? await joinGroup(withoutLaptopName(hostUrl), code, role.groupId) : role.kind === 'token' ? role.token : undefined;
   const lan: Transport = { kind: 'lan', hostUrl, code, ...(token ? { token } : {}) };
-  return {
-    board: { ...lan, direct: true },
-    session: lan,
-    params: { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), ...(token ? { [TOKEN_PARAM]: token } : {}) },
-  };
+  return { board: { ...lan, direct: true }, session: lan };
 }
 
 /** A laptop's name in its host address (laptopHostUrl): `laptop-<group>-<seat>`. */
