@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode, onlyThisMachine, type JoinAddress } from '../../shared/live';
 import type { LiveStatus } from './liveRoom';
@@ -22,6 +22,8 @@ interface Props {
   onNewCode: () => void;
   /** Asks the host to host again (same code) and to list its addresses anew. */
   onRehost: () => void;
+  /** The panel just replaced "Sessie live zetten", which had the keyboard: its headline takes it. */
+  takeKeyboard?: boolean;
 }
 
 /** The join link a QR code carries: the host's address with the join screen and the code. */
@@ -67,8 +69,12 @@ export function useQrCode(link: string | null): string | null {
 }
 
 /** What the facilitator puts on the projector: where to go and which code to type. */
-export function HostPanel({ code, addresses, shownFirst, connected, storageFailing, status, inBrowser, busy, onStop, onNewCode, onRehost }: Props) {
+export function HostPanel({ code, addresses, shownFirst, connected, storageFailing, status, inBrowser, busy, onStop, onNewCode, onRehost, takeKeyboard = false }: Props) {
   const { t } = useTranslation();
+  const headlineRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeKeyboard) headlineRef.current?.focus();
+  }, [takeKeyboard]);
   const primary = addresses[0];
   const loopbackOnly = onlyThisMachine(addresses);
   const link = primary && !loopbackOnly ? joinLink(primary.url, code) : null;
@@ -81,7 +87,9 @@ export function HostPanel({ code, addresses, shownFirst, connected, storageFaili
     <section className={`host-panel tone-${head.tone}`} aria-label={t('live.hostPanel')}>
       <div className="host-text">
         <div role="status">
-          <h2 className="host-headline">{t(head.key)}</h2>
+          <h2 className="host-headline" ref={headlineRef} tabIndex={-1}>
+            {t(head.key)}
+          </h2>
         </div>
         {hostProblem && (
           <div className="banner error host-problem">

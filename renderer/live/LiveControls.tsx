@@ -35,6 +35,8 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [other, setOther] = useState<{ sessionId: string; title: string } | null>(null);
   const [view, setView] = useState<HostView | null>(null);
+  // "Sessie live zetten" had the keyboard: the panel that replaces it takes it (not the page body).
+  const [panelTakesKeyboard, setPanelTakesKeyboard] = useState(false);
   const membership = room?.membership;
   const isHost = membership?.role === 'facilitator';
 
@@ -120,6 +122,7 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
           onStop={() => setConfirm('stop')}
           onNewCode={() => setConfirm('new-code')}
           onRehost={() => void host({ code: membership.code })}
+          takeKeyboard={panelTakesKeyboard}
         />
         {errorBanner}
         {confirm === 'stop' && (
@@ -155,7 +158,15 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
   }
   return (
     <div className="live-start">
-      <button type="button" className="primary" onClick={() => void host({})} disabled={busy}>
+      <button
+        type="button"
+        className="primary"
+        onClick={(e) => {
+          setPanelTakesKeyboard(document.activeElement === e.currentTarget);
+          void host({});
+        }}
+        disabled={busy}
+      >
         {t('live.start')}
       </button>
       <span className="muted">{t('live.startHint')}</span>
