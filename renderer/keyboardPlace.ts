@@ -8,10 +8,10 @@
  *   drop the keyboard on the page body, and the next Tab would start again at the top: the
  *   keyboard goes to the nearest part of the page that is still there (its heading, else its first
  *   control) instead. Screens that place the keyboard themselves (dialogs, the board, a new
- *   screen's heading) do so first; this only acts when nobody did, and never inside an element
- *   marked `data-own-focus` (which places the keyboard itself, later).
+ *   screen's heading) do so first; this only acts when nobody did, and only inside a screen's
+ *   <main> that is still there (the projector, which has none, places its keyboard itself).
  *
- * Installed once (main.tsx); returns a function that removes it (tests).
+ * Installed once (main.tsx); returns a function that removes it.
  */
 export function keepKeyboardInPlace(doc: Document = document): () => void {
   const win = doc.defaultView ?? window;
@@ -38,11 +38,15 @@ export function keepKeyboardInPlace(doc: Document = document): () => void {
   const onFocusOut = (event: FocusEvent) => {
     const left = event.target;
     if (!(left instanceof HTMLElement) || event.relatedTarget) return;
-    // Where it was, from near to far: the first of these still on the page takes the keyboard.
+    // Where it was, from near to far, up to its screen's <main>: the first of these still on the
+    // page takes the keyboard. A screen that went as a whole is the next screen's to place
+    // (useFocusOnArrival), never the app's header's.
     const places: HTMLElement[] = [];
-    for (let el = left.parentElement; el && el !== doc.body; el = el.parentElement) places.push(el);
-    // A part of the page that puts the keyboard back itself (the projector's views).
-    if (places.some((el) => el.hasAttribute('data-own-focus'))) return;
+    for (let el = left.parentElement; el && el !== doc.body; el = el.parentElement) {
+      places.push(el);
+      if (el.tagName === 'MAIN') break;
+    }
+    if (places.at(-1)?.tagName !== 'MAIN') return;
     const screen = win.location.hash;
     // Two frames: after a dialog or a new screen has placed the keyboard, when they do.
     win.requestAnimationFrame(() =>

@@ -64,7 +64,7 @@ export function ProjectorStage({ sessionId, session, room, join, choose, lead, s
   useViewFocus(stageRef, shows);
 
   return (
-    <div className="projector" data-view={shows.view} lang={lang} ref={stageRef} onFocus={markKeyboard} data-own-focus>
+    <div className="projector" data-view={shows.view} lang={lang} ref={stageRef} onFocus={markKeyboard}>
       {lead}
       <header className="projector-bar">
         <span className="projector-phase">{phase?.title ?? meta?.title ?? ''}</span>

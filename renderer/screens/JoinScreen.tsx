@@ -13,6 +13,7 @@ import { enterRoom, liveRoomFor } from '../live/liveRoom';
 import { useAwareness } from '../live/useLive';
 import { usePresence } from '../live/usePresence';
 import { loadMembership, randomPresenceColour, saveMembership, type Membership } from '../live/membership';
+import { useFocusOnArrival } from '../useFocusOnArrival';
 
 type Step = { kind: 'address' } | { kind: 'group'; hostUrl: string; code: string; info: LiveInfo; groups: Group[] };
 
@@ -159,6 +160,9 @@ function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
   const [name, setName] = useState('');
   const [domain, setDomain] = useState<Domain | ''>('');
   const [error, setError] = useState<string | null>(null);
+  // A new step on the same address: the keyboard goes to its heading, as on a new screen (the
+  // code field that had it is gone).
+  useFocusOnArrival('join-group');
 
   useEffect(() => {
     void loadMembership(step.info.sessionId).then((m) => {

@@ -93,6 +93,17 @@ describe('a whole session by keyboard, with a visible focus ring at every step',
     await f().getByRole('heading', { name: LIVE_HERE_ONLY }).waitFor({ timeout: 30_000 });
     code = normaliseJoinCode(await f().locator('.join-code').innerText())!;
     await facilitator.check('going live');
+    await facilitator.screenshot('keyboard-host-panel');
+    // "Stoppen…" asks first, with the keyboard on "Annuleren"; Esc keeps the session live and
+    // puts the keyboard back on the button.
+    await facilitator.tabTo(button(f(), 'Stoppen…'));
+    await facilitator.press('Enter');
+    await f().getByRole('dialog', { name: 'Live sessie stoppen?' }).waitFor();
+    expect(await f().evaluate(() => document.activeElement?.textContent)).toBe('Annuleren');
+    await facilitator.press('Escape');
+    await f().getByRole('dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => f().evaluate(() => document.activeElement?.textContent)).toBe('Stoppen…');
+    await facilitator.check('the dialog closed');
 
     await facilitator.tabTo(button(f(), 'Start: Welkom →'));
     await facilitator.press('Enter');
@@ -150,6 +161,9 @@ describe('a whole session by keyboard, with a visible focus ring at every step',
     const p = amira.page;
     await p.goto(`${live.url}/#/deelnemen/${code}`);
     await p.getByRole('group', { name: 'In welke subgroep zit je?' }).waitFor();
+    // The code field that had the keyboard made way for this step: its heading has it now.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await amira.check('the group choice');
     await amira.tabTo(p.getByRole('radio', { name: /^Groep 1/ }));
     await amira.press('Space');
     await amira.tabTo(p.getByLabel(/Je naam/));
