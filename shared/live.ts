@@ -32,9 +32,18 @@ export function presentedProtocol(value: string | null): number | null {
  *   written by a newer Bouwplaats); the host keeps it but neither relays it nor writes into it.
  * - `resync` (1012, "service restart"): the host held updates back while its disk refused them and
  *   has stored them now; the laptop reconnects by itself and the fresh sync carries them.
+ * - `docFull` (4413, reason in Dutch): the doc, or the whole session, holds as many bytes as the host
+ *   keeps for it (issue 10, item 2: HostTuning.maxDocBytes / maxSessionBytes) and this laptop sent
+ *   something that would add to it. What the doc holds stays; the laptop keeps what it wrote, and
+ *   WebRTC still carries it to the others. Only someone filling a doc on purpose gets here.
  */
-export const RELAY_CLOSE = { docTooNew: 4426, resync: 1012 } as const;
-export const RELAY_CLOSE_REASON = { docTooNew: 'doc-too-new', resync: 'resync' } as const;
+export const RELAY_CLOSE = { docTooNew: 4426, resync: 1012, docFull: 4413 } as const;
+export const RELAY_CLOSE_REASON = {
+  docTooNew: 'doc-too-new',
+  resync: 'resync',
+  docFull: 'Dit document is vol: de host bewaart er niets nieuws meer in.',
+  sessionFull: 'Deze sessie is vol: de host bewaart er niets nieuws meer in.',
+} as const;
 
 /** y-webrtc signaling (its own JSON protocol: subscribe / unsubscribe / publish / ping). */
 export const SIGNALING_PATH = '/signal';

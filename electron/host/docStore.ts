@@ -269,6 +269,8 @@ export class DocLog {
   /** After a failed write the file may end in a partial record: only a snapshot may follow. */
   private needsSnapshot = false;
   private closed = false;
+  /** Whether snapshotBytes is the size of one snapshot (a log read from disk may be many records). */
+  private snapshotKnown = false;
 
   private constructor(
     private readonly filePath: string,
@@ -281,7 +283,8 @@ export class DocLog {
     this.snapshotBytes = bytes;
     if (bytes === 0) {
       writeAll(this.fd, LOG_MAGIC);
-      this.bytes = LOG_MAGIC.byteLength;
+      this.bytes = this.snapshotBytes = LOG_MAGIC.byteLength;
+      this.snapshotKnown = true;
     }
   }
 
@@ -297,6 +300,7 @@ export class DocLog {
     });
     if (problem === null) {
       const log = new DocLog(filePath, doc, options, file.byteLength);
+      log.snapshotKnown = parsed.updates.length <= 1;
       if (missing) log.compact();
       return log;
     }
@@ -310,6 +314,14 @@ export class DocLog {
 
   get size(): number {
     return this.bytes;
+  }
+
+  /**
+   * Bytes of the last snapshot: what the doc holds on disk without the records appended since.
+   * For a log read from disk as many records, nothing is known yet: every record counts as appended.
+   */
+  get snapshotSize(): number {
+    return this.snapshotKnown ? this.snapshotBytes : LOG_MAGIC.byteLength;
   }
 
   /**
@@ -363,6 +375,7 @@ export class DocLog {
       if (this.fd !== null) closeSync(this.fd);
       this.fd = openSync(this.filePath, 'a');
       this.bytes = this.snapshotBytes = snapshot.byteLength;
+      this.snapshotKnown = true;
       this.needsSnapshot = false;
       this.cancelSync();
       return true;

@@ -25,6 +25,7 @@ import { CodeBook } from './codeBook';
 import { forgetStoredDocs } from './docStore';
 import { classifyAddress, lanJoinAddresses } from './joinAddresses';
 import { DEFAULT_TUNING, type HostTuning } from './limits';
+import type { ClientKeyOf } from './quota';
 import { createRelay, type RelayStats } from './relay';
 import { BodyTooLarge, readBody, sendJson } from './respond';
 import { listensOnAllInterfaces } from './serveConfig';
@@ -54,7 +55,8 @@ export { listStoredDocs, readStoredDoc } from './docStore';
  *   everything else under /api/         404; other paths are the renderer's static files.
  *
  * A socket without the right code never opens (HTTP 403 on the upgrade); neither does one for a
- * doc outside the session (404), nor one beyond the client or doc caps (503).
+ * doc outside the session (404), nor one beyond the client or doc caps, or beyond its laptop's share
+ * of sockets (503, quota.ts).
  */
 
 export interface LiveSessionOptions {
@@ -73,6 +75,11 @@ export interface LiveSessionOptions {
    * CodeBook.refusalFor); such codes are never counted as guesses. Null: a wrong code.
    */
   readonly knownRefusal?: (presented: string | null) => 'not-live' | 'code-replaced' | null;
+  /**
+   * Who a socket belongs to, for the shares of sockets, unfinished messages and growth per laptop
+   * (quota.ts). Default: its remote address, loopback being this machine.
+   */
+  readonly clientKey?: ClientKeyOf;
 }
 
 export interface LiveSession {
@@ -172,8 +179,14 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
     return guard.allowed(address) ? null : 'too-many-attempts';
   };
 
-  const relay = await createRelay({ sessionId: info.sessionId, dataDir: options.dataDir, tuning, ...(options.warn ? { warn: options.warn } : {}) });
-  const signaling = createSignalingServer(info.sessionId, tuning, relay.roomChanged);
+  const relay = await createRelay({
+    sessionId: info.sessionId,
+    dataDir: options.dataDir,
+    tuning,
+    ...(options.warn ? { warn: options.warn } : {}),
+    ...(options.clientKey ? { clientKey: options.clientKey } : {}),
+  });
+  const signaling = createSignalingServer(info.sessionId, tuning, relay.roomChanged, options.clientKey);
 
   const onUpgrade: UpgradeHandler = (request, socket, head) => {
     const target = parseTarget(request.url);
