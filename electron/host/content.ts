@@ -105,22 +105,39 @@ export function checkContent(doc: Y.Doc, roots: Readonly<Record<string, Shape>>,
   /** The struct the doc holds at `id`, or null when it holds nothing there yet. */
   const inDoc = (id: Y.ID): Y.Item | Y.GC | null => (id.clock < Y.getState(store, id.client) ? (Y.getItem(store, id) as Y.Item | Y.GC) : null);
 
-  const typeShapes = new Map<string, Shape | null>();
+  const typeShapes = new Map<string, Shape | null | typeof COLLECTED>();
   const placements = new Map<Y.Item, Placement>();
   const refusedItems = new Set<Y.Item>();
 
-  /** The shape of the type an item of the doc holds (it is integrated: its parent is a type). */
-  const shapeOfDocType = (type: Y.AbstractType<unknown>, depth: number): Shape | null => {
+  /**
+   * The shape of a type the doc holds (its holder is integrated: its parent is a type). COLLECTED
+   * when it was deleted: what goes into it is deleted with it (a laptop typing into a note someone
+   * else just removed is honest).
+   */
+  const shapeOfDocType = (type: Y.AbstractType<unknown>, depth: number): Shape | null | typeof COLLECTED => {
     const holder = type._item;
     const key = holder ? `${holder.id.client}:${holder.id.clock}` : `root:${Y.findRootTypeKey(type)}`;
     if (typeShapes.has(key)) return typeShapes.get(key)!;
-    let shape: Shape | null;
+    let shape: Shape | null | typeof COLLECTED;
     if (!holder) shape = roots[Y.findRootTypeKey(type)] ?? null;
-    else if (depth > MAX_DEPTH || holder.deleted) shape = null;
-    else shape = childShape(shapeOfDocType(holder.parent as Y.AbstractType<unknown>, depth + 1), holder.parentSub);
-    if (shape && !fitsType(shape, type)) shape = null;
+    else if (holder.deleted) shape = COLLECTED;
+    else if (depth > MAX_DEPTH) shape = null;
+    else {
+      const parent = shapeOfDocType(holder.parent as Y.AbstractType<unknown>, depth + 1);
+      shape = parent === COLLECTED ? COLLECTED : childShape(parent, holder.parentSub);
+    }
+    // A root type has no class of its own until a reader asks for it (doc.getMap): the host never
+    // does. Its shape is kept by what goes into it (a map's entries all have a key).
+    if (holder && shape && shape !== COLLECTED && !fitsType(shape, type)) shape = null;
     typeShapes.set(key, shape);
     return shape;
+  };
+  /** A place in a type the doc holds. */
+  const placeInDocType = (type: Y.AbstractType<unknown>, sub: string | null, depth: number): Placement => {
+    const shape = shapeOfDocType(type, depth);
+    if (shape === COLLECTED) return COLLECTED;
+    const holder = type._item;
+    return { parent: holder ? `${holder.id.client}:${holder.id.clock}` : `root:${Y.findRootTypeKey(type)}`, shape, sub, type };
   };
 
   /** Where `item` (of this update) sits; follows origins iteratively (a pasted text is a long chain). */
@@ -155,16 +172,7 @@ export function checkContent(doc: Y.Doc, roots: Readonly<Record<string, Shape>>,
         const held = ref ? inDoc(ref) : null;
         if (!held) found = UNKNOWN;
         else if (held instanceof Y.GC) found = COLLECTED;
-        else {
-          const type = held.parent as Y.AbstractType<unknown>;
-          const holder = type._item;
-          found = {
-            parent: holder ? `${holder.id.client}:${holder.id.clock}` : `root:${Y.findRootTypeKey(type)}`,
-            shape: shapeOfDocType(type, depth + 1),
-            sub: held.parentSub,
-            type,
-          };
-        }
+        else found = placeInDocType(held.parent as Y.AbstractType<unknown>, held.parentSub, depth + 1);
       }
     }
     for (const each of chain) placements.set(each, found);
@@ -185,8 +193,7 @@ export function checkContent(doc: Y.Doc, roots: Readonly<Record<string, Shape>>,
     const held = inDoc(typeId);
     if (!held) return UNKNOWN;
     if (held instanceof Y.GC || !(held.content instanceof Y.ContentType)) return COLLECTED;
-    const type = held.content.type;
-    return { parent: key, shape: shapeOfDocType(type, depth + 1), sub, type };
+    return placeInDocType(held.content.type, sub, depth + 1);
   };
 
   /** Text characters this update adds per text, against its cap. */

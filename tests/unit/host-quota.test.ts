@@ -8,8 +8,8 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CODE_PARAM, LIVE_LIMITS, RELAY_CLOSE, SIGNALING_PATH, SYNC_PATH_PREFIX } from '../../shared/live';
 import { boardDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
-import { addNote, notesMap, readNotes } from '../../shared/schema/note';
-import { participantsMap } from '../../shared/schema/participant';
+import { addNote, moveNote, notesMap, readNotes, setNoteColour, setNoteText } from '../../shared/schema/note';
+import { participantsMap, recordParticipant } from '../../shared/schema/participant';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { isLoopback } from '../../electron/host/admission';
 import { readStoredDoc } from '../../electron/host/live';
@@ -358,10 +358,23 @@ describe('quota: content is what the schemas allow', () => {
     expect(notesMap(board.doc).size).toBe(0);
     expect(participantsMap(room.doc).size).toBe(0);
     expect(room.doc.share.has('stemmen')).toBe(false);
-    // An honest laptop writes as ever.
-    addNote(board.doc, HOUSE_TEMPLATE, { x: 100, y: 100, text: 'Onderwijs aan tafel!' });
+    // An honest laptop writes as ever: a note, typed into letter by letter, moved, recoloured; the
+    // roster.
+    const id = addNote(board.doc, HOUSE_TEMPLATE, { x: 100, y: 100, text: 'Onderwijs' });
+    const words = 'Onderwijs aan tafel!';
+    for (let c = 'Onderwijs'.length + 1; c <= words.length; c++) setNoteText(board.doc, id, words.slice(0, c));
+    moveNote(board.doc, HOUSE_TEMPLATE, id, 700, 400);
+    setNoteColour(board.doc, id, 'pink');
+    recordParticipant(room.doc, { id: 'deelnemer1', groupId: 'groep0000a', name: 'Amira' }, ['groep0000a']);
+    recordParticipant(room.doc, { id: 'deelnemer1', groupId: 'groep0000a', name: 'Amira B.' }, ['groep0000a']);
     const check = laptop(live, BOARD_A);
-    await until(check.doc, (d) => readNotes(d).length === 1);
+    await until(check.doc, (d) => readNotes(d)[0]?.colour === 'pink');
+    expect(readNotes(check.doc)).toEqual(readNotes(board.doc));
+    expect(readNotes(check.doc)[0]).toMatchObject({ text: words, x: 700, y: 400 });
+    const roster = laptop(live, roomDocName(SESSION));
+    await until(roster.doc, (d) => participantsMap(d).get('deelnemer1')?.get('name') === 'Amira B.');
+    expect(board.wsconnected && room.wsconnected).toBe(true);
+    expect(live.session.stats().relay.contentRefused).toBe(bad.length);
   });
 
   it('takes what a laptop passes along in its sync answer without what does not fit, and keeps it connected', async () => {
