@@ -185,6 +185,11 @@ export const LiveStartedSchema = z.object({
   connected: z.number().int().nonnegative(),
   /** The host's disk refuses writes (full?): it holds back what the room writes until it takes them. */
   storageFailing: z.boolean().optional(),
+  /**
+   * A doc, or the whole session, holds all the host keeps for it (HostTuning.maxDocBytes,
+   * maxSessionBytes): the host takes nothing more there; what it holds is kept.
+   */
+  storageFull: z.boolean().optional(),
 });
 
 /** The 409 answer to `start` while another session is live on the host: which one. */

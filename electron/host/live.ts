@@ -418,7 +418,14 @@ export async function forgetSessionCopy(dataDir: string, request: ForgetRequest,
 
 export function startedAnswer(session: LiveSession): LiveStarted {
   const { signaling, relay } = session.stats();
-  return { code: session.code, addresses: session.addresses(), info: session.info, connected: signaling.clients, storageFailing: relay.docsUnstored > 0 };
+  return {
+    code: session.code,
+    addresses: session.addresses(),
+    info: session.info,
+    connected: signaling.clients,
+    storageFailing: relay.docsUnstored > 0,
+    storageFull: relay.docsFull > 0 || relay.sessionFull,
+  };
 }
 
 const MAX_CONTROL_BODY = 16 * 1024;
