@@ -126,7 +126,7 @@ export type LiveInfo = z.infer<typeof LiveInfoSchema>;
  * - `other-version`: the laptop's app speaks another LIVE_PROTOCOL_VERSION than the host's (an
  *   older or newer Bouwplaats); one of the two must be updated (HTTP 426). Checked before the code.
  * - `bad-token`: the code is right but the laptop's token is not one of this session's (the host
- *   lost its keys) or its group was removed: the laptop takes a new seat (POST JOIN_PATH).
+ *   lost its keys): the laptop takes a new seat (POST JOIN_PATH).
  * - `no-such-group`: (JOIN_PATH) the session has no such group (it was removed).
  */
 export const LIVE_REFUSALS = ['wrong-code', 'not-live', 'code-replaced', 'too-many-attempts', 'other-version', 'bad-token', 'no-such-group'] as const;

@@ -203,13 +203,15 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
 
   /**
    * What an admitted request's token allows: a guest without one; null (refuse with `bad-token`)
-   * for a token that is not this session's, or a participant's whose group is gone.
+   * for a token that is not this session's. A participant whose group was removed is a guest from
+   * then on: its laptop still reads the session doc, sees that the group is gone, and lets the
+   * board go, as it did before roles.
    */
   const accessOf = (target: ParsedTarget | null): Access | null => {
     const token = target?.query.get(TOKEN_PARAM) ?? null;
     if (token === null) return GUEST;
     const access = mint.read(token);
-    if (access?.role === 'participant' && !relay.sessionViewNow().hasGroup(access.groupId!)) return null;
+    if (access?.role === 'participant' && !relay.sessionViewNow().hasGroup(access.groupId!)) return { ...GUEST, client: access.client };
     return access;
   };
 

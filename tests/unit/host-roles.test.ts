@@ -170,6 +170,20 @@ describe('roles: a participant with the code', () => {
   });
 });
 
+describe('roles: a participant whose group the facilitator removes', () => {
+  it('still reads the session doc (and so sees the group gone), but its board no longer opens', async () => {
+    const token = await seat(groupB);
+    facilitator.doc.getMap('groups').delete(groupB);
+    const check = laptop(sessionDocName(SESSION), live.session.token);
+    await until(check.doc, (d) => !d.getMap('groups').has(groupB));
+    const session = laptop(sessionDocName(SESSION), token);
+    await until(session.doc, (d) => d.getMap('groups').size === 1);
+    expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + boardDocName(SESSION, groupB), live.session.code, token))).status).toBe(403);
+    const info = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${new URLSearchParams({ [CODE_PARAM]: live.session.code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), [TOKEN_PARAM]: token })}`);
+    expect(info.status).toBe(200);
+  });
+});
+
 describe('roles: a guest (the code, no seat yet), a projector and forged tokens', () => {
   it('a guest reads the session doc and the room doc, and nothing else', async () => {
     const guest = laptop(sessionDocName(SESSION), null);
