@@ -66,6 +66,11 @@ export function JoinScreen({ initialCode }: { initialCode?: string }) {
       const { stored, release } = await acquireDoc(sessionDocName(info.sessionId));
       const groups = await waitForGroups(stored.doc);
       release();
+      // The host answered over HTTP, but nothing came over its live socket: say so, not "no groups".
+      if (groups.length === 0 && liveRoomFor(info.sessionId)?.getSnapshot().status !== 'live') {
+        setError(t('join.errors.relayBlocked'));
+        return;
+      }
       setStep({ kind: 'group', hostUrl, code: joinCode, info, groups });
     } catch (e) {
       setError(e instanceof JoinFailure ? t(`join.errors.${e.reason}`) : t('join.errors.unreachable'));
