@@ -7,14 +7,17 @@ import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { LIVE_LIMITS, RELAY_CLOSE, RELAY_CLOSE_REASON } from '../../shared/live';
-import { isDocOfSession, parseDocName, type DocKind } from '../../shared/schema/docNames';
+import { readRun, runMap } from '../../shared/schema/agenda';
+import { isDocOfSession, parseDocName, sessionDocName, type DocKind } from '../../shared/schema/docNames';
 import { DOC_SHAPES } from '../../shared/schema/docShape';
+import { groupsMap } from '../../shared/schema/group';
 import { docAccess, migrate } from '../../shared/schema/docVersion';
 import { refuseUpgrade } from './admission';
 import { DocLog, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
 import { CLOSE, SocketBudget, TokenBucket, type HostTuning } from './limits';
 import { dropPending, startsAfterDoc } from './missing';
 import { GrowthShares, StorageQuota, WriteGuard, clientByAddress, type Client, type ClientKeyOf } from './quota';
+import { mayClaim, mayRead, mayWrite, type Access, type SessionView } from './roles';
 import { SocketHub, type Peer, type SocketCounters } from './sockets';
 
 /**
@@ -50,8 +53,8 @@ import { SocketHub, type Peer, type SocketCounters } from './sockets';
  * Limits: frames over maxSyncMessageBytes close the socket (1009); a text frame (1003) or a frame
  * that does not decode (1007) closes it at once, before it touches the doc; message and byte rates
  * (1008; a message that changed nothing, an echo, costs a tenth of one — SocketBudget.refundEcho); a presence state over maxAwarenessStateBytes (1008); unknown message types (y-websocket's auth) are ignored; relayBufferCap
- * bytes queued for a socket that stopped reading terminates it; at most maxDocsPerSession docs
- * (503 for a new one beyond it).
+ * bytes queued for a socket that stopped reading terminates it; at most maxDocsPerSession boards
+ * besides the session and room docs (503 for a new one beyond it).
  *
  * Quotas (issue 10, item 2; quota.ts, content.ts): sockets and unfinished messages per laptop
  * (SocketHub); a change that adds to a doc is refused when its laptop used its share of growth
@@ -60,6 +63,13 @@ import { SocketHub, type Peer, type SocketCounters } from './sockets';
  * (shared/schema/docShape.ts) is left out of it. One socket brings at most maxPresencePerSocket
  * presence states into a doc; beyond that, or beyond maxAwarenessStatesPerDoc, new states are
  * refused (each socket's first always fits), never the socket.
+ *
+ * Roles (roles.ts): a socket opens only on a doc its token may read (403 otherwise; a board only
+ * of a group the session doc has), and the host applies changes only from sockets that may write
+ * the doc: what a read-only socket sends is dropped, counted when it would have changed the doc,
+ * and such a socket is never asked for what the host lacks. A participant watching other groups'
+ * boards while everyone follows the projector is let go when following ends (RELAY_CLOSE.notAllowed).
+ * Nobody gives a presence state claiming a role or group that is not theirs (mayClaim).
  */
 
 const MESSAGE_SYNC = 0;
@@ -87,7 +97,7 @@ export interface RelayStats extends SocketCounters {
   docsUnstored: number;
   /**
    * Presence entries refused: a socket tried to remove or re-identify a state another socket owns,
-   * or to bring in more states than one socket or the doc may.
+   * to claim a role or group not its own, or to bring in more states than one socket or the doc may.
    */
   presenceRefused: number;
   /** Docs that refused growth at their own byte cap (maxDocBytes). */
@@ -98,11 +108,22 @@ export interface RelayStats extends SocketCounters {
   closedForGrowth: number;
   /** Structs left out of docs because their schema does not allow them (content.ts). */
   contentRefused: number;
+  /** Changes sent on a doc the socket may only read: dropped, never applied or relayed. */
+  writesRefused: number;
+  /** Upgrades refused because the token may not read the doc. */
+  readsRefused: number;
 }
 
 export interface Relay {
-  /** `docPath`: what follows SYNC_PATH_PREFIX in the request path, still percent-encoded. */
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, docPath: string): void;
+  /**
+   * `docPath`: what follows SYNC_PATH_PREFIX in the request path, still percent-encoded; `access`:
+   * what the socket's token allows (roles.ts).
+   */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, docPath: string, access: Access): void;
+  /** What the host's copy of the session doc says now (its groups; whether everyone follows). */
+  sessionView(): Promise<SessionView>;
+  /** The same, without waiting: no groups while the session doc is not loaded yet. */
+  sessionViewNow(): SessionView;
   docNames(): string[];
   /**
    * Deletes these docs for good (the boards of groups the facilitator removed): closes their
@@ -111,10 +132,11 @@ export interface Relay {
    */
   forgetDocs(names: readonly string[]): Promise<void>;
   /**
-   * The doc's WebRTC room (its y-webrtc signaling topic) went from `before` to `after` laptops.
-   * More laptops in the room than relay sockets on the doc means one is on WebRTC only.
+   * The doc's WebRTC room (its y-webrtc signaling topic) went from the laptops `before` to `after`
+   * (their tokens' clients, Access.client). One in the room without a relay socket on the doc is
+   * on WebRTC only.
    */
-  roomChanged(docName: string, before: number, after: number): void;
+  roomChanged(docName: string, before: readonly string[], after: readonly string[]): void;
   stats(): RelayStats;
   /** Closes every socket, then writes and closes every doc's log. */
   stop(): Promise<void>;
@@ -156,6 +178,9 @@ interface RelayPeer extends Peer {
   readonly shared: SharedDoc;
   /** The laptop it belongs to (quota.ts). */
   readonly client: Client;
+  readonly access: Access;
+  /** This socket's changes are applied (mayWrite); a read-only socket's are dropped. */
+  readonly writable: boolean;
   readonly budget: SocketBudget;
   /** Awareness client ids this socket has spoken for; removed when it goes. */
   readonly controlled: Set<number>;
@@ -240,6 +265,9 @@ function ownPresence(update: Uint8Array, shared: SharedDoc, peer: RelayPeer, tun
         refused++;
         continue;
       }
+    } else if (!mayClaim(peer.access, JSON.parse(identityOf(json)))) {
+      refused++;
+      continue;
     }
     if (JSON.parse(json) !== null && !awareness.states.has(clientId) && !entries.some((e) => e.clientId === clientId)) {
       if (owned < 0) owned = ownedBy(shared, peer);
@@ -277,6 +305,25 @@ function ownedBy(shared: SharedDoc, peer: RelayPeer): number {
   return owned;
 }
 
+/**
+ * Would `update` change `doc`? Structs past the doc's state vector, or a deletion the doc does not
+ * have yet (each deleted range is looked at by its first and last clock: enough to count attempts).
+ */
+function bringsNew(doc: Y.Doc, update: Uint8Array, ds: ReturnType<typeof Y.decodeUpdate>['ds']): boolean {
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+    if (clock > (known.get(client) ?? 0)) return true;
+  }
+  if (ds.clients.size === 0) return false;
+  const deleted = Y.snapshot(doc).ds;
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) {
+      if (!Y.isDeleted(deleted, Y.createID(client, clock)) || !Y.isDeleted(deleted, Y.createID(client, clock + len - 1))) return true;
+    }
+  }
+  return false;
+}
+
 function decodeDocPath(docPath: string): string | null {
   try {
     return decodeURIComponent(docPath);
@@ -293,6 +340,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   let updatesStored = 0;
   let updatesUnstored = 0;
   let presenceRefused = 0;
+  let writesRefused = 0;
+  let readsRefused = 0;
   let updatesMissingPredecessors = 0;
   let closedForMissing = 0;
   let pulls = 0;
@@ -306,12 +355,16 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   );
   /** Docs deleted while this relay runs (forgetDocs): never opened again. */
   const forgotten = new Set<string>();
-  /** Laptops in each doc's WebRTC room, as signaling last told (docs not opened here included). */
-  const rooms = new Map<string, number>();
+  /** The laptops (Access.client) in each doc's WebRTC room, as signaling last told (docs not opened here included). */
+  const rooms = new Map<string, readonly string[]>();
 
-  /** Marks the doc when its room holds `laptops` and that is more than its relay sockets. */
-  const compareRoom = (shared: SharedDoc, laptops = rooms.get(shared.name) ?? 0) => {
-    if (laptops > shared.sockets.size) shared.webrtcOnlySeen = performance.now();
+  /**
+   * Marks the doc when one of `laptops` in its WebRTC room has no relay socket on it (a laptop is
+   * known by its token's client; one without a token cannot be matched and counts as missing).
+   */
+  const compareRoom = (shared: SharedDoc, laptops = rooms.get(shared.name) ?? []) => {
+    const onRelay = new Set([...shared.sockets].map((peer) => peer.access.client));
+    if (laptops.some((client) => client === '' || !onRelay.has(client))) shared.webrtcOnlySeen = performance.now();
   };
 
   await mkdir(sessionDir(dataDir, sessionId), { recursive: true });
@@ -396,6 +449,20 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       });
       for (const receiver of shared.sockets) hub.send(receiver, message, true);
     });
+
+    if (kind === 'session') {
+      // Following the projector ended: participants stop watching the other groups' boards.
+      runMap(doc).observe(() => {
+        if (readRun(doc).follow) return;
+        for (const board of loaded.values()) {
+          const ref = parseDocName(board.name);
+          if (ref?.kind !== 'board') continue;
+          for (const peer of [...board.sockets]) {
+            if (peer.access.role === 'participant' && peer.access.groupId !== ref.groupId) hub.drop(peer, RELAY_CLOSE.notAllowed, RELAY_CLOSE_REASON.notAllowed, null);
+          }
+        }
+      });
+    }
 
     // After the listeners: what a migration writes is stored like any other change.
     if (migrate(doc, kind).access.readOnly) refuseTooNew(shared);
@@ -529,7 +596,14 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
           const update = decoding.readVarUint8Array(decoder);
           // Decode it whole before it touches the doc: garbage is refused, not half-applied.
-          applyFromPeer(peer, update, Y.decodeUpdate(update), step === SYNC_UPDATE);
+          const decoded = Y.decodeUpdate(update);
+          if (!peer.writable) {
+            // A read-only doc: its copy on a laptop may hold what that laptop wrote itself (a
+            // migration, an old app's edit), which is never taken; only attempts are counted.
+            if (bringsNew(doc, update, decoded.ds)) writesRefused++;
+            return;
+          }
+          applyFromPeer(peer, update, decoded, step === SYNC_UPDATE);
         } else {
           throw new Error(`unknown sync step ${step}`);
         }
@@ -568,7 +642,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       closed: false,
       alive: true,
       graceTimer: null,
-      shared: context as SharedDoc,
+      ...(context as Pick<RelayPeer, 'shared' | 'access' | 'writable'>),
       client,
       controlled: new Set(),
       effects: 0,
@@ -590,7 +664,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         return;
       }
       shared.sockets.add(peer);
-      hub.send(peer, syncStep1(shared.doc), true);
+      // Only a socket whose changes the host takes is asked for them.
+      if (peer.writable) hub.send(peer, syncStep1(shared.doc), true);
       const states = awarenessFrame(shared);
       if (states) hub.send(peer, states, true);
     },
@@ -622,10 +697,12 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   // Every doc this session stored before (a restart of the host) is back before anyone connects.
   try {
     const stored = (await listStoredDocs(dataDir, sessionId)).filter((name) => isDocOfSession(name, sessionId));
-    if (stored.length > LIVE_LIMITS.maxDocsPerSession) {
-      warn(`${stored.length} docs stored for session ${sessionId}; only the first ${LIVE_LIMITS.maxDocsPerSession} are served.`);
+    const boards = stored.filter((name) => parseDocName(name)?.kind === 'board');
+    if (boards.length > LIVE_LIMITS.maxDocsPerSession) {
+      warn(`${boards.length} boards stored for session ${sessionId}; only the first ${LIVE_LIMITS.maxDocsPerSession} are served.`);
     }
-    for (const name of stored.slice(0, LIVE_LIMITS.maxDocsPerSession)) await getDoc(name);
+    for (const name of stored.filter((n) => !boards.includes(n))) await getDoc(name);
+    for (const name of boards.slice(0, LIVE_LIMITS.maxDocsPerSession)) await getDoc(name);
   } catch (error) {
     // A start that fails must not keep the logs it opened (or the heartbeat) for good.
     await hub.stop();
@@ -642,41 +719,55 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       if (!due) continue;
       shared.lastPullAll = now;
       const message = syncStep1(shared.doc);
-      for (const peer of shared.sockets) pull(peer, message);
+      for (const peer of shared.sockets) if (peer.writable) pull(peer, message);
     }
   }, tuning.pullIntervalMs);
   pullTimer.unref();
 
+  const viewOf = (doc: Y.Doc | undefined): SessionView => ({
+    hasGroup: (groupId) => doc !== undefined && groupsMap(doc).has(groupId),
+    follow: doc !== undefined && readRun(doc).follow,
+  });
+  const sessionView = async (): Promise<SessionView> => viewOf((await getDoc(sessionDocName(sessionId))).doc);
+
   return {
-    handleUpgrade(request, socket, head, docPath) {
+    sessionView,
+    sessionViewNow: () => viewOf(loaded.get(sessionDocName(sessionId))?.doc),
+    handleUpgrade(request, socket, head, docPath, access) {
       const name = decodeDocPath(docPath);
-      if (name === null || !isDocOfSession(name, sessionId)) {
+      const ref = name === null ? null : parseDocName(name);
+      if (name === null || ref === null || !isDocOfSession(name, sessionId)) {
         refuseUpgrade(socket, 404, 'Dit document hoort niet bij deze sessie.');
         return;
       }
-      if (stopping) {
-        refuseUpgrade(socket, 503, 'De sessie stopt.');
-        return;
-      }
-      if (forgotten.has(name)) {
-        refuseUpgrade(socket, 410, 'Dit document is verwijderd.');
-        return;
-      }
-      if (!docs.has(name) && docs.size >= LIVE_LIMITS.maxDocsPerSession) {
-        refuseUpgrade(socket, 503, 'Te veel documenten in deze sessie.');
-        return;
-      }
-      getDoc(name).then(
-        (shared) => {
+      // Allowed first, so that made-up board ids never take one of the session's doc slots.
+      const open = async (): Promise<void> => {
+        const refusedNow = (): boolean => {
           if (stopping) refuseUpgrade(socket, 503, 'De sessie stopt.');
           else if (forgotten.has(name)) refuseUpgrade(socket, 410, 'Dit document is verwijderd.');
-          else hub.upgrade(request, socket, head, shared);
-        },
-        (error: unknown) => {
-          warn(`could not open ${name}: ${error instanceof Error ? error.message : String(error)}`);
-          refuseUpgrade(socket, 503, 'Document kon niet worden geopend.');
-        },
-      );
+          else return false;
+          return true;
+        };
+        if (refusedNow()) return;
+        if (!mayRead(access, ref, await sessionView())) {
+          readsRefused++;
+          refuseUpgrade(socket, 403, 'Dit document is niet voor deze laptop.');
+          return;
+        }
+        if (refusedNow()) return;
+        const boards = [...docs.keys()].filter((n) => parseDocName(n)?.kind === 'board').length;
+        if (ref.kind === 'board' && !docs.has(name) && boards >= LIVE_LIMITS.maxDocsPerSession) {
+          refuseUpgrade(socket, 503, 'Te veel documenten in deze sessie.');
+          return;
+        }
+        const shared = await getDoc(name);
+        if (refusedNow()) return;
+        hub.upgrade(request, socket, head, { shared, access, writable: mayWrite(access, ref) });
+      };
+      open().catch((error: unknown) => {
+        warn(`could not open ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        refuseUpgrade(socket, 503, 'Document kon niet worden geopend.');
+      });
     },
     docNames: () => [...loaded.keys()].sort(),
     async forgetDocs(names) {
@@ -696,10 +787,11 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       await forgetStoredDocs(dataDir, sessionId, names.filter((name) => isDocOfSession(name, sessionId)));
     },
     roomChanged(docName, before, after) {
-      if (after > 0) rooms.set(docName, after);
+      if (after.length > 0) rooms.set(docName, after);
       else rooms.delete(docName);
       const shared = loaded.get(docName);
-      if (shared) compareRoom(shared, Math.max(before, after));
+      // One who just left the room may have written last over WebRTC only.
+      if (shared) compareRoom(shared, [...new Set([...before, ...after])]);
     },
     stats: () => ({
       ...hub.counters,
@@ -711,6 +803,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       docsTooNew: [...loaded.values()].filter((d) => d.tooNew).length,
       updatesUnstored,
       presenceRefused,
+      writesRefused,
+      readsRefused,
       docsUnstored: [...loaded.values()].filter((d) => d.log.failing).length,
       docsFull: [...loaded.values()].filter((d) => d.full).length,
       sessionFull,

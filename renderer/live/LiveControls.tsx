@@ -82,6 +82,8 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
         role: 'facilitator',
         hostUrl: hosting.localUrl,
         code: hosting.code,
+        token: hosting.token,
+        projectorToken: hosting.projectorToken,
         joinAddresses: hosting.addresses,
         name: t('live.facilitator'),
         colour: previous?.colour ?? randomPresenceColour(),

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CODE_PARAM, SYNC_PATH_PREFIX } from '../../shared/live';
+import { CODE_PARAM, LIVE_PROTOCOL_VERSION, SYNC_PATH_PREFIX, TOKEN_PARAM, VERSION_PARAM } from '../../shared/live';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { docFilePath } from '../../electron/host/docStore';
 import { readStoredDoc, startLiveSession } from '../../electron/host/live';
@@ -275,8 +275,10 @@ export async function benchAttack(): Promise<Row[]> {
     header: HEADER,
     relay: `ws://127.0.0.1:${host.port}${SYNC_PATH_PREFIX.slice(0, -1)}`,
     relayBase: `ws://127.0.0.1:${host.port}${SYNC_PATH_PREFIX}`,
-    query: `?${CODE_PARAM}=${session.code}`,
-    params: { [CODE_PARAM]: session.code },
+    // Every laptop here may write the board (the facilitator's token; roles are not what this row
+    // measures): the host's shares per laptop are.
+    query: `?${new URLSearchParams({ [CODE_PARAM]: session.code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), [TOKEN_PARAM]: session.token })}`,
+    params: { [CODE_PARAM]: session.code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), [TOKEN_PARAM]: session.token },
     board,
     sessionDoc: sessionDocName(SESSION_ID),
     notes: NOTES,

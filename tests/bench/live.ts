@@ -190,7 +190,7 @@ function closedBy(stats: { signaling: SignalingStats; relay: RelayStats }): numb
 async function runScenario(pages: readonly Page[], pgids: readonly number[], host: RunningHost, session: LiveSession, sc: Scenario): Promise<ScenarioResult> {
   const run = runName(sc);
   const docName = boardDocName(SESSION_ID, run);
-  const url = `${host.url}/bench/live.html?code=${session.code}&doc=${encodeURIComponent(docName)}${sc.board ? '' : '&board=0'}`;
+  const url = `${host.url}/bench/live.html?code=${session.code}&token=${encodeURIComponent(session.token)}&doc=${encodeURIComponent(docName)}${sc.board ? '' : '&board=0'}`;
   const used = pages.slice(0, sc.peers);
   const problems: string[] = [];
   const closedBefore = closedBy(session.stats());

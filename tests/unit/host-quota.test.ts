@@ -9,7 +9,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CODE_PARAM, LIVE_LIMITS, RELAY_CLOSE, SIGNALING_PATH, SYNC_PATH_PREFIX } from '../../shared/live';
+import { LIVE_LIMITS, RELAY_CLOSE, SIGNALING_PATH, SYNC_PATH_PREFIX } from '../../shared/live';
 import { boardDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
 import { addNote, moveNote, notesMap, readNotes, setNoteColour, setNoteText } from '../../shared/schema/note';
 import { participantsMap, recordParticipant } from '../../shared/schema/participant';
@@ -312,7 +312,7 @@ function rawUpgrade(live: LiveHarness, docName: string, laptopName: string): Pro
     const req = http.request({
       host: '127.0.0.1',
       port: live.host.port,
-      path: `${SYNC_PATH_PREFIX}${encodeURIComponent(docName)}?${CODE_PARAM}=${live.session.code}`,
+      path: `${SYNC_PATH_PREFIX}${encodeURIComponent(docName)}${new URL(live.wsUrl('/')).search}`,
       headers: {
         Connection: 'Upgrade',
         Upgrade: 'websocket',

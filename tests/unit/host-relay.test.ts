@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CODE_PARAM, LIVE_LIMITS, SYNC_PATH_PREFIX } from '../../shared/live';
+import { LIVE_LIMITS, SYNC_PATH_PREFIX } from '../../shared/live';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { addNote, readNotes } from '../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
@@ -111,7 +111,7 @@ describe('relay: admission', () => {
   it('refuses doc names outside the session (404) and wrong codes (403), without a socket', async () => {
     expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + sessionDocName('anderesessie')))).status).toBe(404);
     expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + `bouwplaats/${SESSION}/geheim`))).status).toBe(404);
-    const raw = (docPath: string) => upgradeStatus(live.host.port, `${SYNC_PATH_PREFIX}${docPath}?${CODE_PARAM}=${live.session.code}`);
+    const raw = (docPath: string) => upgradeStatus(live.host.port, `${SYNC_PATH_PREFIX}${docPath}${new URL(live.wsUrl('/')).search}`);
     expect(await raw(`bouwplaats/${SESSION}/board/../session`)).toBe(404);
     expect(await raw(`bouwplaats/${SESSION}/board/%2E%2E/session`)).toBe(404);
     expect(await raw('%E0%A4%A')).toBe(404);
@@ -125,7 +125,8 @@ describe('relay: admission', () => {
     try {
       const names = Array.from({ length: LIVE_LIMITS.maxDocsPerSession }, (_, i) => boardDocName('sessie0099', `vol${String(i).padStart(5, '0')}`));
       for (const name of names) await (await TestSocket.open(own.wsUrl(SYNC_PATH_PREFIX + name))).close();
-      expect(own.session.docNames()).toHaveLength(LIVE_LIMITS.maxDocsPerSession);
+      // The session doc comes on top: the host read it to know which boards may open.
+      expect(own.session.docNames()).toHaveLength(LIVE_LIMITS.maxDocsPerSession + 1);
       expect((await refusal(own.wsUrl(SYNC_PATH_PREFIX + boardDocName('sessie0099', 'eenteveel')))).status).toBe(503);
       // A doc it already holds still opens.
       await (await TestSocket.open(own.wsUrl(SYNC_PATH_PREFIX + names[0]!))).close();
