@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { readStoredDoc } from '../../electron/host/live';
-import { CODE_PARAM, LIVE_PROTOCOL_VERSION, RELAY_CLOSE, SYNC_PATH_PREFIX, VERSION_PARAM } from '../../shared/live';
+import { RELAY_CLOSE, SYNC_PATH_PREFIX } from '../../shared/live';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
 import { addNote as writeNote, readNotes } from '../../shared/schema/note';
@@ -16,6 +16,7 @@ import { launchChromium, type LaunchedChromium } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { saveScreenshot } from './support/screenshots';
 import { addNote, join, localDoc, localNotes, startLiveSession, status } from './support/liveSession';
+import { participantToken, relayParams } from './support/relayPeer';
 
 /**
  * Someone fills a group's board on purpose until the host takes no more (issue 10, item 2: a byte
@@ -58,10 +59,11 @@ describe('a board someone fills until the host takes no more', () => {
     const groups = readGroups(await localDoc(facilitator, sessionDocName(sessionId)));
     const board = boardDocName(sessionId, groups[0]!.id);
 
-    // A script on the LAN, speaking the relay's protocol, writes long notes until it is closed.
+    // A script on the LAN with a seat at that table, speaking the relay's protocol, writes long
+    // notes until it is closed.
     const doc = new Y.Doc();
     const flood = new WebsocketProvider(`${live.url.replace('http', 'ws')}${SYNC_PATH_PREFIX.slice(0, -1)}`, board, doc, {
-      params: { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) },
+      params: relayParams(code, await participantToken(live.url, code, groups[0]!.id)),
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     });
