@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LIVE_PROTOCOL_VERSION } from '../../shared/live';
-import { Dialog } from './Dialog';
+import { CloseOnlyDialog } from './Dialog';
 
 /**
  * "Over Bouwplaats": the app's version (package.json, put in at build time), the live protocol it
@@ -10,16 +10,7 @@ import { Dialog } from './Dialog';
 export function AboutDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Dialog
-      title={t('about.title')}
-      onClose={onClose}
-      onSubmit={onClose}
-      actions={
-        <button type="submit" className="primary">
-          {t('common.close')}
-        </button>
-      }
-    >
+    <CloseOnlyDialog title={t('about.title')} onClose={onClose}>
       <dl className="about">
         <dt>{t('about.version')}</dt>
         <dd data-testid="app-version">{__APP_VERSION__}</dd>
@@ -28,6 +19,6 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
       </dl>
       <p>{t('about.what')}</p>
       <p className="muted">{t('about.data')}</p>
-    </Dialog>
+    </CloseOnlyDialog>
   );
 }
