@@ -205,7 +205,7 @@ export const LiveStartedSchema = z.object({
    */
   addresses: z.array(JoinAddressSchema).min(1).max(16),
   info: LiveInfoSchema,
-  /** Devices connected to the session right now (signaling sockets: one per open page). */
+  /** Devices connected to the session right now (RelayStats.devices: one per laptop, this app included). */
   connected: z.number().int().nonnegative(),
   /** The host's disk refuses writes (full?): it holds back what the room writes until it takes them. */
   storageFailing: z.boolean().optional(),

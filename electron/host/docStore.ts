@@ -6,6 +6,11 @@ import * as Y from 'yjs';
 import { ID_PATTERN } from '../../shared/ids';
 import { dropPending } from './missing';
 
+/** The logs hold what groups wrote about children and families: this user only (issue 10). */
+export const FILE_MODE = 0o600;
+/** The folders that hold them, likewise. */
+export const DIR_MODE = 0o700;
+
 /**
  * The host's copy of every doc of a live session, one file per doc:
  *   <dataDir>/<sessionId>/<file name of the doc name>.ylog
@@ -278,7 +283,7 @@ export class DocLog {
     private readonly options: DocLogOptions,
     bytes: number,
   ) {
-    this.fd = openSync(filePath, 'a');
+    this.fd = openSync(filePath, 'a', FILE_MODE);
     this.bytes = bytes;
     this.snapshotBytes = bytes;
     if (bytes === 0) {
@@ -363,7 +368,7 @@ export class DocLog {
     const tmp = `${this.filePath}.tmp`;
     try {
       const snapshot = Buffer.concat([LOG_MAGIC, encodeRecord(Y.encodeStateAsUpdate(this.doc))]);
-      const tmpFd = openSync(tmp, 'w');
+      const tmpFd = openSync(tmp, 'w', FILE_MODE);
       try {
         writeAll(tmpFd, snapshot);
         fdatasyncSync(tmpFd);
@@ -373,7 +378,7 @@ export class DocLog {
       renameSync(tmp, this.filePath);
       fsyncDir(path.dirname(this.filePath));
       if (this.fd !== null) closeSync(this.fd);
-      this.fd = openSync(this.filePath, 'a');
+      this.fd = openSync(this.filePath, 'a', FILE_MODE);
       this.bytes = this.snapshotBytes = snapshot.byteLength;
       this.snapshotKnown = true;
       this.needsSnapshot = false;

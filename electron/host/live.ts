@@ -520,12 +520,12 @@ export async function forgetSessionCopy(dataDir: string, request: ForgetRequest,
 }
 
 export function startedAnswer(session: LiveSession): LiveStarted {
-  const { signaling, relay } = session.stats();
+  const { relay } = session.stats();
   return {
     code: session.code,
     addresses: session.addresses(),
     info: session.info,
-    connected: signaling.clients,
+    connected: relay.devices,
     storageFailing: relay.docsUnstored > 0,
     storageFull: relay.docsFull > 0 || relay.sessionFull,
     token: session.token,

@@ -13,7 +13,7 @@ import { DOC_SHAPES } from '../../shared/schema/docShape';
 import { groupsMap } from '../../shared/schema/group';
 import { docAccess, migrate } from '../../shared/schema/docVersion';
 import { refuseUpgrade } from './admission';
-import { DocLog, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
+import { DIR_MODE, DocLog, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
 import { CLOSE, SocketBudget, TokenBucket, type HostTuning } from './limits';
 import { dropPending, startsAfterDoc } from './missing';
 import { GrowthShares, StorageQuota, WriteGuard, clientByAddress, type Client, type ClientKeyOf } from './quota';
@@ -95,6 +95,11 @@ export interface RelayStats extends SocketCounters {
   updatesUnstored: number;
   /** Docs whose last write failed: the host is not storing what the room writes right now. */
   docsUnstored: number;
+  /**
+   * Devices on the relay now: one per token's client (a laptop's sockets on several docs share
+   * it), and each socket without a token on its own. What the host panel calls "verbonden".
+   */
+  devices: number;
   /**
    * Presence entries refused: a socket tried to remove or re-identify a state another socket owns,
    * to claim a role or group not its own, or to bring in more states than one socket or the doc may.
@@ -324,6 +329,19 @@ function bringsNew(doc: Y.Doc, update: Uint8Array, ds: ReturnType<typeof Y.decod
   return false;
 }
 
+/** Devices with a socket on any of `docs` (see RelayStats.devices). */
+function countDevices(docs: Iterable<SharedDoc>): number {
+  const clients = new Set<string>();
+  let guests = 0;
+  for (const shared of docs) {
+    for (const peer of shared.sockets) {
+      if (peer.access.client === '') guests++;
+      else clients.add(peer.access.client);
+    }
+  }
+  return clients.size + guests;
+}
+
 function decodeDocPath(docPath: string): string | null {
   try {
     return decodeURIComponent(docPath);
@@ -367,7 +385,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     if (laptops.some((client) => client === '' || !onRelay.has(client))) shared.webrtcOnlySeen = performance.now();
   };
 
-  await mkdir(sessionDir(dataDir, sessionId), { recursive: true });
+  await mkdir(sessionDir(dataDir, sessionId), { recursive: true, mode: DIR_MODE });
 
   /** Closes every socket on a doc this host must not relay (see the file comment). */
   const refuseTooNew = (shared: SharedDoc) => {
@@ -806,6 +824,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       writesRefused,
       readsRefused,
       docsUnstored: [...loaded.values()].filter((d) => d.log.failing).length,
+      devices: countDevices(loaded.values()),
       docsFull: [...loaded.values()].filter((d) => d.full).length,
       sessionFull,
       closedForGrowth,

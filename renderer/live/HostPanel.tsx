@@ -149,7 +149,7 @@ export function HostPanel({ code, addresses, shownFirst, connected, storageFaili
           </dd>
         </dl>
         {connected !== null && status === 'live' && <p className="muted connected-count">{t('live.connected', { count: connected })}</p>}
-        <p className="muted cleartext-note">{t('live.cleartext')}</p>
+        {!loopbackOnly && <p className="cleartext-note">{t('live.cleartext')}</p>}
         <div className="host-actions">
           <button type="button" onClick={onNewCode} disabled={busy}>
             {t('live.newCode')}

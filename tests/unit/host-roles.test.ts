@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as decoding from 'lib0/decoding';
@@ -238,6 +238,31 @@ describe('roles: a guest (the code, no seat yet), a projector and forged tokens'
     expect(signaling.subscriptions).toBe(1);
     expect(signaling.ignored).toBe(3);
     await signal.close();
+  });
+});
+
+describe('roles: what the host panel and the disk show', () => {
+  it('counts devices, not sockets: a laptop on three docs is one, the facilitator included', async () => {
+    // beforeEach: the facilitator's app on the session doc, with two sockets: one device.
+    expect(live.session.stats().relay.clients).toBe(2);
+    expect(live.session.stats().relay.devices).toBe(1);
+    const token = await seat(groupA);
+    for (const name of [sessionDocName(SESSION), roomDocName(SESSION), boardDocName(SESSION, groupA)]) await synced(laptop(name, token));
+    await eventually(() => live.session.stats().relay.devices === 2);
+    await synced(laptop(sessionDocName(SESSION), null));
+    await eventually(() => live.session.stats().relay.devices === 3);
+  });
+
+  it("keeps what groups wrote readable to this user only (files 600, folders 700)", async () => {
+    const own = laptop(boardDocName(SESSION, groupA), await seat(groupA));
+    await synced(own);
+    addNote(own.doc, HOUSE_TEMPLATE, { x: 100, y: 900, text: 'Over een gezin' });
+    await live.stop();
+    const dir = path.join(live.dataDir, SESSION);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    const files = await readdir(dir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(((await stat(path.join(dir, file))).mode & 0o777).toString(8)).toBe('600');
   });
 });
 
