@@ -38,6 +38,7 @@ export const entries = [
   { in: 'electron/host/serve.ts', out: 'dist/host/serve.js', external: ['ws', 'bufferutil', 'utf-8-validate'] },
   { in: 'tests/bench/run.ts', out: 'dist/host/bench.js', optional: true },
   { in: 'tests/bench/signaling-cli.ts', out: 'dist/host/bench-signaling.js', optional: true },
+  { in: 'tests/bench/attack-cli.ts', out: 'dist/host/bench-attack.js', optional: true },
 ];
 
 // ESM bundles may contain CommonJS dependencies that call require(); give them one.

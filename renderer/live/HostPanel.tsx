@@ -14,6 +14,8 @@ interface Props {
   connected: number | null;
   /** The host's disk refuses writes: what the groups write is held back (kept on their laptops). */
   storageFailing: boolean;
+  /** A doc, or the whole session, holds all the host keeps for it (issue 10, item 2). */
+  storageFull: boolean;
   status: LiveStatus | null;
   /** Whether the page runs in a plain browser (then the host is `npm run serve`). */
   inBrowser: boolean;
@@ -34,6 +36,8 @@ export function joinLink(address: string, code: string): string {
 /** What the facilitator's panel says in large type: the truth about the host, never just "live". */
 function headline(status: LiveStatus | null, loopbackOnly: boolean): { key: string; tone: 'ok' | 'wait' | 'bad' } {
   switch (status) {
+    // A full doc: the host is live; storageFull is told below the headline.
+    case 'doc-full':
     case 'live':
       return loopbackOnly ? { key: 'live.panel.loopbackOnly', tone: 'bad' } : { key: 'live.panel.live', tone: 'ok' };
     case null:
@@ -69,7 +73,7 @@ export function useQrCode(link: string | null): string | null {
 }
 
 /** What the facilitator puts on the projector: where to go and which code to type. */
-export function HostPanel({ code, addresses, shownFirst, connected, storageFailing, status, inBrowser, busy, onStop, onNewCode, onRehost, takeKeyboard = false }: Props) {
+export function HostPanel({ code, addresses, shownFirst, connected, storageFailing, storageFull, status, inBrowser, busy, onStop, onNewCode, onRehost, takeKeyboard = false }: Props) {
   const { t } = useTranslation();
   const headlineRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -80,7 +84,8 @@ export function HostPanel({ code, addresses, shownFirst, connected, storageFaili
   const link = primary && !loopbackOnly ? joinLink(primary.url, code) : null;
   const qr = useQrCode(link);
   const head = headline(status, loopbackOnly);
-  const hostProblem = head.tone === 'bad' && status !== 'live';
+  // A full doc is not a problem of the host's: the storageFull banner tells it.
+  const hostProblem = head.tone === 'bad' && status !== 'live' && status !== 'doc-full';
   const moved = !loopbackOnly && shownFirst !== null && primary !== undefined && primary.url !== shownFirst;
   const unlikely = primary && !loopbackOnly && primary.kind !== 'wifi' && primary.kind !== 'wired';
   return (
@@ -117,6 +122,11 @@ export function HostPanel({ code, addresses, shownFirst, connected, storageFaili
             {t('live.storageFailing')}
           </p>
         )}
+        {storageFull && (status === 'live' || status === 'doc-full') && (
+          <p role="alert" className="banner error">
+            {t('live.storageFull')}
+          </p>
+        )}
         {unlikely && (
           <p role="alert" className="banner warning">
             {t('live.unlikelyNetwork', { name: primary.interfaceName || t(`live.kind.${primary.kind}`) })}
@@ -147,6 +157,7 @@ export function HostPanel({ code, addresses, shownFirst, connected, storageFaili
           </dd>
         </dl>
         {connected !== null && status === 'live' && <p className="muted connected-count">{t('live.connected', { count: connected })}</p>}
+        {!loopbackOnly && <p className="cleartext-note">{t('live.cleartext')}</p>}
         <div className="host-actions">
           <button type="button" onClick={onNewCode} disabled={busy}>
             {t('live.newCode')}

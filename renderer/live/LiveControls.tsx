@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode, type JoinAddress } from '../../shared/live';
-import type { HostingRequest } from '../../shared/platform';
+import type { Hosting, HostingRequest } from '../../shared/platform';
 import { Dialog } from '../components/Dialog';
 import { routeHref } from '../hooks';
 import { platform } from '../platform';
@@ -20,6 +20,11 @@ interface HostView {
   addresses: JoinAddress[];
   connected: number;
   storageFailing: boolean;
+  storageFull: boolean;
+}
+
+function viewOf(hosting: Hosting): HostView {
+  return { addresses: hosting.addresses, connected: hosting.connected, storageFailing: hosting.storageFailing === true, storageFull: hosting.storageFull === true };
 }
 
 /**
@@ -50,7 +55,7 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
       void platform
         .startHosting({ sessionId, title, code: membership.code })
         .then((answer) => {
-          if (alive && answer.status === 'live') setView({ addresses: answer.addresses, connected: answer.connected, storageFailing: answer.storageFailing === true });
+          if (alive && answer.status === 'live') setView(viewOf(answer));
         })
         .catch(() => {});
     refresh();
@@ -72,13 +77,15 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
         setOther(hosting.live);
         return;
       }
-      setView({ addresses: hosting.addresses, connected: hosting.connected, storageFailing: hosting.storageFailing === true });
+      setView(viewOf(hosting));
       const previous = await loadMembership(sessionId);
       const next: Membership = {
         sessionId,
         role: 'facilitator',
         hostUrl: hosting.localUrl,
         code: hosting.code,
+        token: hosting.token,
+        projectorToken: hosting.projectorToken,
         joinAddresses: hosting.addresses,
         name: t('live.facilitator'),
         colour: previous?.colour ?? randomPresenceColour(),
@@ -116,6 +123,7 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
           shownFirst={membership.joinAddresses[0]?.url ?? null}
           connected={view?.connected ?? null}
           storageFailing={view?.storageFailing ?? false}
+          storageFull={view?.storageFull ?? false}
           status={status}
           inBrowser={platform.kind === 'browser'}
           busy={busy}

@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { readStoredDoc } from '../../electron/host/live';
-import { CODE_PARAM, LIVE_PROTOCOL_VERSION, SYNC_PATH_PREFIX, VERSION_PARAM } from '../../shared/live';
+import { SYNC_PATH_PREFIX } from '../../shared/live';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
 import { addNote, readNotes } from '../../shared/schema/note';
@@ -16,6 +16,7 @@ import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
 import { REPO_ROOT } from './support/host';
 import { localDoc, startLiveSession } from './support/liveSession';
+import { participantToken, relayParams } from './support/relayPeer';
 import { saveScreenshot } from './support/screenshots';
 
 /**
@@ -48,10 +49,10 @@ function startLimitedHost(dataDir: string): Promise<{ process: ChildProcess; url
   });
 }
 
-function laptop(url: string, code: string, docName: string): { doc: Y.Doc; provider: WebsocketProvider } {
+function laptop(url: string, code: string, docName: string, token: string): { doc: Y.Doc; provider: WebsocketProvider } {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${url.replace('http', 'ws')}${SYNC_PATH_PREFIX.slice(0, -1)}`, docName, doc, {
-    params: { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) },
+    params: relayParams(code, token),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -86,8 +87,8 @@ describe('a host whose disk refuses writes', () => {
     const session = await localDoc(facilitator, sessionDocName(sessionId));
     const groupId = readGroups(session)[0]!.id;
     const board = boardDocName(sessionId, groupId);
-    const amira = laptop(host.url, code, board);
-    const bram = laptop(host.url, code, board);
+    const amira = laptop(host.url, code, board, await participantToken(host.url, code, groupId));
+    const bram = laptop(host.url, code, board, await participantToken(host.url, code, groupId));
     providers.push(amira.provider, bram.provider);
     await expect.poll(() => amira.provider.synced && bram.provider.synced).toBe(true);
 

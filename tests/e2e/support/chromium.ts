@@ -50,11 +50,13 @@ export interface LaunchOptions {
    */
   readonly withoutWebRTC?: boolean;
   /**
-   * The opposite: the host's relay WebSocket (/sync/…) cannot open, as behind a proxy or firewall
-   * that lets WebRTC and the signaling socket through but not it; this browser reaches the host's
-   * copy of a doc only through the laptops it has WebRTC with.
+   * The opposite, once `dropRelay(page)` is called: the host's relay WebSockets (/sync/…) close and
+   * cannot open again, as when a proxy or firewall starts to let WebRTC and the signaling socket
+   * through but not them; this browser then reaches the host's copy of its board only through the
+   * laptops it has WebRTC with. (A laptop needs the relay to join: the session doc comes only from
+   * the host, electron/host/roles.ts.)
    */
-  readonly withoutRelay?: boolean;
+  readonly relayCanDrop?: boolean;
 }
 
 /** Flags that leave a browser without any usable ICE candidate on this machine. */
@@ -80,15 +82,28 @@ const RELAY_ONLY_ICE = `(() => {
  * Sends every relay socket to a port where nothing listens: it fails as a blocked one does (error,
  * then close), and y-websocket keeps retrying, as it would behind that firewall.
  */
-const NO_RELAY = `(() => {
+const RELAY_CAN_DROP = `(() => {
   const Native = window.WebSocket;
-  class NoRelay extends Native {
+  const relays = new Set();
+  let dropped = false;
+  class DroppableRelay extends Native {
     constructor(url, protocols) {
-      super(String(url).includes('${SYNC_PATH_PREFIX}') ? 'ws://127.0.0.1:9/' : url, protocols);
+      const relay = String(url).includes('${SYNC_PATH_PREFIX}');
+      super(relay && dropped ? 'ws://127.0.0.1:9/' : url, protocols);
+      if (relay) relays.add(this);
     }
   }
-  window.WebSocket = NoRelay;
+  window.WebSocket = DroppableRelay;
+  window.__dropRelay = () => {
+    dropped = true;
+    for (const socket of relays) socket.close();
+  };
 })();`;
+
+/** Closes the relay sockets of a page launched with `relayCanDrop`, for good. */
+export async function dropRelay(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __dropRelay(): void }).__dropRelay());
+}
 
 export interface LaunchedChromium {
   /** Playwright connected over CDP. */
@@ -173,7 +188,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
       const page = context.pages()[0] ?? (await context.newPage());
       await page.setViewportSize(VIEWPORT);
       if (options.withoutWebRTC) await page.addInitScript(RELAY_ONLY_ICE);
-      if (options.withoutRelay) await page.addInitScript(NO_RELAY);
+      if (options.relayCanDrop) await page.addInitScript(RELAY_CAN_DROP);
       return page;
     },
     kill: () => end('kill'),

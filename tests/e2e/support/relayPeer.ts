@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CODE_PARAM, LIVE_PROTOCOL_VERSION, SYNC_PATH_PREFIX, VERSION_PARAM } from '../../../shared/live';
+import { CODE_PARAM, JOIN_PATH, JoinAnswerSchema, LIVE_CONTROL_PATH, LIVE_PROTOCOL_VERSION, LiveStartedSchema, SYNC_PATH_PREFIX, TOKEN_PARAM, VERSION_PARAM } from '../../../shared/live';
 
 /**
  * A laptop on the host's relay from Node: the real y-websocket client (Node's ws standing in for
@@ -15,11 +15,42 @@ export interface RelayPeer {
   close(): void;
 }
 
-/** Joins `docName` on the host at `url` with `code` and resolves once the first sync is done. */
-export async function relayPeer(url: string, code: string, docName: string): Promise<RelayPeer> {
+/**
+ * The facilitator's token of the session live on the host at `url` (this machine only): what the
+ * facilitator's app gets when it starts hosting, asked again as the app's host panel does.
+ */
+export async function facilitatorToken(url: string, sessionId: string, title: string): Promise<string> {
+  const response = await fetch(new URL(LIVE_CONTROL_PATH, url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action: 'start', sessionId, title }),
+  });
+  if (!response.ok) throw new Error(`start hosting: ${response.status}`);
+  return LiveStartedSchema.parse(await response.json()).token;
+}
+
+/** A participant's token for `groupId`, as the join screen gets it (POST /api/join). */
+export async function participantToken(url: string, code: string, groupId: string): Promise<string> {
+  const address = new URL(JOIN_PATH, url);
+  address.search = new URLSearchParams({ [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) }).toString();
+  const response = await fetch(address, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ groupId }) });
+  if (!response.ok) throw new Error(`join ${groupId}: ${response.status}`);
+  return JoinAnswerSchema.parse(await response.json()).token;
+}
+
+/** The params a laptop's relay socket carries: code, protocol version and token. */
+export function relayParams(code: string, token: string): Record<string, string> {
+  return { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), [TOKEN_PARAM]: token };
+}
+
+/**
+ * Joins `docName` on the host at `url` with `code` and `token` (what the laptop may do there) and
+ * resolves once the first sync is done.
+ */
+export async function relayPeer(url: string, code: string, docName: string, token: string): Promise<RelayPeer> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}${SYNC_PATH_PREFIX.slice(0, -1)}`, docName, doc, {
-    params: { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) },
+    params: relayParams(code, token),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
