@@ -13,7 +13,7 @@ import { normaliseJoinCode } from '../../shared/live';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { LIVE_HERE_ONLY } from './support/liveSession';
-import { relayPeer, type RelayPeer } from './support/relayPeer';
+import { facilitatorToken, relayPeer, type RelayPeer } from './support/relayPeer';
 import { saveScreenshot } from './support/screenshots';
 
 /**
@@ -124,8 +124,9 @@ describe('the projector theme meets WCAG AA contrast in every view', () => {
     await facilitator.getByRole('button', { name: 'Sessie live zetten' }).click();
     await facilitator.getByRole('heading', { name: LIVE_HERE_ONLY }).waitFor({ timeout: 30_000 });
     const code = normaliseJoinCode(await facilitator.locator('.join-code').innerText())!;
-    session = await relayPeer(live.url, code, sessionDocName(sessionId));
-    room = await relayPeer(live.url, code, roomDocName(sessionId));
+    const token = await facilitatorToken(live.url, sessionId, 'Themabijeenkomst Zo thuis mogelijk!');
+    session = await relayPeer(live.url, code, sessionDocName(sessionId), token);
+    room = await relayPeer(live.url, code, roomDocName(sessionId), token);
     peers.push(session, room);
     // The case shows once approved (the sample leaves that to the facilitator).
     approveCase(session.doc, readCaseField(session.doc, 'caseText'), Date.now());
