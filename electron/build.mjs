@@ -38,6 +38,7 @@ export const entries = [
   { in: 'electron/host/serve.ts', out: 'dist/host/serve.js', external: ['ws', 'bufferutil', 'utf-8-validate'] },
   { in: 'tests/bench/run.ts', out: 'dist/host/bench.js', optional: true },
   { in: 'tests/bench/signaling-cli.ts', out: 'dist/host/bench-signaling.js', optional: true },
+  { in: 'tests/bench/attack-cli.ts', out: 'dist/host/bench-attack.js', optional: true },
   // The load drill (`npm run drill`) and its Node laptops, which the drill's e2e test and the bench fork too.
   { in: 'tests/drill/peerProcess.ts', out: 'dist/host/drill-peer.js', optional: true },
   // One laptop; drill-peer.js loads a fresh copy per laptop (require), so CommonJS.

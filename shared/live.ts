@@ -33,11 +33,21 @@ export function presentedProtocol(value: string | null): number | null {
  *   written by a newer Bouwplaats); the host keeps it but neither relays it nor writes into it.
  * - `resync` (1012, "service restart"): the host held updates back while its disk refused them and
  *   has stored them now; the laptop reconnects by itself and the fresh sync carries them.
+ * - `docFull` (4413, reason in Dutch): the doc, or the whole session, holds as many bytes as the host
+ *   keeps for it (issue 10, item 2: HostTuning.maxDocBytes / maxSessionBytes) and this laptop sent
+ *   something that would add to it. What the doc holds stays; the laptop keeps what it wrote, and
+ *   WebRTC still carries it to the others. Only someone filling a doc on purpose gets here.
  * - `notAllowed` (reason `not-allowed`): the laptop's token no longer lets it read the doc (another
  *   group's board once following the projector ended); the laptop lets the doc go.
  */
-export const RELAY_CLOSE = { docTooNew: 4426, resync: 1012, notAllowed: 4403 } as const;
-export const RELAY_CLOSE_REASON = { docTooNew: 'doc-too-new', resync: 'resync', notAllowed: 'not-allowed' } as const;
+export const RELAY_CLOSE = { docTooNew: 4426, resync: 1012, docFull: 4413, notAllowed: 4403 } as const;
+export const RELAY_CLOSE_REASON = {
+  docTooNew: 'doc-too-new',
+  resync: 'resync',
+  docFull: 'Dit document is vol: de host bewaart er niets nieuws meer in.',
+  sessionFull: 'Deze sessie is vol: de host bewaart er niets nieuws meer in.',
+  notAllowed: 'not-allowed',
+} as const;
 
 /** y-webrtc signaling (its own JSON protocol: subscribe / unsubscribe / publish / ping). */
 export const SIGNALING_PATH = '/signal';
@@ -126,7 +136,7 @@ export type LiveInfo = z.infer<typeof LiveInfoSchema>;
  * - `other-version`: the laptop's app speaks another LIVE_PROTOCOL_VERSION than the host's (an
  *   older or newer Bouwplaats); one of the two must be updated (HTTP 426). Checked before the code.
  * - `bad-token`: the code is right but the laptop's token is not one of this session's (the host
- *   lost its keys) or its group was removed: the laptop takes a new seat (POST JOIN_PATH).
+ *   lost its keys): the laptop takes a new seat (POST JOIN_PATH).
  * - `no-such-group`: (JOIN_PATH) the session has no such group (it was removed).
  */
 export const LIVE_REFUSALS = ['wrong-code', 'not-live', 'code-replaced', 'too-many-attempts', 'other-version', 'bad-token', 'no-such-group'] as const;
@@ -195,10 +205,15 @@ export const LiveStartedSchema = z.object({
    */
   addresses: z.array(JoinAddressSchema).min(1).max(16),
   info: LiveInfoSchema,
-  /** Devices connected to the session right now (signaling sockets: one per open page). */
+  /** Devices connected to the session right now (RelayStats.devices: one per laptop, this app included). */
   connected: z.number().int().nonnegative(),
   /** The host's disk refuses writes (full?): it holds back what the room writes until it takes them. */
   storageFailing: z.boolean().optional(),
+  /**
+   * A doc, or the whole session, holds all the host keeps for it (HostTuning.maxDocBytes,
+   * maxSessionBytes): the host takes nothing more there; what it holds is kept.
+   */
+  storageFull: z.boolean().optional(),
   /** The facilitator's token (TOKEN_PARAM): everything, for the app that hosts. */
   token: TokenSchema,
   /** A projector's token: reads every doc, writes nothing (for a projector on another computer). */

@@ -60,6 +60,8 @@ export const HostingSchema = z.object({
   connected: z.number().int().nonnegative(),
   /** The host's disk refuses writes (LiveStartedSchema). */
   storageFailing: z.boolean().optional(),
+  /** A doc or the session holds all the host keeps for it (LiveStartedSchema). */
+  storageFull: z.boolean().optional(),
   /** The facilitator's token, and a projector's (LiveStartedSchema). */
   token: TokenSchema,
   projectorToken: TokenSchema,

@@ -128,7 +128,7 @@ export class CodeBook {
   }
 
   private async save(): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
+    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.${process.pid}.tmp`;
     // It holds the sessions' token keys: this user only.
     await writeFile(tmp, JSON.stringify(this.book), { mode: 0o600 });

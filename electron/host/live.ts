@@ -28,6 +28,7 @@ import { CodeBook } from './codeBook';
 import { forgetStoredDocs } from './docStore';
 import { classifyAddress, lanJoinAddresses } from './joinAddresses';
 import { DEFAULT_TUNING, type HostTuning } from './limits';
+import type { ClientKeyOf } from './quota';
 import { createRelay, type RelayStats } from './relay';
 import { BodyTooLarge, readBody, sendJson } from './respond';
 import { listensOnAllInterfaces } from './serveConfig';
@@ -63,7 +64,8 @@ export { listStoredDocs, readStoredDoc } from './docStore';
  *   everything else under /api/         404; other paths are the renderer's static files.
  *
  * A socket without the right code never opens (HTTP 403 on the upgrade); neither does one for a
- * doc outside the session (404), nor one beyond the client or doc caps (503).
+ * doc outside the session (404), nor one beyond the client or doc caps, or beyond its laptop's share
+ * of sockets (503, quota.ts).
  */
 
 export interface LiveSessionOptions {
@@ -82,6 +84,11 @@ export interface LiveSessionOptions {
    * CodeBook.refusalFor); such codes are never counted as guesses. Null: a wrong code.
    */
   readonly knownRefusal?: (presented: string | null) => 'not-live' | 'code-replaced' | null;
+  /**
+   * Who a socket belongs to, for the shares of sockets, unfinished messages and growth per laptop
+   * (quota.ts). Default: its remote address, loopback being this machine.
+   */
+  readonly clientKey?: ClientKeyOf;
   /** The key of the session's tokens (CodeBook.secretFor); a random one, good for this run only, when absent. */
   readonly secret?: Buffer;
 }
@@ -195,21 +202,35 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
   };
 
   const mint = new TokenMint(options.secret ?? randomBytes(32), code);
-  const relay = await createRelay({ sessionId: info.sessionId, dataDir: options.dataDir, tuning, ...(options.warn ? { warn: options.warn } : {}) });
-  const signaling = createSignalingServer(info.sessionId, tuning, relay.roomChanged, (access, topic) => {
-    const ref = parseDocName(topic);
-    return ref !== null && mayMeet(access, ref, relay.sessionViewNow());
+  const relay = await createRelay({
+    sessionId: info.sessionId,
+    dataDir: options.dataDir,
+    tuning,
+    ...(options.warn ? { warn: options.warn } : {}),
+    ...(options.clientKey ? { clientKey: options.clientKey } : {}),
   });
+  const signaling = createSignalingServer(
+    info.sessionId,
+    tuning,
+    relay.roomChanged,
+    (access, topic) => {
+      const ref = parseDocName(topic);
+      return ref !== null && mayMeet(access, ref, relay.sessionViewNow());
+    },
+    options.clientKey,
+  );
 
   /**
    * What an admitted request's token allows: a guest without one; null (refuse with `bad-token`)
-   * for a token that is not this session's, or a participant's whose group is gone.
+   * for a token that is not this session's. A participant whose group was removed is a guest from
+   * then on: its laptop still reads the session doc, sees that the group is gone, and lets the
+   * board go, as it did before roles.
    */
   const accessOf = (target: ParsedTarget | null): Access | null => {
     const token = target?.query.get(TOKEN_PARAM) ?? null;
     if (token === null) return GUEST;
     const access = mint.read(token);
-    if (access?.role === 'participant' && !relay.sessionViewNow().hasGroup(access.groupId!)) return null;
+    if (access?.role === 'participant' && !relay.sessionViewNow().hasGroup(access.groupId!)) return { ...GUEST, client: access.client };
     return access;
   };
 
@@ -499,13 +520,14 @@ export async function forgetSessionCopy(dataDir: string, request: ForgetRequest,
 }
 
 export function startedAnswer(session: LiveSession): LiveStarted {
-  const { signaling, relay } = session.stats();
+  const { relay } = session.stats();
   return {
     code: session.code,
     addresses: session.addresses(),
     info: session.info,
-    connected: signaling.clients,
+    connected: relay.devices,
     storageFailing: relay.docsUnstored > 0,
+    storageFull: relay.docsFull > 0 || relay.sessionFull,
     token: session.token,
     projectorToken: session.projectorToken,
   };

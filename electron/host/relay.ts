@@ -9,12 +9,14 @@ import * as Y from 'yjs';
 import { LIVE_LIMITS, RELAY_CLOSE, RELAY_CLOSE_REASON } from '../../shared/live';
 import { readRun, runMap } from '../../shared/schema/agenda';
 import { isDocOfSession, parseDocName, sessionDocName, type DocKind } from '../../shared/schema/docNames';
+import { DOC_SHAPES } from '../../shared/schema/docShape';
 import { groupsMap } from '../../shared/schema/group';
 import { docAccess, migrate } from '../../shared/schema/docVersion';
 import { refuseUpgrade } from './admission';
-import { DocLog, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
+import { DIR_MODE, DocLog, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
 import { CLOSE, SocketBudget, TokenBucket, type HostTuning } from './limits';
 import { dropPending, startsAfterDoc } from './missing';
+import { GrowthShares, StorageQuota, WriteGuard, clientByAddress, type Client, type ClientKeyOf } from './quota';
 import { mayClaim, mayRead, mayWrite, type Access, type SessionView } from './roles';
 import { SocketHub, type Peer, type SocketCounters } from './sockets';
 
@@ -50,10 +52,17 @@ import { SocketHub, type Peer, type SocketCounters } from './sockets';
  *
  * Limits: frames over maxSyncMessageBytes close the socket (1009); a text frame (1003) or a frame
  * that does not decode (1007) closes it at once, before it touches the doc; message and byte rates
- * (1008; a message that changed nothing, an echo, costs a tenth of one — SocketBudget.refundEcho); a presence state over maxAwarenessStateBytes, or more than maxAwarenessStatesPerDoc
- * states in a doc (1008); unknown message types (y-websocket's auth) are ignored; relayBufferCap
+ * (1008; a message that changed nothing, an echo, costs a tenth of one — SocketBudget.refundEcho); a presence state over maxAwarenessStateBytes (1008); unknown message types (y-websocket's auth) are ignored; relayBufferCap
  * bytes queued for a socket that stopped reading terminates it; at most maxDocsPerSession boards
  * besides the session and room docs (503 for a new one beyond it).
+ *
+ * Quotas (issue 10, item 2; quota.ts, content.ts): sockets and unfinished messages per laptop
+ * (SocketHub); a change that adds to a doc is refused when its laptop used its share of growth
+ * (1008), when the doc or the session holds its byte cap (RELAY_CLOSE.docFull: nothing the doc
+ * holds is lost, others read on), and what a board or room doc cannot hold by its schema
+ * (shared/schema/docShape.ts) is left out of it. One socket brings at most maxPresencePerSocket
+ * presence states into a doc; beyond that, or beyond maxAwarenessStatesPerDoc, new states are
+ * refused (each socket's first always fits), never the socket.
  *
  * Roles (roles.ts): a socket opens only on a doc its token may read (403 otherwise; a board only
  * of a group the session doc has), and the host applies changes only from sockets that may write
@@ -86,8 +95,24 @@ export interface RelayStats extends SocketCounters {
   updatesUnstored: number;
   /** Docs whose last write failed: the host is not storing what the room writes right now. */
   docsUnstored: number;
-  /** Presence entries refused: a socket tried to remove or re-identify a state another socket owns, or claim a role or group not its own. */
+  /**
+   * Devices on the relay now: one per token's client (a laptop's sockets on several docs share
+   * it), and each socket without a token on its own. What the host panel calls "verbonden".
+   */
+  devices: number;
+  /**
+   * Presence entries refused: a socket tried to remove or re-identify a state another socket owns,
+   * to claim a role or group not its own, or to bring in more states than one socket or the doc may.
+   */
   presenceRefused: number;
+  /** Docs that refused growth at their own byte cap (maxDocBytes). */
+  docsFull: number;
+  /** Whether growth was refused because the session held maxSessionBytes. */
+  sessionFull: boolean;
+  /** Sockets closed for more growth than their laptop's share. */
+  closedForGrowth: number;
+  /** Structs left out of docs because their schema does not allow them (content.ts). */
+  contentRefused: number;
   /** Changes sent on a doc the socket may only read: dropped, never applied or relayed. */
   writesRefused: number;
   /** Upgrades refused because the token may not read the doc. */
@@ -127,6 +152,8 @@ export interface RelayOptions {
   readonly dataDir: string;
   readonly tuning: HostTuning;
   readonly warn?: (message: string) => void;
+  /** Who a socket belongs to, for the shares (quota.ts); default: its remote address. */
+  readonly clientKey?: ClientKeyOf;
 }
 
 interface SharedDoc {
@@ -146,10 +173,16 @@ interface SharedDoc {
   unstored: boolean;
   /** Presence: the socket that first gave each awareness client id a state (see ownPresence). */
   readonly presenceOwner: Map<number, RelayPeer>;
+  /** The doc refused growth at its own byte cap. */
+  full: boolean;
+  /** The doc refused content its schema does not allow (warned once). */
+  contentWarned: boolean;
 }
 
 interface RelayPeer extends Peer {
   readonly shared: SharedDoc;
+  /** The laptop it belongs to (quota.ts). */
+  readonly client: Client;
   readonly access: Access;
   /** This socket's changes are applied (mayWrite); a read-only socket's are dropped. */
   readonly writable: boolean;
@@ -194,7 +227,7 @@ class OverLimit extends Error {}
 
 /**
  * Decodes an awareness update completely (ids, clocks, JSON states) before it is applied: garbage
- * throws, an oversized state or more states than the doc may hold throws OverLimit.
+ * throws, an oversized state throws OverLimit.
  */
 /** Who is in a state, as the UI shows them: its `user` (name, colour, group, role). */
 function identityOf(json: string): string {
@@ -203,8 +236,9 @@ function identityOf(json: string): string {
 }
 
 /**
- * Checks a presence update from `peer` against the limits (a state over maxAwarenessStateBytes, more
- * states than maxAwarenessStatesPerDoc: OverLimit) and keeps only what this socket may say
+ * Checks a presence update from `peer` against the limits (a state over maxAwarenessStateBytes:
+ * OverLimit; new states beyond maxPresencePerSocket for this socket or maxAwarenessStatesPerDoc for
+ * the doc are refused, but never a socket's first: issue 10, item 2) and keeps only what this socket may say
  * (issue 10, item 5: any socket could rewrite or remove anyone's presence). A client id belongs to
  * the socket that last gave it a state when it had none, while that socket is open; another socket may still pass
  * that person's state along (y-websocket re-sends every state it hears, also over WebRTC, and echoes
@@ -218,6 +252,8 @@ function ownPresence(update: Uint8Array, shared: SharedDoc, peer: RelayPeer, tun
   const entries: { clientId: number; clock: number; json: string }[] = [];
   let added = 0;
   let refused = 0;
+  /** States this socket brought into the doc that are still there; counted when first needed. */
+  let owned = -1;
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
@@ -238,10 +274,19 @@ function ownPresence(update: Uint8Array, shared: SharedDoc, peer: RelayPeer, tun
       refused++;
       continue;
     }
-    if (JSON.parse(json) !== null && !awareness.states.has(clientId)) added++;
+    if (JSON.parse(json) !== null && !awareness.states.has(clientId) && !entries.some((e) => e.clientId === clientId)) {
+      if (owned < 0) owned = ownedBy(shared, peer);
+      // Its first state always fits (a newcomer is never shut out by what others did); beyond it,
+      // at most maxPresencePerSocket, and not past the doc's cap. The excess is refused, not the socket.
+      if (owned > 0 && (owned >= tuning.maxPresencePerSocket || awareness.states.size + added >= tuning.maxAwarenessStatesPerDoc)) {
+        refused++;
+        continue;
+      }
+      owned++;
+      added++;
+    }
     entries.push({ clientId, clock, json });
   }
-  if (awareness.states.size + added > tuning.maxAwarenessStatesPerDoc) throw new OverLimit('too many awareness states');
   for (const { clientId, json } of entries) {
     const owner = presenceOwner.get(clientId);
     if (JSON.parse(json) !== null && (!owner || owner.closed || !awareness.states.has(clientId))) presenceOwner.set(clientId, peer);
@@ -256,6 +301,13 @@ function ownPresence(update: Uint8Array, shared: SharedDoc, peer: RelayPeer, tun
     encoding.writeVarString(encoder, json);
   }
   return { kept: encoding.toUint8Array(encoder), refused };
+}
+
+/** Presence states `peer` brought into the doc that are there now. */
+function ownedBy(shared: SharedDoc, peer: RelayPeer): number {
+  let owned = 0;
+  for (const [clientId, owner] of shared.presenceOwner) if (owner === peer && shared.awareness.states.has(clientId)) owned++;
+  return owned;
 }
 
 /**
@@ -275,6 +327,19 @@ function bringsNew(doc: Y.Doc, update: Uint8Array, ds: ReturnType<typeof Y.decod
     }
   }
   return false;
+}
+
+/** Devices with a socket on any of `docs` (see RelayStats.devices). */
+function countDevices(docs: Iterable<SharedDoc>): number {
+  const clients = new Set<string>();
+  let guests = 0;
+  for (const shared of docs) {
+    for (const peer of shared.sockets) {
+      if (peer.access.client === '') guests++;
+      else clients.add(peer.access.client);
+    }
+  }
+  return clients.size + guests;
 }
 
 function decodeDocPath(docPath: string): string | null {
@@ -298,7 +363,14 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   let updatesMissingPredecessors = 0;
   let closedForMissing = 0;
   let pulls = 0;
+  let closedForGrowth = 0;
+  let contentRefused = 0;
+  let sessionFull = false;
   let stopping = false;
+  const guard = new WriteGuard(
+    new StorageQuota(tuning.maxDocBytes, tuning.maxSessionBytes, () => [...loaded.values()].map((d) => d.log)),
+    new GrowthShares(tuning.growthBurstBytes, tuning.growthBytesPerSecond),
+  );
   /** Docs deleted while this relay runs (forgetDocs): never opened again. */
   const forgotten = new Set<string>();
   /** The laptops (Access.client) in each doc's WebRTC room, as signaling last told (docs not opened here included). */
@@ -313,7 +385,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     if (laptops.some((client) => client === '' || !onRelay.has(client))) shared.webrtcOnlySeen = performance.now();
   };
 
-  await mkdir(sessionDir(dataDir, sessionId), { recursive: true });
+  await mkdir(sessionDir(dataDir, sessionId), { recursive: true, mode: DIR_MODE });
 
   /** Closes every socket on a doc this host must not relay (see the file comment). */
   const refuseTooNew = (shared: SharedDoc) => {
@@ -345,9 +417,12 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       lastPullAll: performance.now(),
       unstored: false,
       presenceOwner: new Map(),
+      full: false,
+      contentWarned: false,
     };
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (shared.sockets.has(origin as RelayPeer)) guard.grew((origin as RelayPeer).client, update.byteLength);
       // Stored first: nobody sees an update the host could still lose in a crash. One the disk
       // refused is held back (its laptop keeps it, and WebRTC still carries it).
       if (!log.append(update)) {
@@ -456,7 +531,36 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
    * Applies a sync step 2 or update from `peer`, keeping nothing Yjs would have to keep aside for
    * missing predecessors (see missing.ts). `update` has been decoded whole already.
    */
-  const applyFromPeer = (peer: RelayPeer, update: Uint8Array, structs: ReturnType<typeof Y.decodeUpdate>['structs']) => {
+  const applyFromPeer = (peer: RelayPeer, given: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>, own: boolean) => {
+    const { doc, log, kind } = peer.shared;
+    const verdict = guard.check(doc, log, DOC_SHAPES[kind], peer.client, given, decoded, own);
+    if (verdict.refusal) noteRefusal(peer, verdict);
+    const { update } = verdict;
+    if (update) applyChecked(peer, update, decoded.structs);
+    if (verdict.close) hub.drop(peer, verdict.close.code, verdict.close.reason, null);
+  };
+
+  /** Counts and logs (once per doc and kind) why the guard refused (part of) a change. */
+  const noteRefusal = (peer: RelayPeer, verdict: ReturnType<WriteGuard['check']>) => {
+    const { shared } = peer;
+    if (verdict.refusal === 'growth') closedForGrowth++;
+    if (verdict.refusal === 'doc-full' && !shared.full) {
+      shared.full = true;
+      warn(`${shared.name} holds ${shared.log.size} bytes, its cap: it takes no more growth; what it holds is kept.`);
+    }
+    if (verdict.refusal === 'session-full' && !sessionFull) {
+      sessionFull = true;
+      warn(`the session's docs hold their cap of ${tuning.maxSessionBytes} bytes: they take no more growth; what they hold is kept.`);
+    }
+    if (verdict.refusal === 'content') {
+      contentRefused += verdict.refusedStructs;
+      if (!shared.contentWarned) warn(`${shared.name}: left out what its schema does not allow (${verdict.problem}).`);
+      shared.contentWarned = true;
+    }
+  };
+
+  /** Applies an update the guard let through (structs: the decoded original's; ids are the same). */
+  const applyChecked = (peer: RelayPeer, update: Uint8Array, structs: ReturnType<typeof Y.decodeUpdate>['structs']) => {
     const { doc } = peer.shared;
     const before = peer.effects;
     let missing: number;
@@ -510,14 +614,14 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
           const update = decoding.readVarUint8Array(decoder);
           // Decode it whole before it touches the doc: garbage is refused, not half-applied.
-          const { structs, ds } = Y.decodeUpdate(update);
+          const decoded = Y.decodeUpdate(update);
           if (!peer.writable) {
             // A read-only doc: its copy on a laptop may hold what that laptop wrote itself (a
             // migration, an old app's edit), which is never taken; only attempts are counted.
-            if (bringsNew(doc, update, ds)) writesRefused++;
+            if (bringsNew(doc, update, decoded.ds)) writesRefused++;
             return;
           }
-          applyFromPeer(peer, update, structs);
+          applyFromPeer(peer, update, decoded, step === SYNC_UPDATE);
         } else {
           throw new Error(`unknown sync step ${step}`);
         }
@@ -541,16 +645,23 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
 
   const hub: SocketHub<RelayPeer> = new SocketHub<RelayPeer>({
     maxPayload: LIVE_LIMITS.maxSyncMessageBytes,
-    maxClients: tuning.maxClients,
+    shares: {
+      maxClients: tuning.maxClients,
+      socketsPerClient: tuning.relaySocketsPerClient,
+      reservedForLocal: tuning.socketsReservedForLocal,
+      unfinishedBytesPerClient: tuning.maxUnfinishedBytesPerClient,
+    },
+    clientKey: options.clientKey ?? clientByAddress,
     heartbeatMs: tuning.heartbeatMs,
     bufferCap: tuning.relayBufferCap,
     closeGraceMs: tuning.closeGraceMs,
-    create: (ws: WebSocket, _request, context) => ({
+    create: (ws: WebSocket, _request, context, client) => ({
       ws,
       closed: false,
       alive: true,
       graceTimer: null,
       ...(context as Pick<RelayPeer, 'shared' | 'access' | 'writable'>),
+      client,
       controlled: new Set(),
       effects: 0,
       missingBudget: new TokenBucket(tuning.missingBytesBurst, tuning.missingBytesPerSecond),
@@ -713,6 +824,11 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       writesRefused,
       readsRefused,
       docsUnstored: [...loaded.values()].filter((d) => d.log.failing).length,
+      devices: countDevices(loaded.values()),
+      docsFull: [...loaded.values()].filter((d) => d.full).length,
+      sessionFull,
+      closedForGrowth,
+      contentRefused,
     }),
     async stop() {
       stopping = true;

@@ -5,6 +5,7 @@ import { LIVE_LIMITS, SignalingMessageSchema } from '../../shared/live';
 import { isDocOfSession } from '../../shared/schema/docNames';
 import type { Access } from './roles';
 import { CLOSE, SocketBudget, type HostTuning } from './limits';
+import type { ClientKeyOf } from './quota';
 import { SocketHub, type Peer, type SocketCounters } from './sockets';
 
 /**
@@ -21,6 +22,8 @@ import { SocketHub, type Peer, type SocketCounters } from './sockets';
  *   byte rate is closed (1008), bad JSON or schema-invalid messages are ignored and counted, and
  *   the socket is closed after tuning.maxInvalidMessages of them (1008);
  * - a socket that stops reading is terminated once signalingBufferCap bytes wait for it;
+ * - one laptop holds at most signalingSocketsPerClient sockets, and socketsReservedForLocal of
+ *   maxClients are kept for this machine (503 beyond; quota.ts);
  * - every socket is pinged each heartbeatMs; one that missed the previous pong is terminated.
  */
 
@@ -62,7 +65,13 @@ export type RoomListener = (topic: string, before: readonly string[], after: rea
 /** May a socket with `access` meet others in `topic`? (Only asked for topics of this session.) */
 export type MeetingRule = (access: Access, topic: string) => boolean;
 
-export function createSignalingServer(sessionId: string, tuning: HostTuning, onRoomChange: RoomListener = () => {}, mayMeet: MeetingRule = () => true): SignalingServer {
+export function createSignalingServer(
+  sessionId: string,
+  tuning: HostTuning,
+  onRoomChange: RoomListener = () => {},
+  mayMeet: MeetingRule = () => true,
+  clientKey?: ClientKeyOf,
+): SignalingServer {
   const topics = new Map<string, Set<Subscriber>>();
   const extra = { published: 0, delivered: 0, ignored: 0, subscriptions: 0 };
 
@@ -145,7 +154,14 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning, onR
 
   const hub: SocketHub<Subscriber> = new SocketHub<Subscriber>({
     maxPayload: LIVE_LIMITS.maxSignalingMessageBytes,
-    maxClients: tuning.maxClients,
+    // Unfinished messages need no count here: sockets per laptop × 64 KB frames is 512 KB.
+    shares: {
+      maxClients: tuning.maxClients,
+      socketsPerClient: tuning.signalingSocketsPerClient,
+      reservedForLocal: tuning.socketsReservedForLocal,
+      unfinishedBytesPerClient: Infinity,
+    },
+    ...(clientKey ? { clientKey } : {}),
     heartbeatMs: tuning.heartbeatMs,
     bufferCap: tuning.signalingBufferCap,
     closeGraceMs: tuning.closeGraceMs,

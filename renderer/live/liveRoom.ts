@@ -25,7 +25,9 @@ import { connectDoc, type ConnectionState, type DocConnection, type Transport } 
  * - `other-version`: the host runs a Bouwplaats with another protocol version: one of the two apps
  *   must be updated (nothing syncs through the host until then);
  * - `host-too-old`: the host refuses to relay a doc here because it was written by a newer
- *   Bouwplaats than the host's (RELAY_CLOSE.docTooNew): the facilitator must update.
+ *   Bouwplaats than the host's (RELAY_CLOSE.docTooNew): the facilitator must update;
+ * - `doc-full`: the host keeps no more of what is written here: the doc or the session holds all
+ *   the host keeps for it (RELAY_CLOSE.docFull; only someone filling it on purpose gets there).
  */
 export type LiveStatus =
   | 'connecting'
@@ -37,7 +39,8 @@ export type LiveStatus =
   | 'code-invalid'
   | 'locked'
   | 'other-version'
-  | 'host-too-old';
+  | 'host-too-old'
+  | 'doc-full';
 
 /**
  * What the last look at the host (GET /api/live) said, while the relay was not connected.
@@ -373,7 +376,8 @@ export class LiveRoom {
     const all: ConnectionState[] = [...this.linked.values()].flatMap((l) => (l.connection && !l.watchOnly ? [l.connection.state()] : []));
     // A doc the host refuses for good does not make the host look down (see statusOf).
     const states = all.filter((s) => s.refused === null);
-    const tooNew = states.length < all.length;
+    const tooNew = all.some((s) => s.refused === 'doc-too-new');
+    const full = all.some((s) => s.refused === 'doc-full');
     const relay = states.length > 0 && states.every((s) => s.relay);
     const peers = Math.max(0, ...all.map((s) => s.peers));
     if (relay) {
@@ -386,7 +390,8 @@ export class LiveRoom {
     } else if (states.length > 0 && !this.heldBack) {
       this.scheduleHostCheck(HOST_CHECK_DELAY_MS);
     }
-    const status = tooNew && navigator.onLine ? 'host-too-old' : this.statusOf(relay, peers);
+    const refused = tooNew ? 'host-too-old' : full ? 'doc-full' : null;
+    const status = refused && navigator.onLine ? refused : this.statusOf(relay, peers);
     if (status === this.snapshot.status && peers === this.snapshot.peers) return;
     this.snapshot = { status, peers };
     this.listeners.forEach((l) => l(this.snapshot));

@@ -28,9 +28,10 @@ export interface ConnectionState {
   peers: number;
   /**
    * Why the host closed the relay for good, if it did: `doc-too-new`, the doc has a version the
-   * host's app does not know (RELAY_CLOSE.docTooNew). The relay then stays closed until resume().
+   * host's app does not know (RELAY_CLOSE.docTooNew); `doc-full`, the doc or the session holds all
+   * the host keeps for it (RELAY_CLOSE.docFull). The relay then stays closed until resume().
    */
-  refused: 'doc-too-new' | null;
+  refused: 'doc-too-new' | 'doc-full' | null;
 }
 
 export interface DocConnection {
@@ -103,6 +104,7 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, gi
   // y-websocket stops reconnecting after a close code in 4400–4499 and says so here.
   relay.on('closed', ({ code }: { code: number }) => {
     if (code === RELAY_CLOSE.docTooNew) update({ relay: false, refused: 'doc-too-new' });
+    if (code === RELAY_CLOSE.docFull) update({ relay: false, refused: 'doc-full' });
   });
 
   let webrtc: WebrtcProvider | null = null;

@@ -13,6 +13,7 @@ import { enterRoom, liveRoomFor } from '../live/liveRoom';
 import { useAwareness } from '../live/useLive';
 import { usePresence } from '../live/usePresence';
 import { loadMembership, randomPresenceColour, saveMembership, type Membership } from '../live/membership';
+import { useFocusOnArrival } from '../useFocusOnArrival';
 
 type Step = { kind: 'address' } | { kind: 'group'; hostUrl: string; code: string; info: LiveInfo; groups: Group[] };
 
@@ -66,6 +67,11 @@ export function JoinScreen({ initialCode }: { initialCode?: string }) {
       const { stored, release } = await acquireDoc(sessionDocName(info.sessionId));
       const groups = await waitForGroups(stored.doc);
       release();
+      // The host answered over HTTP, but nothing came over its live socket: say so, not "no groups".
+      if (groups.length === 0 && liveRoomFor(info.sessionId)?.getSnapshot().status !== 'live') {
+        setError(t('join.errors.relayBlocked'));
+        return;
+      }
       setStep({ kind: 'group', hostUrl, code: joinCode, info, groups });
     } catch (e) {
       setError(e instanceof JoinFailure ? t(`join.errors.${e.reason}`) : t('join.errors.unreachable'));
@@ -160,6 +166,9 @@ function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
   const [name, setName] = useState('');
   const [domain, setDomain] = useState<Domain | ''>('');
   const [error, setError] = useState<string | null>(null);
+  // A new step on the same address: the keyboard goes to its heading, as on a new screen (the
+  // code field that had it is gone).
+  useFocusOnArrival('join-group');
 
   useEffect(() => {
     void loadMembership(step.info.sessionId).then((m) => {

@@ -19,6 +19,7 @@ import { cpuByThread, cpuOfGroups, cpuSince, machineBusy, topThreads, type CpuBy
 import { DIST_DIR, OUT_DIR, PAGE_DIR, RENDERER_DIR, ROOT } from './paths';
 import { PROFILE, startProfile, stopProfile } from './profile';
 import { benchPhaseChanges, phaseRows, type PhaseBench } from './phases';
+import { benchAttack } from './attack';
 import { benchSignaling } from './signaling';
 import { benchFair, fairRows, type FairResult } from './fair';
 import { call, clockOffset } from './livePage';
@@ -38,6 +39,8 @@ import { formatTable, percentile, summarise, type Row } from './table';
  * 4. The signaling host under load (signaling.ts).
  * 5. Phase change → shown on a participant laptop (phases.ts): the real renderer, the facilitator's
  *    "Volgende fase" to every participant's banner.
+ * 6. The host under attack (attack.ts): honest laptops' note → other laptop while one laptop floods
+ *    the host in every way its quotas allow (issue 10, item 2). `BENCH_LIVE=attack` runs only this.
  *
  * The host (electron/host) runs in this process on loopback and serves dist/ as is: the bench
  * pages at /bench/…, the renderer at /renderer/…, so both share the live session's origin.
@@ -484,6 +487,8 @@ export async function benchLive(): Promise<void> {
   // 4 first, while this process holds nothing else: its memory figures are the host's.
   const signaling = FILTER ? [] : await benchSignaling();
   if (!FILTER) log('signaling host under load: done');
+  const attack = !FILTER || FILTER.includes('attack') ? await benchAttack() : [];
+  if (attack.length > 0) log('host under attack: done');
 
   const base = await mkdtemp(path.join(os.tmpdir(), 'bouwplaats-bench-live-'));
   const dataDir = path.join(base, 'data');
@@ -581,6 +586,16 @@ export async function benchLive(): Promise<void> {
         ...(row.goal ? { goalText: row.goal } : {}),
       }),
     ),
+    ...attack.map(
+      (row, i): Row => ({
+        group: i === 0 ? '6. host under attack' : '',
+        measure: row.name,
+        unit: '',
+        samples: [],
+        text: row.value,
+        ...(row.goal ? { goalText: row.goal } : {}),
+      }),
+    ),
   ];
   const seconds = (Date.now() - began) / 1000;
   const header = [
@@ -609,6 +624,10 @@ export async function benchLive(): Promise<void> {
     `3: the built renderer from the host, a fresh Chromium (empty profile) per run; clicks by Playwright as soon as a control ` +
       `is ready, so the steps include its few ms per action. Times count from the page's navigation start. ` +
       `4: signaling.ts (150 ws clients in 20 rooms, in a child process; the host in this process). ` +
+      `6: attack.ts: four honest y-websocket laptops on one board (one writes a note every 20 ms, three time it) in one ` +
+      `child process, one laptop with bad intent in another (notes as fast as the host takes them into the same board, ` +
+      `500 presence states a second, 4 MB messages that never end, every socket its share allows); each socket names its ` +
+      `laptop, so the host holds the attacker to one laptop's shares as on the Wi-Fi. ` +
       `5: phases.ts: the built renderer from a host with the live control, the facilitator's session page and three ` +
       `participants on their boards, each its own Chromium; "Volgende fase" and "Vorige fase" clicked in turn between ` +
       `building and the reflection (so each change also opens or closes the boards); from the click event to the frame ` +
@@ -631,6 +650,7 @@ export async function benchLive(): Promise<void> {
         fair,
         join,
         signaling,
+        attack,
         notes,
       },
       null,

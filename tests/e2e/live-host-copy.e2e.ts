@@ -31,6 +31,7 @@ describe("the host's copy holds what travelled only over WebRTC", () => {
   let facilitator: Page;
   let amira: Page;
   let bram: Page;
+  let code = '';
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'bouwplaats-live-'));
@@ -55,7 +56,7 @@ describe("the host's copy holds what travelled only over WebRTC", () => {
   it("gets Amira's note through Bram after she has closed her laptop, and the facilitator sees it", async () => {
     const sessionId = await createSession(facilitator, live.url);
     await facilitator.getByRole('button', { name: 'Sessie live zetten' }).click();
-    const code = normaliseJoinCode(await facilitator.locator('.join-code').innerText())!;
+    code = normaliseJoinCode(await facilitator.locator('.join-code').innerText())!;
     await openBoard(facilitator, live.url, sessionId, 'Groep 1');
     await status(facilitator, '● Live');
 
@@ -79,4 +80,16 @@ describe("the host's copy holds what travelled only over WebRTC", () => {
     await seesNote(facilitator, NOTE);
     await saveScreenshot(facilitator, 'live-webrtc-only-facilitator');
   });
+
+  it('tells a laptop whose live connection cannot open why it sees no groups', async () => {
+    const blocked = await launchChromium({ relayCanDrop: true });
+    browsers.push(blocked);
+    const page = await blocked.page();
+    await page.goto(`${live.url}/#/deelnemen`);
+    await dropRelay(page);
+    await page.getByLabel('Code').fill(code);
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByText('de live-verbinding komt niet tot stand').waitFor({ timeout: 20_000 });
+    await saveScreenshot(page, 'join-relay-blocked');
+  }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as decoding from 'lib0/decoding';
@@ -11,6 +11,9 @@ import { CODE_PARAM, JOIN_PATH, JoinAnswerSchema, LIVE_INFO_PATH, LIVE_PROTOCOL_
 import { writeRunFields } from '../../shared/schema/agenda';
 import { boardDocName, roomDocName, sessionDocName } from '../../shared/schema/docNames';
 import { addGroup } from '../../shared/schema/group';
+import { addNote } from '../../shared/schema/note';
+import { isTableDone, setTableDone } from '../../shared/schema/tableDone';
+import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { metaMap, writeSessionMeta } from '../../shared/schema/session';
 import { readStoredDoc } from '../../electron/host/docStore';
 import { LiveController } from '../../electron/host/live';
@@ -89,9 +92,9 @@ describe('roles: a participant with the code', () => {
     const token = await seat(groupA);
     const own = laptop(boardDocName(SESSION, groupA), token);
     await synced(own);
-    own.doc.getMap('notes').set('n1', new Y.Map([['text', 'Samen met school']]) as Y.Map<unknown>);
+    const id = addNote(own.doc, HOUSE_TEMPLATE, { x: 100, y: 900, text: 'Samen met school' });
     const watcher = laptop(boardDocName(SESSION, groupA), live.session.token);
-    await until(watcher.doc, (d) => d.getMap('notes').has('n1'));
+    await until(watcher.doc, (d) => d.getMap('notes').has(id));
 
     expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + boardDocName(SESSION, groupB), live.session.code, token))).status).toBe(403);
     // Made-up boards never take one of the session's doc slots.
@@ -128,9 +131,9 @@ describe('roles: a participant with the code', () => {
     const token = await seat(groupA);
     const room = laptop(roomDocName(SESSION), token);
     await synced(room);
-    room.doc.getMap('done').set(groupA, true);
+    setTableDone(room.doc, groupA, 'fase00001', true);
     const other = laptop(roomDocName(SESSION), live.session.token);
-    await until(other.doc, (d) => d.getMap('done').get(groupA) === true);
+    await until(other.doc, (d) => isTableDone(d, groupA, 'fase00001'));
   });
 
   it("watches other groups' boards only while everyone follows the projector, and is let go when that ends", async () => {
@@ -170,6 +173,20 @@ describe('roles: a participant with the code', () => {
   });
 });
 
+describe('roles: a participant whose group the facilitator removes', () => {
+  it('still reads the session doc (and so sees the group gone), but its board no longer opens', async () => {
+    const token = await seat(groupB);
+    facilitator.doc.getMap('groups').delete(groupB);
+    const check = laptop(sessionDocName(SESSION), live.session.token);
+    await until(check.doc, (d) => !d.getMap('groups').has(groupB));
+    const session = laptop(sessionDocName(SESSION), token);
+    await until(session.doc, (d) => d.getMap('groups').size === 1);
+    expect((await refusal(live.wsUrl(SYNC_PATH_PREFIX + boardDocName(SESSION, groupB), live.session.code, token))).status).toBe(403);
+    const info = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${new URLSearchParams({ [CODE_PARAM]: live.session.code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), [TOKEN_PARAM]: token })}`);
+    expect(info.status).toBe(200);
+  });
+});
+
 describe('roles: a guest (the code, no seat yet), a projector and forged tokens', () => {
   it('a guest reads the session doc and the room doc, and nothing else', async () => {
     const guest = laptop(sessionDocName(SESSION), null);
@@ -182,14 +199,14 @@ describe('roles: a guest (the code, no seat yet), a projector and forged tokens'
     const board = boardDocName(SESSION, groupB);
     const group = laptop(board, await seat(groupB));
     await synced(group);
-    group.doc.getMap('notes').set('n1', new Y.Map([['text', 'Korte lijnen']]) as Y.Map<unknown>);
+    const id = addNote(group.doc, HOUSE_TEMPLATE, { x: 100, y: 900, text: 'Korte lijnen' });
     const projector = laptop(board, live.session.projectorToken);
-    await until(projector.doc, (d) => d.getMap('notes').has('n1'));
-    projector.doc.getMap('notes').delete('n1');
+    await until(projector.doc, (d) => d.getMap('notes').has(id));
+    projector.doc.getMap('notes').delete(id);
     await eventually(() => live.session.stats().relay.writesRefused >= 1);
     const fresh = laptop(board, live.session.token);
     await synced(fresh);
-    expect(fresh.doc.getMap('notes').has('n1')).toBe(true);
+    expect(fresh.doc.getMap('notes').has(id)).toBe(true);
   });
 
   it('refuses a forged, altered or foreign token with bad-token, on sockets and on /api/live', async () => {
@@ -221,6 +238,31 @@ describe('roles: a guest (the code, no seat yet), a projector and forged tokens'
     expect(signaling.subscriptions).toBe(1);
     expect(signaling.ignored).toBe(3);
     await signal.close();
+  });
+});
+
+describe('roles: what the host panel and the disk show', () => {
+  it('counts devices, not sockets: a laptop on three docs is one, the facilitator included', async () => {
+    // beforeEach: the facilitator's app on the session doc, with two sockets: one device.
+    expect(live.session.stats().relay.clients).toBe(2);
+    expect(live.session.stats().relay.devices).toBe(1);
+    const token = await seat(groupA);
+    for (const name of [sessionDocName(SESSION), roomDocName(SESSION), boardDocName(SESSION, groupA)]) await synced(laptop(name, token));
+    await eventually(() => live.session.stats().relay.devices === 2);
+    await synced(laptop(sessionDocName(SESSION), null));
+    await eventually(() => live.session.stats().relay.devices === 3);
+  });
+
+  it("keeps what groups wrote readable to this user only (files 600, folders 700)", async () => {
+    const own = laptop(boardDocName(SESSION, groupA), await seat(groupA));
+    await synced(own);
+    addNote(own.doc, HOUSE_TEMPLATE, { x: 100, y: 900, text: 'Over een gezin' });
+    await live.stop();
+    const dir = path.join(live.dataDir, SESSION);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    const files = await readdir(dir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(((await stat(path.join(dir, file))).mode & 0o777).toString(8)).toBe('600');
   });
 });
 

@@ -154,9 +154,9 @@ export class RefusedUpgrade extends Error {
 }
 
 /** The status a refused upgrade got (throws if the socket opened). */
-export async function refusal(url: string): Promise<RefusedUpgrade> {
+export async function refusal(url: string, options: ClientOptions = {}): Promise<RefusedUpgrade> {
   try {
-    const socket = await TestSocket.open(url);
+    const socket = await TestSocket.open(url, options);
     await socket.close();
   } catch (error) {
     if (error instanceof RefusedUpgrade) return error;
