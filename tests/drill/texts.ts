@@ -1,5 +1,6 @@
 import { ZO_THUIS_MOGELIJK, type SampleZone } from '../../shared/sample/zoThuisMogelijk';
 import type { Domain } from '../../shared/live';
+import { prng, type Random } from '../bench/page/generate';
 
 /**
  * What the drill's people write: the sample session's notes (seed 000, "Zo thuis mogelijk!", in
@@ -37,19 +38,8 @@ export function personName(group: number, seat: number): string {
   return `${FIRST_NAMES[(group * 3 + seat) % FIRST_NAMES.length]} ${group + 1}.${seat + 1}`;
 }
 
-/** mulberry32: small, fast, the same sequence for the same seed in every process. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export type Random = () => number;
+// The bench's generator: the same sequence for the same seed in every process and browser.
+export { prng, type Random };
 
 /** The sample's texts in an order of this person's own: each is written once by them (then with " (2)" …). */
 export function textsFor(random: Random): () => DrillText {
