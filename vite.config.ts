@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -14,6 +15,8 @@ export default defineConfig(({ mode }) => {
     root: bench ? here('tests/bench/page') : here('renderer'),
     base: './',
     plugins: [react()],
+    // The app's version, shown in "Over Bouwplaats" (renderer/components/AboutDialog.tsx).
+    define: { __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(here('package.json'), 'utf8')) as { version: string }).version) },
     build: {
       outDir: bench ? here('dist/bench') : here('dist/renderer'),
       emptyOutDir: true,

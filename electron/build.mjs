@@ -38,6 +38,13 @@ export const entries = [
   { in: 'electron/host/serve.ts', out: 'dist/host/serve.js', external: ['ws', 'bufferutil', 'utf-8-validate'] },
   { in: 'tests/bench/run.ts', out: 'dist/host/bench.js', optional: true },
   { in: 'tests/bench/signaling-cli.ts', out: 'dist/host/bench-signaling.js', optional: true },
+  { in: 'tests/bench/attack-cli.ts', out: 'dist/host/bench-attack.js', optional: true },
+  // The load drill (`npm run drill`) and its Node laptops, which the drill's e2e test and the bench fork too.
+  { in: 'tests/drill/peerProcess.ts', out: 'dist/host/drill-peer.js', optional: true },
+  // One laptop; drill-peer.js loads a fresh copy per laptop (require), so CommonJS.
+  { in: 'tests/drill/laptop.ts', out: 'dist/host/drill-laptop.cjs', format: 'cjs', optional: true },
+  // vitest stays a package: the drill reuses the e2e steps (tests/e2e/support/liveSession.ts).
+  { in: 'tests/drill/run.ts', out: 'dist/host/drill.js', external: [...NODE_EXTERNALS, 'vitest'], optional: true },
 ];
 
 // ESM bundles may contain CommonJS dependencies that call require(); give them one.

@@ -63,6 +63,8 @@ function start(): void {
   const store = new Store<Record<string, unknown>>({ name: 'bouwplaats', clearInvalidConfig: true });
   const hosting = createLiveHosting({ rendererDir, dataDir: path.join(app.getPath('userData'), 'live') });
   app.on('will-quit', () => void hosting.close());
+  // The system's own About panel (macOS menu, Linux) says the same version as "Over Bouwplaats".
+  app.setAboutPanelOptions({ applicationName: 'Bouwplaats', applicationVersion: app.getVersion() });
   routePlatformIpc(ipcMain, createPlatformHandlers(store, hosting, { openProjector: (request) => projector.open(request) }));
   openMainWindow();
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../shared/platform';
+import { AboutDialog } from './components/AboutDialog';
 import { SettingsDialog } from './components/SettingsDialog';
 import { routeHref, useRoute } from './hooks';
 import { setLanguage } from './i18n';
@@ -34,6 +35,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   useFocusOnArrival(routeHref(route));
   const [settings, setSettings] = useState(initialSettings);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [aboutOpen, setAboutOpen] = useState(false);
   const [settingsError, setSettingsError] = useState(false);
 
   const changeSettings = (next: Settings) => {
@@ -54,6 +56,9 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         Bouwplaats
       </a>
       <div className="spacer" />
+      <button type="button" className="ghost" onClick={() => setAboutOpen(true)}>
+        {t('about.open')}
+      </button>
       <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
         {t('settings.open')}
       </button>
@@ -61,7 +66,16 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   );
 
   // The projector's window is the projector's alone: no header, no settings.
-  if (route.name === 'projector') return <ProjectorScreen key={`${route.sessionId}/${route.code ?? ''}`} sessionId={route.sessionId} {...(route.code ? { code: route.code } : {})} />;
+  if (route.name === 'projector') {
+    return (
+      <ProjectorScreen
+        key={`${route.sessionId}/${route.code ?? ''}/${route.token ?? ''}`}
+        sessionId={route.sessionId}
+        {...(route.code ? { code: route.code } : {})}
+        {...(route.token ? { token: route.token } : {})}
+      />
+    );
+  }
 
   const screen = (
     <>
@@ -95,6 +109,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
       {settingsOpen && (
         <SettingsDialog settings={settings} onChange={changeSettings} onClose={() => setSettingsOpen(false)} />
       )}
+      {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
     </div>
   );
 }

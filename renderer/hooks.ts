@@ -15,9 +15,10 @@ export type Route =
   | { name: 'houses'; sessionId: string }
   /**
    * The projector's full screen. `code`: the session's join code, when the projector is another
-   * computer than the facilitator's (it then joins the live session to follow it).
+   * computer than the facilitator's (it then joins the live session to follow it), with `token`,
+   * the projector's token (reads every doc, writes nothing).
    */
-  | { name: 'projector'; sessionId: string; code?: string };
+  | { name: 'projector'; sessionId: string; code?: string; token?: string };
 
 /** A route's place in the URL; a session or group id that is not an id leads to the library. */
 export function parseRoute(hash: string): Route {
@@ -25,7 +26,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'nieuw') return { name: 'new' };
   if (parts[0] === 'deelnemen') return parts[1] ? { name: 'join', code: parts[1] } : { name: 'join' };
   if (parts[0] === 'projector' && parts[1] && ID_PATTERN.test(parts[1])) {
-    return parts[2] ? { name: 'projector', sessionId: parts[1], code: parts[2] } : { name: 'projector', sessionId: parts[1] };
+    if (!parts[2]) return { name: 'projector', sessionId: parts[1] };
+    return parts[3] ? { name: 'projector', sessionId: parts[1], code: parts[2], token: parts[3] } : { name: 'projector', sessionId: parts[1], code: parts[2] };
   }
   if (parts[0] === 'sessie' && parts[1] && ID_PATTERN.test(parts[1])) {
     if (parts[2] === 'groep' && parts[3]) return ID_PATTERN.test(parts[3]) ? { name: 'board', sessionId: parts[1], groupId: parts[3] } : { name: 'library' };
@@ -53,7 +55,7 @@ export function routeHref(route: Route): string {
     case 'houses':
       return `#/sessie/${encodeURIComponent(route.sessionId)}/huizen`;
     case 'projector':
-      return `#/projector/${encodeURIComponent(route.sessionId)}${route.code ? `/${encodeURIComponent(route.code)}` : ''}`;
+      return `#/projector/${encodeURIComponent(route.sessionId)}${route.code ? `/${encodeURIComponent(route.code)}${route.token ? `/${encodeURIComponent(route.token)}` : ''}` : ''}`;
   }
 }
 

@@ -9,7 +9,8 @@ const WAIT_FRAMES = 120;
  * elsewhere, the screen's heading, so a screen reader says where the person now is. A field that
  * took focus itself (autoFocus) keeps it.
  *
- * `screen` identifies the screen (route name and ids); the effect runs when it changes.
+ * `screen` identifies the screen (route name and ids), or a step within one (the join screen's
+ * group choice, on the same address as its code); the effect runs when it changes.
  */
 export function useFocusOnArrival(screen: string): void {
   useEffect(() => {

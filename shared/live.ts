@@ -7,7 +7,7 @@ export { isDocOfSession } from './schema/docNames';
  * (electron/host): one port serves the renderer, the y-webrtc signaling socket and the Yjs relay
  * socket. Everything that is not the static renderer requires the session's join code.
  */
-export const LIVE_PROTOCOL_VERSION = 1;
+export const LIVE_PROTOCOL_VERSION = 2;
 /**
  * Query parameter with the client's LIVE_PROTOCOL_VERSION, on every socket and on `/api/live`. A
  * host admits only its own version and refuses others with `other-version`, so that a laptop with
@@ -15,6 +15,7 @@ export const LIVE_PROTOCOL_VERSION = 1;
  * Apps before this parameter sent none; they spoke version 1 (UNVERSIONED_PROTOCOL).
  * Bump LIVE_PROTOCOL_VERSION whenever a doc kind's version goes up (docVersion.ts): an app that
  * does not know a doc's version must not be in the same live session as one that writes it.
+ * Version 2: roles (a token per laptop, TOKEN_PARAM; JOIN_PATH).
  */
 export const VERSION_PARAM = 'v';
 export const UNVERSIONED_PROTOCOL = 1;
@@ -32,9 +33,21 @@ export function presentedProtocol(value: string | null): number | null {
  *   written by a newer Bouwplaats); the host keeps it but neither relays it nor writes into it.
  * - `resync` (1012, "service restart"): the host held updates back while its disk refused them and
  *   has stored them now; the laptop reconnects by itself and the fresh sync carries them.
+ * - `docFull` (4413, reason in Dutch): the doc, or the whole session, holds as many bytes as the host
+ *   keeps for it (issue 10, item 2: HostTuning.maxDocBytes / maxSessionBytes) and this laptop sent
+ *   something that would add to it. What the doc holds stays; the laptop keeps what it wrote, and
+ *   WebRTC still carries it to the others. Only someone filling a doc on purpose gets here.
+ * - `notAllowed` (reason `not-allowed`): the laptop's token no longer lets it read the doc (another
+ *   group's board once following the projector ended); the laptop lets the doc go.
  */
-export const RELAY_CLOSE = { docTooNew: 4426, resync: 1012 } as const;
-export const RELAY_CLOSE_REASON = { docTooNew: 'doc-too-new', resync: 'resync' } as const;
+export const RELAY_CLOSE = { docTooNew: 4426, resync: 1012, docFull: 4413, notAllowed: 4403 } as const;
+export const RELAY_CLOSE_REASON = {
+  docTooNew: 'doc-too-new',
+  resync: 'resync',
+  docFull: 'Dit document is vol: de host bewaart er niets nieuws meer in.',
+  sessionFull: 'Deze sessie is vol: de host bewaart er niets nieuws meer in.',
+  notAllowed: 'not-allowed',
+} as const;
 
 /** y-webrtc signaling (its own JSON protocol: subscribe / unsubscribe / publish / ping). */
 export const SIGNALING_PATH = '/signal';
@@ -57,6 +70,22 @@ export type TimeAnswer = z.infer<typeof TimeAnswerSchema>;
 export const LIVE_CONTROL_PATH = '/api/live/control';
 /** Query parameter that carries the join code on every socket and API call. */
 export const CODE_PARAM = 'code';
+/**
+ * Query parameter with this laptop's token (what it may read and write, electron/host/roles.ts),
+ * next to the code on every socket and on `/api/live`. Without one a laptop is a guest: it may
+ * read the session doc and the room doc, and nothing else.
+ */
+export const TOKEN_PARAM = 'token';
+/**
+ * POST `?code=…&v=…`, JSON JoinRequest: a participant takes a seat at a group's table and gets the
+ * token for it (JoinAnswer); 404 `no-such-group` when the session has no such group.
+ */
+export const JOIN_PATH = '/api/join';
+export const TokenSchema = z.string().min(1).max(120);
+export const JoinRequestSchema = z.object({ groupId: z.string().regex(ID_PATTERN) });
+export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+export const JoinAnswerSchema = z.object({ token: TokenSchema, role: z.literal('participant'), groupId: z.string().regex(ID_PATTERN) });
+export type JoinAnswer = z.infer<typeof JoinAnswerSchema>;
 
 /** No 0/O, 1/I/L: a code read aloud or copied from a projector must not be ambiguous. */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -85,6 +114,7 @@ export const LIVE_LIMITS = {
   /** Messages per second per socket, averaged over a short window; beyond it the socket is closed. */
   maxMessagesPerSecond: 300,
   maxClients: 500,
+  /** Boards (groups) per session; the session doc and the room doc come on top. */
   maxDocsPerSession: 64,
 } as const;
 
@@ -105,8 +135,11 @@ export type LiveInfo = z.infer<typeof LiveInfoSchema>;
  * - `too-many-attempts`: this address typed wrong codes too often; wait a minute.
  * - `other-version`: the laptop's app speaks another LIVE_PROTOCOL_VERSION than the host's (an
  *   older or newer Bouwplaats); one of the two must be updated (HTTP 426). Checked before the code.
+ * - `bad-token`: the code is right but the laptop's token is not one of this session's (the host
+ *   lost its keys): the laptop takes a new seat (POST JOIN_PATH).
+ * - `no-such-group`: (JOIN_PATH) the session has no such group (it was removed).
  */
-export const LIVE_REFUSALS = ['wrong-code', 'not-live', 'code-replaced', 'too-many-attempts', 'other-version'] as const;
+export const LIVE_REFUSALS = ['wrong-code', 'not-live', 'code-replaced', 'too-many-attempts', 'other-version', 'bad-token', 'no-such-group'] as const;
 export type LiveRefusal = (typeof LIVE_REFUSALS)[number];
 export const LiveRefusalSchema = z.object({ error: z.string().max(500), reason: z.enum(LIVE_REFUSALS) });
 
@@ -172,10 +205,19 @@ export const LiveStartedSchema = z.object({
    */
   addresses: z.array(JoinAddressSchema).min(1).max(16),
   info: LiveInfoSchema,
-  /** Devices connected to the session right now (signaling sockets: one per open page). */
+  /** Devices connected to the session right now (RelayStats.devices: one per laptop, this app included). */
   connected: z.number().int().nonnegative(),
   /** The host's disk refuses writes (full?): it holds back what the room writes until it takes them. */
   storageFailing: z.boolean().optional(),
+  /**
+   * A doc, or the whole session, holds all the host keeps for it (HostTuning.maxDocBytes,
+   * maxSessionBytes): the host takes nothing more there; what it holds is kept.
+   */
+  storageFull: z.boolean().optional(),
+  /** The facilitator's token (TOKEN_PARAM): everything, for the app that hosts. */
+  token: TokenSchema,
+  /** A projector's token: reads every doc, writes nothing (for a projector on another computer). */
+  projectorToken: TokenSchema,
 });
 
 /** The 409 answer to `start` while another session is live on the host: which one. */

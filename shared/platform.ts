@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
-import { JoinAddressSchema, LiveInfoSchema } from './live';
+import { JoinAddressSchema, LiveInfoSchema, TokenSchema } from './live';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -60,6 +60,11 @@ export const HostingSchema = z.object({
   connected: z.number().int().nonnegative(),
   /** The host's disk refuses writes (LiveStartedSchema). */
   storageFailing: z.boolean().optional(),
+  /** A doc or the session holds all the host keeps for it (LiveStartedSchema). */
+  storageFull: z.boolean().optional(),
+  /** The facilitator's token, and a projector's (LiveStartedSchema). */
+  token: TokenSchema,
+  projectorToken: TokenSchema,
 });
 export type Hosting = z.infer<typeof HostingSchema>;
 

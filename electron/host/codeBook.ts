@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../shared/ids';
 import { JOIN_CODE_LENGTH, normaliseJoinCode } from '../../shared/live';
+import { newTokenSecret } from './roles';
 
 /**
  * Which join code each session has on this host, kept in `<dataDir>/live-codes.json`, so that
@@ -19,7 +20,15 @@ const MAX_REPLACED_PER_SESSION = 20;
 const CodeSchema = z.string().length(JOIN_CODE_LENGTH);
 const BookSchema = z.object({
   version: z.literal(1),
-  sessions: z.record(z.string().regex(ID_PATTERN), z.object({ code: CodeSchema, replaced: z.array(CodeSchema).max(MAX_REPLACED_PER_SESSION) })),
+  sessions: z.record(
+    z.string().regex(ID_PATTERN),
+    z.object({
+      code: CodeSchema,
+      replaced: z.array(CodeSchema).max(MAX_REPLACED_PER_SESSION),
+      /** The key of the session's tokens (roles.ts); books from before roles have none yet. */
+      secret: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
+    }),
+  ),
 });
 type Book = z.infer<typeof BookSchema>;
 
@@ -75,8 +84,23 @@ export class CodeBook {
     delete sessions[sessionId];
     // Newest last, so the oldest sessions are the first to go past the cap.
     const kept = Object.entries(sessions).slice(-(MAX_SESSIONS - 1));
-    this.book = { version: 1, sessions: { ...Object.fromEntries(kept), [sessionId]: { code, replaced } } };
+    const secret = previous?.secret ?? newTokenSecret();
+    this.book = { version: 1, sessions: { ...Object.fromEntries(kept), [sessionId]: { code, replaced, secret } } };
     await this.save();
+  }
+
+  /**
+   * The key of `sessionId`'s tokens (roles.ts), made and written the first time it is asked for.
+   * Kept across restarts of the host, so the tokens it gave out stay good; deleted with the session.
+   */
+  async secretFor(sessionId: string): Promise<Buffer> {
+    const entry = this.book.sessions[sessionId];
+    if (!entry) throw new Error(`no code assigned to ${sessionId}`);
+    if (!entry.secret) {
+      this.book = { version: 1, sessions: { ...this.book.sessions, [sessionId]: { ...entry, secret: newTokenSecret() } } };
+      await this.save();
+    }
+    return Buffer.from(this.book.sessions[sessionId]!.secret!, 'base64url');
   }
 
   /** Forgets a session (it was deleted): its codes become unknown. */
@@ -104,9 +128,10 @@ export class CodeBook {
   }
 
   private async save(): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
+    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(this.book));
+    // It holds the sessions' token keys: this user only.
+    await writeFile(tmp, JSON.stringify(this.book), { mode: 0o600 });
     await rename(tmp, this.file);
   }
 }

@@ -6,6 +6,11 @@ import * as Y from 'yjs';
 import { ID_PATTERN } from '../../shared/ids';
 import { dropPending } from './missing';
 
+/** The logs hold what groups wrote about children and families: this user only (issue 10). */
+export const FILE_MODE = 0o600;
+/** The folders that hold them, likewise. */
+export const DIR_MODE = 0o700;
+
 /**
  * The host's copy of every doc of a live session, one file per doc:
  *   <dataDir>/<sessionId>/<file name of the doc name>.ylog
@@ -279,6 +284,8 @@ export class DocLog {
   /** When the last snapshot failed (performance.now()); -Infinity while none has. */
   private lastFailure = -Infinity;
   private closed = false;
+  /** Whether snapshotBytes is the size of one snapshot (a log read from disk may be many records). */
+  private snapshotKnown = false;
 
   private constructor(
     private readonly filePath: string,
@@ -286,12 +293,13 @@ export class DocLog {
     private readonly options: DocLogOptions,
     bytes: number,
   ) {
-    this.fd = openSync(filePath, 'a');
+    this.fd = openSync(filePath, 'a', FILE_MODE);
     this.bytes = bytes;
     this.snapshotBytes = bytes;
     if (bytes === 0) {
       writeAll(this.fd, LOG_MAGIC);
-      this.bytes = LOG_MAGIC.byteLength;
+      this.bytes = this.snapshotBytes = LOG_MAGIC.byteLength;
+      this.snapshotKnown = true;
     }
   }
 
@@ -307,6 +315,7 @@ export class DocLog {
     });
     if (problem === null) {
       const log = new DocLog(filePath, doc, options, file.byteLength);
+      log.snapshotKnown = parsed.updates.length <= 1;
       if (missing) log.compact();
       return log;
     }
@@ -320,6 +329,14 @@ export class DocLog {
 
   get size(): number {
     return this.bytes;
+  }
+
+  /**
+   * Bytes of the last snapshot: what the doc holds on disk without the records appended since.
+   * For a log read from disk as many records, nothing is known yet: every record counts as appended.
+   */
+  get snapshotSize(): number {
+    return this.snapshotKnown ? this.snapshotBytes : LOG_MAGIC.byteLength;
   }
 
   /**
@@ -361,7 +378,7 @@ export class DocLog {
     const tmp = `${this.filePath}.tmp`;
     try {
       const snapshot = Buffer.concat([LOG_MAGIC, encodeRecord(Y.encodeStateAsUpdate(this.doc))]);
-      const tmpFd = openSync(tmp, 'w');
+      const tmpFd = openSync(tmp, 'w', FILE_MODE);
       try {
         writeAll(tmpFd, snapshot);
         fdatasyncSync(tmpFd);
@@ -371,9 +388,10 @@ export class DocLog {
       renameSync(tmp, this.filePath);
       fsyncDir(path.dirname(this.filePath));
       if (this.fd !== null) closeSync(this.fd);
-      this.fd = openSync(this.filePath, 'a');
+      this.fd = openSync(this.filePath, 'a', FILE_MODE);
       this.bytes = this.snapshotBytes = snapshot.byteLength;
       if (this.lastFailure !== -Infinity) this.options.warn(`${this.filePath}: stored again.`);
+      this.snapshotKnown = true;
       this.needsSnapshot = false;
       this.lastFailure = -Infinity;
       this.cancelSync();

@@ -25,8 +25,9 @@ export interface HostTuning {
   /** Malformed or schema-invalid messages tolerated per socket before it is closed. */
   readonly maxInvalidMessages: number;
   /**
-   * Awareness (presence) states one doc may hold. Not per socket: y-websocket re-sends every state
-   * it learns (also those that came over WebRTC), so one laptop may speak for the whole room.
+   * Awareness (presence) states one doc may hold; beyond it new states are refused, except each
+   * socket's first (a newcomer is always seen). Per socket see maxPresencePerSocket: y-websocket
+   * re-sends every state it learns, but passing along a state another socket gave is not bringing one.
    */
   readonly maxAwarenessStatesPerDoc: number;
   /** One presence state as JSON (name, colour, cursor, the note being edited: well under 1 KB). */
@@ -61,6 +62,55 @@ export interface HostTuning {
    * on a worked board: asking every 2 s would cost each laptop that much every 2 s on the Wi-Fi.
    */
   readonly idlePullIntervalMs: number;
+  /**
+   * Bytes one doc's log may hold before the doc takes no more growth (issue 10, item 2; quota.ts).
+   * Measured with shared/schema/note.ts (`Y.encodeStateAsUpdate`): a board of 60 notes, each typed
+   * letter by letter (80 characters), moved five times and recoloured, is 128 KB (its log of every
+   * keystroke 306 KB before compaction); 2,000 such notes are 4.7 MB; 2,400 notes after 10,000
+   * edits 806 KB (npm run bench). 8 MB is 64 × a worked board and 1.7 × the most any board of ours
+   * was ever made to hold. In memory a doc takes 17–30 × its encoded size: ≤ 240 MB.
+   */
+  readonly maxDocBytes: number;
+  /**
+   * Bytes all logs of the session may hold together. A room of 30 groups with boards of 60 worked
+   * notes holds 30 × 128 KB = 3.8 MB (up to 1 MB more per log between compactions, which the quota
+   * reclaims first): 32 MB is 8 × that, and at most ~1 GB of the host's memory.
+   */
+  readonly maxSessionBytes: number;
+  /**
+   * Growth one laptop (client key) may add to the session's docs at once, and per second after
+   * that: a token bucket shared by all its relay sockets, charged with what the doc actually
+   * stored. A laptop types a few hundred bytes per second at most and uploads its own board (128 KB
+   * worked) when the host lacks it; one full frame (4 MB) at once leaves room for a board the
+   * host lost. This machine (the facilitator's app) has no share: only the byte caps hold it.
+   */
+  readonly growthBurstBytes: number;
+  readonly growthBytesPerSecond: number;
+  /**
+   * Presence states one relay socket may bring into a doc (states nobody else gave the host). A
+   * laptop has one; y-websocket also passes along the states of laptops it hears over WebRTC whose
+   * own relay socket is down, at most a group's size. Beyond it the states are refused, not the socket.
+   */
+  readonly maxPresencePerSocket: number;
+  /**
+   * Sockets one laptop (client key, not this machine) may hold per endpoint. Relay: a participant
+   * following the projector holds the session, the room and every board (2 + MAX_GROUPS = 32),
+   * twice that for the half minute after a Wi-Fi drop, until the heartbeat drops the dead ones.
+   * Signaling: one per page and host address.
+   */
+  readonly relaySocketsPerClient: number;
+  readonly signalingSocketsPerClient: number;
+  /**
+   * Sockets per endpoint that only this machine may use: the facilitator's app and projector open
+   * ~15 each, and must get in however full the room is.
+   */
+  readonly socketsReservedForLocal: number;
+  /**
+   * Bytes of unfinished messages (received, not yet whole) one laptop may have the host buffer over
+   * all its relay sockets; beyond it the socket that crossed the line is ended (quota.ts). Two
+   * whole frames of maxSyncMessageBytes: a laptop uploads one doc at a time.
+   */
+  readonly maxUnfinishedBytesPerClient: number;
 }
 
 export const DEFAULT_TUNING: HostTuning = {
@@ -82,6 +132,15 @@ export const DEFAULT_TUNING: HostTuning = {
   missingBytesPerSecond: 16 * 1024,
   pullIntervalMs: 2000,
   idlePullIntervalMs: 30_000,
+  maxDocBytes: 8 * 1024 * 1024,
+  maxSessionBytes: 32 * 1024 * 1024,
+  growthBurstBytes: LIVE_LIMITS.maxSyncMessageBytes,
+  growthBytesPerSecond: 16 * 1024,
+  maxPresencePerSocket: 16,
+  relaySocketsPerClient: 64,
+  signalingSocketsPerClient: 8,
+  socketsReservedForLocal: 64,
+  maxUnfinishedBytesPerClient: 2 * LIVE_LIMITS.maxSyncMessageBytes,
 };
 
 /** WebSocket close codes the host uses (RFC 6455 §7.4.1). */
@@ -91,6 +150,7 @@ export const CLOSE = {
   invalidPayload: 1007,
   policy: 1008,
   tooBig: 1009,
+  tryAgainLater: 1013,
 } as const;
 
 /** A token bucket: `capacity` tokens, refilled at `perSecond`; take() is false when empty. */

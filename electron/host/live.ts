@@ -1,8 +1,10 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
+  JOIN_PATH,
+  JoinRequestSchema,
   LIVE_CONTROL_PATH,
   LIVE_INFO_PATH,
   LIVE_PROTOCOL_VERSION,
@@ -11,6 +13,7 @@ import {
   SIGNALING_PATH,
   SYNC_PATH_PREFIX,
   TIME_PATH,
+  TOKEN_PARAM,
   VERSION_PARAM,
   normaliseJoinCode,
   presentedProtocol,
@@ -19,16 +22,18 @@ import {
   type LiveRefusal,
   type LiveStarted,
 } from '../../shared/live';
-import { boardDocName } from '../../shared/schema/docNames';
+import { boardDocName, parseDocName } from '../../shared/schema/docNames';
 import { CodeGuard, codeMatches, fromForeignPage, isLoopback, parseTarget, presentedCode, refuseUpgrade, remoteAddress, type ParsedTarget } from './admission';
 import { CodeBook } from './codeBook';
 import { forgetStoredDocs } from './docStore';
 import { classifyAddress, lanJoinAddresses } from './joinAddresses';
 import { DEFAULT_TUNING, type HostTuning } from './limits';
+import type { ClientKeyOf } from './quota';
 import { createRelay, type RelayStats } from './relay';
 import { BodyTooLarge, readBody, sendJson } from './respond';
 import { listensOnAllInterfaces } from './serveConfig';
 import type { RunningHost, UpgradeHandler } from './server';
+import { GUEST, TokenMint, mayMeet, type Access } from './roles';
 import { createSignalingServer, type SignalingStats } from './signaling';
 
 export { listStoredDocs, readStoredDoc } from './docStore';
@@ -36,12 +41,17 @@ export { listStoredDocs, readStoredDoc } from './docStore';
 /**
  * A live session on the LAN host. Endpoints, all on the host's one port:
  *
- *   WS   /signal?code=C&v=P             y-webrtc signaling (signaling.ts)
- *   WS   /sync/<doc name>?code=C&v=P    Yjs relay, y-websocket protocol, docs kept on disk (relay.ts)
- *   GET  /api/live?code=C&v=P           200 LiveInfo | 403 wrong code | 404 not live |
+ *   WS   /signal?code=C&v=P&token=T     y-webrtc signaling (signaling.ts)
+ *   WS   /sync/<doc name>?code=C&v=P&token=T
+ *                                       Yjs relay, y-websocket protocol, docs kept on disk (relay.ts)
+ *   GET  /api/live?code=C&v=P&token=T   200 LiveInfo | 403 wrong code or bad token | 404 not live |
  *                                       410 code replaced | 426 other protocol version |
  *                                       429 too many wrong codes
  *                                       (refusals carry `{ error, reason }`, LiveRefusalSchema)
+ *   POST /api/join?code=C&v=P           {groupId} → 200 JoinAnswer (a participant's token for
+ *                                       that group's seat) | 404 no-such-group | refused as above
+ * The token (TOKEN_PARAM, optional) says what the socket may read and write (roles.ts): without
+ * one it is a guest; a token that is not one of this session's is refused with `bad-token`.
  *   GET  /api/time?code=C&v=P           200 `{ now }`: the host's clock in ms (TimeAnswer), for the
  *                                       laptops' clock offset; refused as /api/live is
  * P is the client's LIVE_PROTOCOL_VERSION (absent: 1, apps before the parameter).
@@ -54,7 +64,8 @@ export { listStoredDocs, readStoredDoc } from './docStore';
  *   everything else under /api/         404; other paths are the renderer's static files.
  *
  * A socket without the right code never opens (HTTP 403 on the upgrade); neither does one for a
- * doc outside the session (404), nor one beyond the client or doc caps (503).
+ * doc outside the session (404), nor one beyond the client or doc caps, or beyond its laptop's share
+ * of sockets (503, quota.ts).
  */
 
 export interface LiveSessionOptions {
@@ -73,12 +84,28 @@ export interface LiveSessionOptions {
    * CodeBook.refusalFor); such codes are never counted as guesses. Null: a wrong code.
    */
   readonly knownRefusal?: (presented: string | null) => 'not-live' | 'code-replaced' | null;
+  /**
+   * Who a socket belongs to, for the shares of sockets, unfinished messages and growth per laptop
+   * (quota.ts). Default: its remote address, loopback being this machine.
+   */
+  readonly clientKey?: ClientKeyOf;
+  /** The key of the session's tokens (CodeBook.secretFor); a random one, good for this run only, when absent. */
+  readonly secret?: Buffer;
 }
 
 export interface LiveSession {
   readonly info: LiveInfo;
   /** Normalised: "ABCDEF" (show it with formatJoinCode). */
   readonly code: string;
+  /** The facilitator's token (roles.ts), for the app that hosts. */
+  readonly token: string;
+  /** A projector's token: reads everything, writes nothing. */
+  readonly projectorToken: string;
+  /**
+   * A fresh token (a new client) for `role`; a participant's for `groupId` (what POST /api/join
+   * gives). Throws a RangeError for a participant without a valid group id.
+   */
+  issue(role: 'facilitator' | 'projector' | 'participant', groupId?: string): string;
   /** Join addresses for the room, the likeliest first, as they are now (interfaces come and go). */
   addresses(): JoinAddress[];
   stats(): { signaling: SignalingStats; relay: RelayStats };
@@ -132,6 +159,8 @@ const REFUSAL_TEXT: Record<LiveRefusal, { status: number; error: string }> = {
   'code-replaced': { status: 410, error: 'Deze sessie heeft een nieuwe code gekregen.' },
   'too-many-attempts': { status: 429, error: 'Te vaak een verkeerde code; probeer het over een minuut opnieuw.' },
   'other-version': { status: 426, error: 'Deze laptop heeft een andere versie van Bouwplaats dan de begeleider.' },
+  'bad-token': { status: 403, error: 'Deze laptop moet opnieuw een groep kiezen.' },
+  'no-such-group': { status: 404, error: 'Deze groep bestaat niet (meer) in deze sessie.' },
 };
 
 /** The JSON body and status the host answers a refused code with (`{ error, reason }`). */
@@ -172,8 +201,38 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
     return guard.allowed(address) ? null : 'too-many-attempts';
   };
 
-  const relay = await createRelay({ sessionId: info.sessionId, dataDir: options.dataDir, tuning, ...(options.warn ? { warn: options.warn } : {}) });
-  const signaling = createSignalingServer(info.sessionId, tuning, relay.roomChanged);
+  const mint = new TokenMint(options.secret ?? randomBytes(32), code);
+  const relay = await createRelay({
+    sessionId: info.sessionId,
+    dataDir: options.dataDir,
+    tuning,
+    ...(options.warn ? { warn: options.warn } : {}),
+    ...(options.clientKey ? { clientKey: options.clientKey } : {}),
+  });
+  const signaling = createSignalingServer(
+    info.sessionId,
+    tuning,
+    relay.roomChanged,
+    (access, topic) => {
+      const ref = parseDocName(topic);
+      return ref !== null && mayMeet(access, ref, relay.sessionViewNow());
+    },
+    options.clientKey,
+  );
+
+  /**
+   * What an admitted request's token allows: a guest without one; null (refuse with `bad-token`)
+   * for a token that is not this session's. A participant whose group was removed is a guest from
+   * then on: its laptop still reads the session doc, sees that the group is gone, and lets the
+   * board go, as it did before roles.
+   */
+  const accessOf = (target: ParsedTarget | null): Access | null => {
+    const token = target?.query.get(TOKEN_PARAM) ?? null;
+    if (token === null) return GUEST;
+    const access = mint.read(token);
+    if (access?.role === 'participant' && !relay.sessionViewNow().hasGroup(access.groupId!)) return { ...GUEST, client: access.client };
+    return access;
+  };
 
   const onUpgrade: UpgradeHandler = (request, socket, head) => {
     const target = parseTarget(request.url);
@@ -192,13 +251,14 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
       return;
     }
     const refused = admit(remoteAddress(request), target);
-    if (refused) {
-      const { status, body } = refusal(refused);
+    const access = refused ? null : accessOf(target);
+    if (refused || !access) {
+      const { status, body } = refusal(refused ?? 'bad-token');
       refuseUpgrade(socket, status, body.error, body.reason);
       return;
     }
-    if (isSignaling) signaling.handleUpgrade(request, socket, head);
-    else relay.handleUpgrade(request, socket, head, target.path.slice(SYNC_PATH_PREFIX.length));
+    if (isSignaling) signaling.handleUpgrade(request, socket, head, access);
+    else relay.handleUpgrade(request, socket, head, target.path.slice(SYNC_PATH_PREFIX.length), access);
   };
 
   // The desktop app (app://bouwplaats) asks from another origin; the answers are public info behind
@@ -217,7 +277,7 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
       return true;
     }
     const target = parseTarget(req.url);
-    const refused = admit(remoteAddress(req), target);
+    const refused = admit(remoteAddress(req), target) ?? (accessOf(target) ? null : 'bad-token');
     if (refused) {
       const { status, body } = refusal(refused);
       sendJson(res, status, body, CORS);
@@ -227,13 +287,66 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
     return true;
   };
 
+  /** POST /api/join: a seat at a group's table, as a participant's token (admitted as /api/live). */
+  const joinRoute = (req: IncomingMessage, res: ServerResponse, pathname: string): boolean => {
+    if (pathname !== JOIN_PATH) return false;
+    if (req.method === 'OPTIONS') {
+      // The desktop app asks from app://bouwplaats: a JSON POST from there is preflighted.
+      res.writeHead(204, { ...CORS, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
+      res.end();
+      return true;
+    }
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { error: 'Methode niet toegestaan' }, { Allow: 'POST', ...CORS });
+      return true;
+    }
+    if (fromForeignPage(req)) {
+      sendJson(res, 403, { error: FOREIGN_PAGE });
+      return true;
+    }
+    const refused = admit(remoteAddress(req), parseTarget(req.url));
+    if (refused) {
+      const { status, body } = refusal(refused);
+      sendJson(res, status, body, CORS);
+      return true;
+    }
+    void (async () => {
+      let groupId: string;
+      try {
+        const parsed = JoinRequestSchema.safeParse(JSON.parse(await readBody(req, MAX_JOIN_BODY)));
+        if (!parsed.success) {
+          sendJson(res, 400, { error: 'Ongeldig verzoek' }, CORS);
+          return;
+        }
+        groupId = parsed.data.groupId;
+      } catch (error) {
+        if (error instanceof BodyTooLarge) sendJson(res, 413, { error: 'Te groot' }, { Connection: 'close', ...CORS });
+        else sendJson(res, 400, { error: 'Ongeldige JSON' }, CORS);
+        return;
+      }
+      if (!(await relay.sessionView()).hasGroup(groupId)) {
+        const { status, body } = refusal('no-such-group');
+        sendJson(res, status, body, CORS);
+        return;
+      }
+      sendJson(res, 200, { token: mint.issue('participant', groupId), role: 'participant', groupId }, CORS);
+    })().catch(() => {
+      if (!res.headersSent) sendJson(res, 503, { error: 'De sessie kon niet worden gelezen.' }, CORS);
+    });
+    return true;
+  };
+
   host.setUpgradeHandler(onUpgrade);
   const removeRoute = host.addRoute(infoRoute);
+  const removeJoinRoute = host.addRoute(joinRoute);
 
   let stopping: Promise<void> | null = null;
   const session: LiveSession = {
     info,
     code,
+    token: mint.issue('facilitator'),
+    projectorToken: mint.issue('projector'),
+    issue: (role, groupId) => mint.issue(role, groupId),
     addresses: () => liveAddresses(host),
     stats: () => ({ signaling: signaling.stats(), relay: relay.stats() }),
     docNames: () => relay.docNames(),
@@ -241,6 +354,7 @@ async function openLiveSession(host: RunningHost, options: LiveSessionOptions): 
     stop() {
       stopping ??= (async () => {
         removeRoute();
+        removeJoinRoute();
         host.setUpgradeHandler(null);
         await Promise.all([signaling.stop(), relay.stop()]);
         liveOn.delete(host);
@@ -293,7 +407,7 @@ export class LiveController {
   ) {
     this.guard = new CodeGuard(options.tuning?.maxCodeFailuresPerMinute ?? DEFAULT_TUNING.maxCodeFailuresPerMinute);
     host.addRoute((req, res, pathname) => {
-      if ((pathname !== LIVE_INFO_PATH && pathname !== TIME_PATH) || this.session) return false;
+      if ((pathname !== LIVE_INFO_PATH && pathname !== TIME_PATH && pathname !== JOIN_PATH) || this.session) return false;
       const { status, body } = refusal('not-live');
       sendJson(res, status, { ...body, error: 'Op dit adres is nu geen sessie live.' }, CORS);
       return true;
@@ -332,7 +446,9 @@ export class LiveController {
       let code = request.newCode ? null : (requested ?? book.codeFor(request.sessionId) ?? null);
       while (code === null || (request.newCode && book.has(code))) code = generateJoinCode();
       await book.assign(request.sessionId, code);
+      const secret = await book.secretFor(request.sessionId);
       this.session = await startLiveSession(this.host, {
+        secret,
         sessionId: request.sessionId,
         title: request.title,
         dataDir: this.options.dataDir,
@@ -404,11 +520,21 @@ export async function forgetSessionCopy(dataDir: string, request: ForgetRequest,
 }
 
 export function startedAnswer(session: LiveSession): LiveStarted {
-  const { signaling, relay } = session.stats();
-  return { code: session.code, addresses: session.addresses(), info: session.info, connected: signaling.clients, storageFailing: relay.docsUnstored > 0 };
+  const { relay } = session.stats();
+  return {
+    code: session.code,
+    addresses: session.addresses(),
+    info: session.info,
+    connected: relay.devices,
+    storageFailing: relay.docsUnstored > 0,
+    storageFull: relay.docsFull > 0 || relay.sessionFull,
+    token: session.token,
+    projectorToken: session.projectorToken,
+  };
 }
 
 const MAX_CONTROL_BODY = 16 * 1024;
+const MAX_JOIN_BODY = 1024;
 
 export { isLoopback };
 

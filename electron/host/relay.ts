@@ -7,12 +7,17 @@ import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { LIVE_LIMITS, RELAY_CLOSE, RELAY_CLOSE_REASON } from '../../shared/live';
-import { isDocOfSession, parseDocName, type DocKind } from '../../shared/schema/docNames';
+import { readRun, runMap } from '../../shared/schema/agenda';
+import { isDocOfSession, parseDocName, sessionDocName, type DocKind } from '../../shared/schema/docNames';
+import { DOC_SHAPES } from '../../shared/schema/docShape';
+import { groupsMap } from '../../shared/schema/group';
 import { docAccess, migrate } from '../../shared/schema/docVersion';
 import { refuseUpgrade } from './admission';
-import { DocLog, SNAPSHOT_RETRY_GAP_MS, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
+import { DIR_MODE, DocLog, SNAPSHOT_RETRY_GAP_MS, docFilePath, forgetStoredDocs, listStoredDocs, sessionDir } from './docStore';
 import { CLOSE, SocketBudget, TokenBucket, type HostTuning } from './limits';
 import { dropPending, startsAfterDoc } from './missing';
+import { GrowthShares, StorageQuota, WriteGuard, clientByAddress, type Client, type ClientKeyOf } from './quota';
+import { mayClaim, mayRead, mayWrite, type Access, type SessionView } from './roles';
 import { SocketHub, type Peer, type SocketCounters } from './sockets';
 
 /**
@@ -47,10 +52,24 @@ import { SocketHub, type Peer, type SocketCounters } from './sockets';
  *
  * Limits: frames over maxSyncMessageBytes close the socket (1009); a text frame (1003) or a frame
  * that does not decode (1007) closes it at once, before it touches the doc; message and byte rates
- * (1008; a message that changed nothing, an echo, costs a tenth of one — SocketBudget.refundEcho); a presence state over maxAwarenessStateBytes, or more than maxAwarenessStatesPerDoc
- * states in a doc (1008); unknown message types (y-websocket's auth) are ignored; relayBufferCap
- * bytes queued for a socket that stopped reading terminates it; at most maxDocsPerSession docs
- * (503 for a new one beyond it).
+ * (1008; a message that changed nothing, an echo, costs a tenth of one — SocketBudget.refundEcho); a presence state over maxAwarenessStateBytes (1008); unknown message types (y-websocket's auth) are ignored; relayBufferCap
+ * bytes queued for a socket that stopped reading terminates it; at most maxDocsPerSession boards
+ * besides the session and room docs (503 for a new one beyond it).
+ *
+ * Quotas (issue 10, item 2; quota.ts, content.ts): sockets and unfinished messages per laptop
+ * (SocketHub); a change that adds to a doc is refused when its laptop used its share of growth
+ * (1008), when the doc or the session holds its byte cap (RELAY_CLOSE.docFull: nothing the doc
+ * holds is lost, others read on), and what a board or room doc cannot hold by its schema
+ * (shared/schema/docShape.ts) is left out of it. One socket brings at most maxPresencePerSocket
+ * presence states into a doc; beyond that, or beyond maxAwarenessStatesPerDoc, new states are
+ * refused (each socket's first always fits), never the socket.
+ *
+ * Roles (roles.ts): a socket opens only on a doc its token may read (403 otherwise; a board only
+ * of a group the session doc has), and the host applies changes only from sockets that may write
+ * the doc: what a read-only socket sends is dropped, counted when it would have changed the doc,
+ * and such a socket is never asked for what the host lacks. A participant watching other groups'
+ * boards while everyone follows the projector is let go when following ends (RELAY_CLOSE.notAllowed).
+ * Nobody gives a presence state claiming a role or group that is not theirs (mayClaim).
  */
 
 const MESSAGE_SYNC = 0;
@@ -76,13 +95,40 @@ export interface RelayStats extends SocketCounters {
   updatesUnstored: number;
   /** Docs whose last write failed: the host is not storing what the room writes right now. */
   docsUnstored: number;
-  /** Presence entries refused: a socket tried to remove or re-identify a state another socket owns. */
+  /**
+   * Devices on the relay now: one per token's client (a laptop's sockets on several docs share
+   * it), and each socket without a token on its own. What the host panel calls "verbonden".
+   */
+  devices: number;
+  /**
+   * Presence entries refused: a socket tried to remove or re-identify a state another socket owns,
+   * to claim a role or group not its own, or to bring in more states than one socket or the doc may.
+   */
   presenceRefused: number;
+  /** Docs that refused growth at their own byte cap (maxDocBytes). */
+  docsFull: number;
+  /** Whether growth was refused because the session held maxSessionBytes. */
+  sessionFull: boolean;
+  /** Sockets closed for more growth than their laptop's share. */
+  closedForGrowth: number;
+  /** Structs left out of docs because their schema does not allow them (content.ts). */
+  contentRefused: number;
+  /** Changes sent on a doc the socket may only read: dropped, never applied or relayed. */
+  writesRefused: number;
+  /** Upgrades refused because the token may not read the doc. */
+  readsRefused: number;
 }
 
 export interface Relay {
-  /** `docPath`: what follows SYNC_PATH_PREFIX in the request path, still percent-encoded. */
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, docPath: string): void;
+  /**
+   * `docPath`: what follows SYNC_PATH_PREFIX in the request path, still percent-encoded; `access`:
+   * what the socket's token allows (roles.ts).
+   */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, docPath: string, access: Access): void;
+  /** What the host's copy of the session doc says now (its groups; whether everyone follows). */
+  sessionView(): Promise<SessionView>;
+  /** The same, without waiting: no groups while the session doc is not loaded yet. */
+  sessionViewNow(): SessionView;
   docNames(): string[];
   /**
    * Deletes these docs for good (the boards of groups the facilitator removed): closes their
@@ -91,10 +137,11 @@ export interface Relay {
    */
   forgetDocs(names: readonly string[]): Promise<void>;
   /**
-   * The doc's WebRTC room (its y-webrtc signaling topic) went from `before` to `after` laptops.
-   * More laptops in the room than relay sockets on the doc means one is on WebRTC only.
+   * The doc's WebRTC room (its y-webrtc signaling topic) went from the laptops `before` to `after`
+   * (their tokens' clients, Access.client). One in the room without a relay socket on the doc is
+   * on WebRTC only.
    */
-  roomChanged(docName: string, before: number, after: number): void;
+  roomChanged(docName: string, before: readonly string[], after: readonly string[]): void;
   stats(): RelayStats;
   /** Closes every socket, then writes and closes every doc's log. */
   stop(): Promise<void>;
@@ -105,6 +152,8 @@ export interface RelayOptions {
   readonly dataDir: string;
   readonly tuning: HostTuning;
   readonly warn?: (message: string) => void;
+  /** Who a socket belongs to, for the shares (quota.ts); default: its remote address. */
+  readonly clientKey?: ClientKeyOf;
 }
 
 interface SharedDoc {
@@ -126,10 +175,19 @@ interface SharedDoc {
   storeRetry: NodeJS.Timeout | null;
   /** Presence: the socket that first gave each awareness client id a state (see ownPresence). */
   readonly presenceOwner: Map<number, RelayPeer>;
+  /** The doc refused growth at its own byte cap. */
+  full: boolean;
+  /** The doc refused content its schema does not allow (warned once). */
+  contentWarned: boolean;
 }
 
 interface RelayPeer extends Peer {
   readonly shared: SharedDoc;
+  /** The laptop it belongs to (quota.ts). */
+  readonly client: Client;
+  readonly access: Access;
+  /** This socket's changes are applied (mayWrite); a read-only socket's are dropped. */
+  readonly writable: boolean;
   readonly budget: SocketBudget;
   /** Awareness client ids this socket has spoken for; removed when it goes. */
   readonly controlled: Set<number>;
@@ -171,7 +229,7 @@ class OverLimit extends Error {}
 
 /**
  * Decodes an awareness update completely (ids, clocks, JSON states) before it is applied: garbage
- * throws, an oversized state or more states than the doc may hold throws OverLimit.
+ * throws, an oversized state throws OverLimit.
  */
 /** Who is in a state, as the UI shows them: its `user` (name, colour, group, role). */
 function identityOf(json: string): string {
@@ -180,8 +238,9 @@ function identityOf(json: string): string {
 }
 
 /**
- * Checks a presence update from `peer` against the limits (a state over maxAwarenessStateBytes, more
- * states than maxAwarenessStatesPerDoc: OverLimit) and keeps only what this socket may say
+ * Checks a presence update from `peer` against the limits (a state over maxAwarenessStateBytes:
+ * OverLimit; new states beyond maxPresencePerSocket for this socket or maxAwarenessStatesPerDoc for
+ * the doc are refused, but never a socket's first: issue 10, item 2) and keeps only what this socket may say
  * (issue 10, item 5: any socket could rewrite or remove anyone's presence). A client id belongs to
  * the socket that last gave it a state when it had none, while that socket is open; another socket may still pass
  * that person's state along (y-websocket re-sends every state it hears, also over WebRTC, and echoes
@@ -195,6 +254,8 @@ function ownPresence(update: Uint8Array, shared: SharedDoc, peer: RelayPeer, tun
   const entries: { clientId: number; clock: number; json: string }[] = [];
   let added = 0;
   let refused = 0;
+  /** States this socket brought into the doc that are still there; counted when first needed. */
+  let owned = -1;
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
@@ -211,11 +272,23 @@ function ownPresence(update: Uint8Array, shared: SharedDoc, peer: RelayPeer, tun
         refused++;
         continue;
       }
+    } else if (!mayClaim(peer.access, JSON.parse(identityOf(json)))) {
+      refused++;
+      continue;
     }
-    if (JSON.parse(json) !== null && !awareness.states.has(clientId)) added++;
+    if (JSON.parse(json) !== null && !awareness.states.has(clientId) && !entries.some((e) => e.clientId === clientId)) {
+      if (owned < 0) owned = ownedBy(shared, peer);
+      // Its first state always fits (a newcomer is never shut out by what others did); beyond it,
+      // at most maxPresencePerSocket, and not past the doc's cap. The excess is refused, not the socket.
+      if (owned > 0 && (owned >= tuning.maxPresencePerSocket || awareness.states.size + added >= tuning.maxAwarenessStatesPerDoc)) {
+        refused++;
+        continue;
+      }
+      owned++;
+      added++;
+    }
     entries.push({ clientId, clock, json });
   }
-  if (awareness.states.size + added > tuning.maxAwarenessStatesPerDoc) throw new OverLimit('too many awareness states');
   for (const { clientId, json } of entries) {
     const owner = presenceOwner.get(clientId);
     if (JSON.parse(json) !== null && (!owner || owner.closed || !awareness.states.has(clientId))) presenceOwner.set(clientId, peer);
@@ -230,6 +303,45 @@ function ownPresence(update: Uint8Array, shared: SharedDoc, peer: RelayPeer, tun
     encoding.writeVarString(encoder, json);
   }
   return { kept: encoding.toUint8Array(encoder), refused };
+}
+
+/** Presence states `peer` brought into the doc that are there now. */
+function ownedBy(shared: SharedDoc, peer: RelayPeer): number {
+  let owned = 0;
+  for (const [clientId, owner] of shared.presenceOwner) if (owner === peer && shared.awareness.states.has(clientId)) owned++;
+  return owned;
+}
+
+/**
+ * Would `update` change `doc`? Structs past the doc's state vector, or a deletion the doc does not
+ * have yet (each deleted range is looked at by its first and last clock: enough to count attempts).
+ */
+function bringsNew(doc: Y.Doc, update: Uint8Array, ds: ReturnType<typeof Y.decodeUpdate>['ds']): boolean {
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+    if (clock > (known.get(client) ?? 0)) return true;
+  }
+  if (ds.clients.size === 0) return false;
+  const deleted = Y.snapshot(doc).ds;
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) {
+      if (!Y.isDeleted(deleted, Y.createID(client, clock)) || !Y.isDeleted(deleted, Y.createID(client, clock + len - 1))) return true;
+    }
+  }
+  return false;
+}
+
+/** Devices with a socket on any of `docs` (see RelayStats.devices). */
+function countDevices(docs: Iterable<SharedDoc>): number {
+  const clients = new Set<string>();
+  let guests = 0;
+  for (const shared of docs) {
+    for (const peer of shared.sockets) {
+      if (peer.access.client === '') guests++;
+      else clients.add(peer.access.client);
+    }
+  }
+  return clients.size + guests;
 }
 
 function decodeDocPath(docPath: string): string | null {
@@ -248,21 +360,34 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   let updatesStored = 0;
   let updatesUnstored = 0;
   let presenceRefused = 0;
+  let writesRefused = 0;
+  let readsRefused = 0;
   let updatesMissingPredecessors = 0;
   let closedForMissing = 0;
   let pulls = 0;
+  let closedForGrowth = 0;
+  let contentRefused = 0;
+  let sessionFull = false;
   let stopping = false;
+  const guard = new WriteGuard(
+    new StorageQuota(tuning.maxDocBytes, tuning.maxSessionBytes, () => [...loaded.values()].map((d) => d.log)),
+    new GrowthShares(tuning.growthBurstBytes, tuning.growthBytesPerSecond),
+  );
   /** Docs deleted while this relay runs (forgetDocs): never opened again. */
   const forgotten = new Set<string>();
-  /** Laptops in each doc's WebRTC room, as signaling last told (docs not opened here included). */
-  const rooms = new Map<string, number>();
+  /** The laptops (Access.client) in each doc's WebRTC room, as signaling last told (docs not opened here included). */
+  const rooms = new Map<string, readonly string[]>();
 
-  /** Marks the doc when its room holds `laptops` and that is more than its relay sockets. */
-  const compareRoom = (shared: SharedDoc, laptops = rooms.get(shared.name) ?? 0) => {
-    if (laptops > shared.sockets.size) shared.webrtcOnlySeen = performance.now();
+  /**
+   * Marks the doc when one of `laptops` in its WebRTC room has no relay socket on it (a laptop is
+   * known by its token's client; one without a token cannot be matched and counts as missing).
+   */
+  const compareRoom = (shared: SharedDoc, laptops = rooms.get(shared.name) ?? []) => {
+    const onRelay = new Set([...shared.sockets].map((peer) => peer.access.client));
+    if (laptops.some((client) => client === '' || !onRelay.has(client))) shared.webrtcOnlySeen = performance.now();
   };
 
-  await mkdir(sessionDir(dataDir, sessionId), { recursive: true });
+  await mkdir(sessionDir(dataDir, sessionId), { recursive: true, mode: DIR_MODE });
 
   /** Closes every socket on a doc this host must not relay (see the file comment). */
   const refuseTooNew = (shared: SharedDoc) => {
@@ -322,9 +447,12 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       unstored: false,
       storeRetry: null,
       presenceOwner: new Map(),
+      full: false,
+      contentWarned: false,
     };
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (shared.sockets.has(origin as RelayPeer)) guard.grew((origin as RelayPeer).client, update.byteLength);
       // Stored first: nobody sees an update the host could still lose in a crash. One the disk
       // refused is held back (its laptop keeps it, and WebRTC still carries it).
       if (!log.append(update)) {
@@ -367,6 +495,20 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       });
       for (const receiver of shared.sockets) hub.send(receiver, message, true);
     });
+
+    if (kind === 'session') {
+      // Following the projector ended: participants stop watching the other groups' boards.
+      runMap(doc).observe(() => {
+        if (readRun(doc).follow) return;
+        for (const board of loaded.values()) {
+          const ref = parseDocName(board.name);
+          if (ref?.kind !== 'board') continue;
+          for (const peer of [...board.sockets]) {
+            if (peer.access.role === 'participant' && peer.access.groupId !== ref.groupId) hub.drop(peer, RELAY_CLOSE.notAllowed, RELAY_CLOSE_REASON.notAllowed, null);
+          }
+        }
+      });
+    }
 
     // After the listeners: what a migration writes is stored like any other change.
     if (migrate(doc, kind).access.readOnly) refuseTooNew(shared);
@@ -417,7 +559,36 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
    * Applies a sync step 2 or update from `peer`, keeping nothing Yjs would have to keep aside for
    * missing predecessors (see missing.ts). `update` has been decoded whole already.
    */
-  const applyFromPeer = (peer: RelayPeer, update: Uint8Array, structs: ReturnType<typeof Y.decodeUpdate>['structs']) => {
+  const applyFromPeer = (peer: RelayPeer, given: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>, own: boolean) => {
+    const { doc, log, kind } = peer.shared;
+    const verdict = guard.check(doc, log, DOC_SHAPES[kind], peer.client, given, decoded, own);
+    if (verdict.refusal) noteRefusal(peer, verdict);
+    const { update } = verdict;
+    if (update) applyChecked(peer, update, decoded.structs);
+    if (verdict.close) hub.drop(peer, verdict.close.code, verdict.close.reason, null);
+  };
+
+  /** Counts and logs (once per doc and kind) why the guard refused (part of) a change. */
+  const noteRefusal = (peer: RelayPeer, verdict: ReturnType<WriteGuard['check']>) => {
+    const { shared } = peer;
+    if (verdict.refusal === 'growth') closedForGrowth++;
+    if (verdict.refusal === 'doc-full' && !shared.full) {
+      shared.full = true;
+      warn(`${shared.name} holds ${shared.log.size} bytes, its cap: it takes no more growth; what it holds is kept.`);
+    }
+    if (verdict.refusal === 'session-full' && !sessionFull) {
+      sessionFull = true;
+      warn(`the session's docs hold their cap of ${tuning.maxSessionBytes} bytes: they take no more growth; what they hold is kept.`);
+    }
+    if (verdict.refusal === 'content') {
+      contentRefused += verdict.refusedStructs;
+      if (!shared.contentWarned) warn(`${shared.name}: left out what its schema does not allow (${verdict.problem}).`);
+      shared.contentWarned = true;
+    }
+  };
+
+  /** Applies an update the guard let through (structs: the decoded original's; ids are the same). */
+  const applyChecked = (peer: RelayPeer, update: Uint8Array, structs: ReturnType<typeof Y.decodeUpdate>['structs']) => {
     const { doc } = peer.shared;
     const before = peer.effects;
     let missing: number;
@@ -471,7 +642,14 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
           const update = decoding.readVarUint8Array(decoder);
           // Decode it whole before it touches the doc: garbage is refused, not half-applied.
-          applyFromPeer(peer, update, Y.decodeUpdate(update).structs);
+          const decoded = Y.decodeUpdate(update);
+          if (!peer.writable) {
+            // A read-only doc: its copy on a laptop may hold what that laptop wrote itself (a
+            // migration, an old app's edit), which is never taken; only attempts are counted.
+            if (bringsNew(doc, update, decoded.ds)) writesRefused++;
+            return;
+          }
+          applyFromPeer(peer, update, decoded, step === SYNC_UPDATE);
         } else {
           throw new Error(`unknown sync step ${step}`);
         }
@@ -495,16 +673,23 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
 
   const hub: SocketHub<RelayPeer> = new SocketHub<RelayPeer>({
     maxPayload: LIVE_LIMITS.maxSyncMessageBytes,
-    maxClients: tuning.maxClients,
+    shares: {
+      maxClients: tuning.maxClients,
+      socketsPerClient: tuning.relaySocketsPerClient,
+      reservedForLocal: tuning.socketsReservedForLocal,
+      unfinishedBytesPerClient: tuning.maxUnfinishedBytesPerClient,
+    },
+    clientKey: options.clientKey ?? clientByAddress,
     heartbeatMs: tuning.heartbeatMs,
     bufferCap: tuning.relayBufferCap,
     closeGraceMs: tuning.closeGraceMs,
-    create: (ws: WebSocket, _request, context) => ({
+    create: (ws: WebSocket, _request, context, client) => ({
       ws,
       closed: false,
       alive: true,
       graceTimer: null,
-      shared: context as SharedDoc,
+      ...(context as Pick<RelayPeer, 'shared' | 'access' | 'writable'>),
+      client,
       controlled: new Set(),
       effects: 0,
       missingBudget: new TokenBucket(tuning.missingBytesBurst, tuning.missingBytesPerSecond),
@@ -525,7 +710,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         return;
       }
       shared.sockets.add(peer);
-      hub.send(peer, syncStep1(shared.doc), true);
+      // Only a socket whose changes the host takes is asked for them.
+      if (peer.writable) hub.send(peer, syncStep1(shared.doc), true);
       const states = awarenessFrame(shared);
       if (states) hub.send(peer, states, true);
     },
@@ -558,10 +744,12 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   // Every doc this session stored before (a restart of the host) is back before anyone connects.
   try {
     const stored = (await listStoredDocs(dataDir, sessionId)).filter((name) => isDocOfSession(name, sessionId));
-    if (stored.length > LIVE_LIMITS.maxDocsPerSession) {
-      warn(`${stored.length} docs stored for session ${sessionId}; only the first ${LIVE_LIMITS.maxDocsPerSession} are served.`);
+    const boards = stored.filter((name) => parseDocName(name)?.kind === 'board');
+    if (boards.length > LIVE_LIMITS.maxDocsPerSession) {
+      warn(`${boards.length} boards stored for session ${sessionId}; only the first ${LIVE_LIMITS.maxDocsPerSession} are served.`);
     }
-    for (const name of stored.slice(0, LIVE_LIMITS.maxDocsPerSession)) await getDoc(name);
+    for (const name of stored.filter((n) => !boards.includes(n))) await getDoc(name);
+    for (const name of boards.slice(0, LIVE_LIMITS.maxDocsPerSession)) await getDoc(name);
   } catch (error) {
     // A start that fails must not keep the logs it opened (or the heartbeat) for good.
     await hub.stop();
@@ -578,41 +766,55 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       if (!due) continue;
       shared.lastPullAll = now;
       const message = syncStep1(shared.doc);
-      for (const peer of shared.sockets) pull(peer, message);
+      for (const peer of shared.sockets) if (peer.writable) pull(peer, message);
     }
   }, tuning.pullIntervalMs);
   pullTimer.unref();
 
+  const viewOf = (doc: Y.Doc | undefined): SessionView => ({
+    hasGroup: (groupId) => doc !== undefined && groupsMap(doc).has(groupId),
+    follow: doc !== undefined && readRun(doc).follow,
+  });
+  const sessionView = async (): Promise<SessionView> => viewOf((await getDoc(sessionDocName(sessionId))).doc);
+
   return {
-    handleUpgrade(request, socket, head, docPath) {
+    sessionView,
+    sessionViewNow: () => viewOf(loaded.get(sessionDocName(sessionId))?.doc),
+    handleUpgrade(request, socket, head, docPath, access) {
       const name = decodeDocPath(docPath);
-      if (name === null || !isDocOfSession(name, sessionId)) {
+      const ref = name === null ? null : parseDocName(name);
+      if (name === null || ref === null || !isDocOfSession(name, sessionId)) {
         refuseUpgrade(socket, 404, 'Dit document hoort niet bij deze sessie.');
         return;
       }
-      if (stopping) {
-        refuseUpgrade(socket, 503, 'De sessie stopt.');
-        return;
-      }
-      if (forgotten.has(name)) {
-        refuseUpgrade(socket, 410, 'Dit document is verwijderd.');
-        return;
-      }
-      if (!docs.has(name) && docs.size >= LIVE_LIMITS.maxDocsPerSession) {
-        refuseUpgrade(socket, 503, 'Te veel documenten in deze sessie.');
-        return;
-      }
-      getDoc(name).then(
-        (shared) => {
+      // Allowed first, so that made-up board ids never take one of the session's doc slots.
+      const open = async (): Promise<void> => {
+        const refusedNow = (): boolean => {
           if (stopping) refuseUpgrade(socket, 503, 'De sessie stopt.');
           else if (forgotten.has(name)) refuseUpgrade(socket, 410, 'Dit document is verwijderd.');
-          else hub.upgrade(request, socket, head, shared);
-        },
-        (error: unknown) => {
-          warn(`could not open ${name}: ${error instanceof Error ? error.message : String(error)}`);
-          refuseUpgrade(socket, 503, 'Document kon niet worden geopend.');
-        },
-      );
+          else return false;
+          return true;
+        };
+        if (refusedNow()) return;
+        if (!mayRead(access, ref, await sessionView())) {
+          readsRefused++;
+          refuseUpgrade(socket, 403, 'Dit document is niet voor deze laptop.');
+          return;
+        }
+        if (refusedNow()) return;
+        const boards = [...docs.keys()].filter((n) => parseDocName(n)?.kind === 'board').length;
+        if (ref.kind === 'board' && !docs.has(name) && boards >= LIVE_LIMITS.maxDocsPerSession) {
+          refuseUpgrade(socket, 503, 'Te veel documenten in deze sessie.');
+          return;
+        }
+        const shared = await getDoc(name);
+        if (refusedNow()) return;
+        hub.upgrade(request, socket, head, { shared, access, writable: mayWrite(access, ref) });
+      };
+      open().catch((error: unknown) => {
+        warn(`could not open ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        refuseUpgrade(socket, 503, 'Document kon niet worden geopend.');
+      });
     },
     docNames: () => [...loaded.keys()].sort(),
     async forgetDocs(names) {
@@ -633,10 +835,11 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       await forgetStoredDocs(dataDir, sessionId, names.filter((name) => isDocOfSession(name, sessionId)));
     },
     roomChanged(docName, before, after) {
-      if (after > 0) rooms.set(docName, after);
+      if (after.length > 0) rooms.set(docName, after);
       else rooms.delete(docName);
       const shared = loaded.get(docName);
-      if (shared) compareRoom(shared, Math.max(before, after));
+      // One who just left the room may have written last over WebRTC only.
+      if (shared) compareRoom(shared, [...new Set([...before, ...after])]);
     },
     stats: () => ({
       ...hub.counters,
@@ -648,7 +851,14 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       docsTooNew: [...loaded.values()].filter((d) => d.tooNew).length,
       updatesUnstored,
       presenceRefused,
+      writesRefused,
+      readsRefused,
       docsUnstored: [...loaded.values()].filter((d) => d.log.failing).length,
+      devices: countDevices(loaded.values()),
+      docsFull: [...loaded.values()].filter((d) => d.full).length,
+      sessionFull,
+      closedForGrowth,
+      contentRefused,
     }),
     async stop() {
       stopping = true;

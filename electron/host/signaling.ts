@@ -3,7 +3,9 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { LIVE_LIMITS, SignalingMessageSchema } from '../../shared/live';
 import { isDocOfSession } from '../../shared/schema/docNames';
+import type { Access } from './roles';
 import { CLOSE, SocketBudget, type HostTuning } from './limits';
+import type { ClientKeyOf } from './quota';
 import { SocketHub, type Peer, type SocketCounters } from './sockets';
 
 /**
@@ -12,13 +14,16 @@ import { SocketHub, type Peer, type SocketCounters } from './sockets';
  *   {type:'publish', topic, …}   → the same JSON plus `clients` (the topic's subscriber count), to
  *                                  every subscriber of the topic, the sender included.
  * Stricter than y-webrtc's server (the join code is checked by the caller, live.ts):
- * - topics are the session's doc names only; others are ignored without a word, because y-webrtc
- *   subscribes every room of the page, including rooms of other hosts;
+ * - topics are the session's doc names only, and of those only the rooms the socket's token may
+ *   meet in (`mayMeet`: a participant its own group's board, roles.ts); others are ignored without
+ *   a word, because y-webrtc subscribes every room of the page, including rooms of other hosts;
  * - a socket publishes only to topics it subscribed to, and holds at most maxTopicsPerClient;
  * - frames over maxSignalingMessageBytes close the socket (1009), a socket over its message or
  *   byte rate is closed (1008), bad JSON or schema-invalid messages are ignored and counted, and
  *   the socket is closed after tuning.maxInvalidMessages of them (1008);
  * - a socket that stops reading is terminated once signalingBufferCap bytes wait for it;
+ * - one laptop holds at most signalingSocketsPerClient sockets, and socketsReservedForLocal of
+ *   maxClients are kept for this machine (503 beyond; quota.ts);
  * - every socket is pinged each heartbeatMs; one that missed the previous pong is terminated.
  */
 
@@ -35,13 +40,15 @@ export interface SignalingStats extends SocketCounters {
 }
 
 export interface SignalingServer {
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** `access`: what the socket's token allows (roles.ts). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, access: Access): void;
   stats(): SignalingStats;
   /** Closes every socket; later upgrades are refused. */
   stop(): Promise<void>;
 }
 
 interface Subscriber extends Peer {
+  readonly access: Access;
   readonly topics: Set<string>;
   readonly budget: SocketBudget;
   invalid: number;
@@ -50,12 +57,21 @@ interface Subscriber extends Peer {
 const PONG = Buffer.from(JSON.stringify({ type: 'pong' }));
 
 /**
- * Hears how many sockets a topic (a doc's WebRTC room) had before and after a socket joined or left
- * it: the relay compares that with its own sockets on the doc.
+ * Hears which laptops (their tokens' Access.client) a topic (a doc's WebRTC room) had before and
+ * after a socket joined or left it: the relay compares that with its own sockets on the doc.
  */
-export type RoomListener = (topic: string, before: number, after: number) => void;
+export type RoomListener = (topic: string, before: readonly string[], after: readonly string[]) => void;
 
-export function createSignalingServer(sessionId: string, tuning: HostTuning, onRoomChange: RoomListener = () => {}): SignalingServer {
+/** May a socket with `access` meet others in `topic`? (Only asked for topics of this session.) */
+export type MeetingRule = (access: Access, topic: string) => boolean;
+
+export function createSignalingServer(
+  sessionId: string,
+  tuning: HostTuning,
+  onRoomChange: RoomListener = () => {},
+  mayMeet: MeetingRule = () => true,
+  clientKey?: ClientKeyOf,
+): SignalingServer {
   const topics = new Map<string, Set<Subscriber>>();
   const extra = { published: 0, delivered: 0, ignored: 0, subscriptions: 0 };
 
@@ -66,7 +82,8 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning, onR
     if (!subscribers) return;
     subscribers.delete(peer);
     if (subscribers.size === 0) topics.delete(topic);
-    onRoomChange(topic, subscribers.size + 1, subscribers.size);
+    const after = [...subscribers].map((s) => s.access.client);
+    onRoomChange(topic, [...after, peer.access.client], after);
   };
 
   const invalid = (peer: Subscriber) => {
@@ -100,7 +117,7 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning, onR
       case 'subscribe':
         for (const topic of message.topics) {
           if (peer.topics.has(topic)) continue;
-          if (!isDocOfSession(topic, sessionId) || peer.topics.size >= LIVE_LIMITS.maxTopicsPerClient) {
+          if (!isDocOfSession(topic, sessionId) || peer.topics.size >= LIVE_LIMITS.maxTopicsPerClient || !mayMeet(peer.access, topic)) {
             extra.ignored++;
             continue;
           }
@@ -108,8 +125,9 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning, onR
           extra.subscriptions++;
           let subscribers = topics.get(topic);
           if (!subscribers) topics.set(topic, (subscribers = new Set()));
+          const before = [...subscribers].map((s) => s.access.client);
           subscribers.add(peer);
-          onRoomChange(topic, subscribers.size - 1, subscribers.size);
+          onRoomChange(topic, before, [...before, peer.access.client]);
         }
         break;
       case 'unsubscribe':
@@ -136,12 +154,20 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning, onR
 
   const hub: SocketHub<Subscriber> = new SocketHub<Subscriber>({
     maxPayload: LIVE_LIMITS.maxSignalingMessageBytes,
-    maxClients: tuning.maxClients,
+    // Unfinished messages need no count here: sockets per laptop × 64 KB frames is 512 KB.
+    shares: {
+      maxClients: tuning.maxClients,
+      socketsPerClient: tuning.signalingSocketsPerClient,
+      reservedForLocal: tuning.socketsReservedForLocal,
+      unfinishedBytesPerClient: Infinity,
+    },
+    ...(clientKey ? { clientKey } : {}),
     heartbeatMs: tuning.heartbeatMs,
     bufferCap: tuning.signalingBufferCap,
     closeGraceMs: tuning.closeGraceMs,
-    create: (ws: WebSocket) => ({
+    create: (ws: WebSocket, _request, context) => ({
       ws,
+      access: context as Access,
       closed: false,
       alive: true,
       graceTimer: null,
@@ -161,7 +187,7 @@ export function createSignalingServer(sessionId: string, tuning: HostTuning, onR
   });
 
   return {
-    handleUpgrade: (request, socket, head) => hub.upgrade(request, socket, head, null),
+    handleUpgrade: (request, socket, head, access) => hub.upgrade(request, socket, head, access),
     stats: () => ({ ...hub.counters, ...extra, topics: topics.size }),
     stop: () => hub.stop(),
   };

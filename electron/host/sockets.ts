@@ -3,18 +3,22 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { refuseUpgrade } from './admission';
 import { CLOSE } from './limits';
+import { clientByAddress, ClientShares, type Client, type ClientKeyOf, type ShareLimits, type ShareTicket } from './quota';
 
 /**
  * What the signaling server and the relay share: a WebSocketServer without its own HTTP server,
- * a client cap, a heartbeat that drops dead sockets, closing that cannot be ignored (terminate after
- * a grace period), and the counters a test or the bench reads.
+ * a client cap with a share per laptop and sockets kept for this machine (quota.ts), a bound on the
+ * unfinished messages one laptop can have buffered, a heartbeat that drops dead sockets, closing
+ * that cannot be ignored (terminate after a grace period), and the counters a test or the bench reads.
  */
 
 export interface SocketCounters {
   /** Sockets open now. */
   clients: number;
-  /** Upgrades refused because the server was full or stopping. */
+  /** Upgrades refused because the server was full (for everyone, or for this laptop) or stopping. */
   refusedFull: number;
+  /** Sockets ended because their laptop had more unfinished messages buffered than its share. */
+  closedForUnfinished: number;
   /** Frames over maxPayload (closed with 1009). */
   closedForSize: number;
   /** Sockets that sent faster than their budget. */
@@ -41,12 +45,15 @@ export interface Peer {
 
 export interface SocketHubOptions<P extends Peer> {
   readonly maxPayload: number;
-  readonly maxClients: number;
+  /** Sockets in all, per laptop, kept for this machine; unfinished bytes per laptop (quota.ts). */
+  readonly shares: ShareLimits;
+  /** Who a socket belongs to (default: its remote address). */
+  readonly clientKey?: ClientKeyOf;
   readonly heartbeatMs: number;
   readonly bufferCap: number;
   readonly closeGraceMs: number;
   /** Makes the per-socket state once the WebSocket is open. */
-  readonly create: (ws: WebSocket, request: IncomingMessage, context: unknown) => P;
+  readonly create: (ws: WebSocket, request: IncomingMessage, context: unknown, client: Client) => P;
   /** Called once the socket is registered (first messages to send). */
   readonly onOpen?: (peer: P) => void;
   readonly onMessage: (peer: P, data: Buffer, isBinary: boolean) => void;
@@ -63,6 +70,7 @@ export class SocketHub<P extends Peer> {
   readonly counters: SocketCounters = {
     clients: 0,
     refusedFull: 0,
+    closedForUnfinished: 0,
     closedForSize: 0,
     closedForRate: 0,
     closedForInvalid: 0,
@@ -75,10 +83,22 @@ export class SocketHub<P extends Peer> {
   private readonly wss: WebSocketServer;
   private readonly heartbeat: NodeJS.Timeout;
   private stopping = false;
+  private readonly shares: ClientShares;
+  private readonly tickets = new Map<P, ShareTicket>();
 
   constructor(private readonly options: SocketHubOptions<P>) {
     // No permessage-deflate: a compressed bomb could otherwise expand past maxPayload's intent.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false, clientTracking: false });
+    // maxFragments: the pieces of one message ws keeps apart; a browser splits a 4 MB message in
+    // ~64 (Chromium's 64 KB data pipe), so 1,024 is ample and keeps a message of one-byte pieces
+    // from costing the host an object per byte.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxPayload,
+      maxFragments: MAX_FRAGMENTS,
+      perMessageDeflate: false,
+      clientTracking: false,
+    });
+    this.shares = new ClientShares(options.shares);
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
     this.heartbeat.unref();
   }
@@ -90,31 +110,54 @@ export class SocketHub<P extends Peer> {
       refuseUpgrade(socket, 503, 'De sessie stopt.');
       return;
     }
-    if (this.peers.size >= this.options.maxClients) {
+    const client = (this.options.clientKey ?? clientByAddress)(request);
+    const refused = this.shares.admit(client);
+    if (refused) {
       this.counters.refusedFull++;
-      refuseUpgrade(socket, 503, 'Te veel verbindingen.');
+      refuseUpgrade(socket, 503, refused);
       return;
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, context));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, context, client, socket));
   }
 
-  private accept(ws: WebSocket, request: IncomingMessage, context: unknown): void {
+  private accept(ws: WebSocket, request: IncomingMessage, context: unknown, client: Client, socket: Duplex): void {
     if (this.stopping) {
       ws.terminate();
       return;
     }
-    const peer = this.options.create(ws, request, context);
+    // Another upgrade of the same laptop may have completed meanwhile.
+    if (this.shares.admit(client)) {
+      this.counters.refusedFull++;
+      ws.close(CLOSE.tryAgainLater, 'Te veel verbindingen.');
+      return;
+    }
+    const peer = this.options.create(ws, request, context, client);
+    const ticket = this.shares.attach(client);
+    this.tickets.set(peer, ticket);
     this.peers.add(peer);
     this.counters.clients = this.peers.size;
+    if (this.shares.tracksUnfinished && !client.local) {
+      // Before ws reads the chunk: a chunk that ends a message is counted, then cleared by it.
+      socket.prependListener('data', (chunk: Buffer) => {
+        if (peer.closed || this.shares.received(ticket, chunk.byteLength)) return;
+        this.counters.closedForUnfinished++;
+        peer.closed = true;
+        ws.terminate();
+      });
+    }
+    const whole = () => this.shares.completed(ticket);
+    ws.on('ping', whole);
     ws.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.counters.closedForSize++;
       // ws closes the socket itself after a protocol error; nothing else to do.
       peer.closed = true;
     });
     ws.on('pong', () => {
+      whole();
       peer.alive = true;
     });
     ws.on('message', (data, isBinary) => {
+      whole();
       if (peer.closed) return;
       try {
         this.options.onMessage(peer, rawToBuffer(data), isBinary);
@@ -127,6 +170,7 @@ export class SocketHub<P extends Peer> {
     ws.on('close', () => {
       if (peer.graceTimer) clearTimeout(peer.graceTimer);
       peer.closed = true;
+      this.release(peer);
       if (this.peers.delete(peer)) {
         this.counters.clients = this.peers.size;
         this.options.onClose(peer);
@@ -177,6 +221,14 @@ export class SocketHub<P extends Peer> {
     peer.graceTimer.unref();
   }
 
+  /** Gives the socket's part of its laptop's share back (once its TCP connection is gone). */
+  private release(peer: P): void {
+    const ticket = this.tickets.get(peer);
+    if (!ticket) return;
+    this.tickets.delete(peer);
+    this.shares.detach(ticket);
+  }
+
   private beat(): void {
     for (const peer of this.peers) {
       if (!peer.alive) {
@@ -219,3 +271,6 @@ export class SocketHub<P extends Peer> {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }
+
+/** Pieces (frames) of one message ws buffers before it closes the socket (1008). */
+const MAX_FRAGMENTS = 1024;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface DialogProps {
   title: string;
@@ -52,5 +53,24 @@ export function Dialog({ title, onClose, children, actions, onSubmit }: DialogPr
         <div className="dialog-actions">{actions}</div>
       </form>
     </dialog>
+  );
+}
+
+/** A dialog that only informs or sets things as they change: one "Sluiten" button (Enter, Esc). */
+export function CloseOnlyDialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      onSubmit={onClose}
+      actions={
+        <button type="submit" className="primary">
+          {t('common.close')}
+        </button>
+      }
+    >
+      {children}
+    </Dialog>
   );
 }

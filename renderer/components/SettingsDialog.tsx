@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type Settings } from '../../shared/platform';
-import { Dialog } from './Dialog';
+import { CloseOnlyDialog } from './Dialog';
 
 interface Props {
   settings: Settings;
@@ -13,16 +13,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
 export function SettingsDialog({ settings, onChange, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Dialog
-      title={t('settings.title')}
-      onClose={onClose}
-      onSubmit={onClose}
-      actions={
-        <button type="submit" className="primary">
-          {t('common.close')}
-        </button>
-      }
-    >
+    <CloseOnlyDialog title={t('settings.title')} onClose={onClose}>
       <label className="field">
         <span>{t('settings.language')}</span>
         <select
@@ -36,6 +27,6 @@ export function SettingsDialog({ settings, onChange, onClose }: Props) {
           ))}
         </select>
       </label>
-    </Dialog>
+    </CloseOnlyDialog>
   );
 }

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode, onlyThisMachine, type JoinAddress } from '../../shared/live';
 import type { LiveStatus } from './liveRoom';
@@ -14,6 +14,8 @@ interface Props {
   connected: number | null;
   /** The host's disk refuses writes: what the groups write is held back (kept on their laptops). */
   storageFailing: boolean;
+  /** A doc, or the whole session, holds all the host keeps for it (issue 10, item 2). */
+  storageFull: boolean;
   status: LiveStatus | null;
   /** Whether the page runs in a plain browser (then the host is `npm run serve`). */
   inBrowser: boolean;
@@ -22,6 +24,8 @@ interface Props {
   onNewCode: () => void;
   /** Asks the host to host again (same code) and to list its addresses anew. */
   onRehost: () => void;
+  /** The panel just replaced "Sessie live zetten", which had the keyboard: its headline takes it. */
+  takeKeyboard?: boolean;
 }
 
 /** The join link a QR code carries: the host's address with the join screen and the code. */
@@ -32,6 +36,8 @@ export function joinLink(address: string, code: string): string {
 /** What the facilitator's panel says in large type: the truth about the host, never just "live". */
 function headline(status: LiveStatus | null, loopbackOnly: boolean): { key: string; tone: 'ok' | 'wait' | 'bad' } {
   switch (status) {
+    // A full doc: the host is live; storageFull is told below the headline.
+    case 'doc-full':
     case 'live':
       return loopbackOnly ? { key: 'live.panel.loopbackOnly', tone: 'bad' } : { key: 'live.panel.live', tone: 'ok' };
     case null:
@@ -67,21 +73,28 @@ export function useQrCode(link: string | null): string | null {
 }
 
 /** What the facilitator puts on the projector: where to go and which code to type. */
-export function HostPanel({ code, addresses, shownFirst, connected, storageFailing, status, inBrowser, busy, onStop, onNewCode, onRehost }: Props) {
+export function HostPanel({ code, addresses, shownFirst, connected, storageFailing, storageFull, status, inBrowser, busy, onStop, onNewCode, onRehost, takeKeyboard = false }: Props) {
   const { t } = useTranslation();
+  const headlineRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeKeyboard) headlineRef.current?.focus();
+  }, [takeKeyboard]);
   const primary = addresses[0];
   const loopbackOnly = onlyThisMachine(addresses);
   const link = primary && !loopbackOnly ? joinLink(primary.url, code) : null;
   const qr = useQrCode(link);
   const head = headline(status, loopbackOnly);
-  const hostProblem = head.tone === 'bad' && status !== 'live';
+  // A full doc is not a problem of the host's: the storageFull banner tells it.
+  const hostProblem = head.tone === 'bad' && status !== 'live' && status !== 'doc-full';
   const moved = !loopbackOnly && shownFirst !== null && primary !== undefined && primary.url !== shownFirst;
   const unlikely = primary && !loopbackOnly && primary.kind !== 'wifi' && primary.kind !== 'wired';
   return (
     <section className={`host-panel tone-${head.tone}`} aria-label={t('live.hostPanel')}>
       <div className="host-text">
         <div role="status">
-          <h2 className="host-headline">{t(head.key)}</h2>
+          <h2 className="host-headline" ref={headlineRef} tabIndex={-1}>
+            {t(head.key)}
+          </h2>
         </div>
         {hostProblem && (
           <div className="banner error host-problem">
@@ -107,6 +120,11 @@ export function HostPanel({ code, addresses, shownFirst, connected, storageFaili
         {storageFailing && status === 'live' && (
           <p role="alert" className="banner error">
             {t('live.storageFailing')}
+          </p>
+        )}
+        {storageFull && (status === 'live' || status === 'doc-full') && (
+          <p role="alert" className="banner error">
+            {t('live.storageFull')}
           </p>
         )}
         {unlikely && (
@@ -139,6 +157,7 @@ export function HostPanel({ code, addresses, shownFirst, connected, storageFaili
           </dd>
         </dl>
         {connected !== null && status === 'live' && <p className="muted connected-count">{t('live.connected', { count: connected })}</p>}
+        {!loopbackOnly && <p className="cleartext-note">{t('live.cleartext')}</p>}
         <div className="host-actions">
           <button type="button" onClick={onNewCode} disabled={busy}>
             {t('live.newCode')}

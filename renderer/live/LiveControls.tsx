@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode, type JoinAddress } from '../../shared/live';
-import type { HostingRequest } from '../../shared/platform';
+import type { Hosting, HostingRequest } from '../../shared/platform';
 import { Dialog } from '../components/Dialog';
 import { routeHref } from '../hooks';
 import { platform } from '../platform';
@@ -20,6 +20,11 @@ interface HostView {
   addresses: JoinAddress[];
   connected: number;
   storageFailing: boolean;
+  storageFull: boolean;
+}
+
+function viewOf(hosting: Hosting): HostView {
+  return { addresses: hosting.addresses, connected: hosting.connected, storageFailing: hosting.storageFailing === true, storageFull: hosting.storageFull === true };
 }
 
 /**
@@ -35,6 +40,8 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [other, setOther] = useState<{ sessionId: string; title: string } | null>(null);
   const [view, setView] = useState<HostView | null>(null);
+  // "Sessie live zetten" had the keyboard: the panel that replaces it takes it (not the page body).
+  const [panelTakesKeyboard, setPanelTakesKeyboard] = useState(false);
   const membership = room?.membership;
   const isHost = membership?.role === 'facilitator';
 
@@ -48,7 +55,7 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
       void platform
         .startHosting({ sessionId, title, code: membership.code })
         .then((answer) => {
-          if (alive && answer.status === 'live') setView({ addresses: answer.addresses, connected: answer.connected, storageFailing: answer.storageFailing === true });
+          if (alive && answer.status === 'live') setView(viewOf(answer));
         })
         .catch(() => {});
     refresh();
@@ -70,13 +77,15 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
         setOther(hosting.live);
         return;
       }
-      setView({ addresses: hosting.addresses, connected: hosting.connected, storageFailing: hosting.storageFailing === true });
+      setView(viewOf(hosting));
       const previous = await loadMembership(sessionId);
       const next: Membership = {
         sessionId,
         role: 'facilitator',
         hostUrl: hosting.localUrl,
         code: hosting.code,
+        token: hosting.token,
+        projectorToken: hosting.projectorToken,
         joinAddresses: hosting.addresses,
         name: t('live.facilitator'),
         colour: previous?.colour ?? randomPresenceColour(),
@@ -114,12 +123,14 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
           shownFirst={membership.joinAddresses[0]?.url ?? null}
           connected={view?.connected ?? null}
           storageFailing={view?.storageFailing ?? false}
+          storageFull={view?.storageFull ?? false}
           status={status}
           inBrowser={platform.kind === 'browser'}
           busy={busy}
           onStop={() => setConfirm('stop')}
           onNewCode={() => setConfirm('new-code')}
           onRehost={() => void host({ code: membership.code })}
+          takeKeyboard={panelTakesKeyboard}
         />
         {errorBanner}
         {confirm === 'stop' && (
@@ -155,7 +166,15 @@ export function LiveControls({ sessionId, title }: { sessionId: string; title: s
   }
   return (
     <div className="live-start">
-      <button type="button" className="primary" onClick={() => void host({})} disabled={busy}>
+      <button
+        type="button"
+        className="primary"
+        onClick={(e) => {
+          setPanelTakesKeyboard(document.activeElement === e.currentTarget);
+          void host({});
+        }}
+        disabled={busy}
+      >
         {t('live.start')}
       </button>
       <span className="muted">{t('live.startHint')}</span>

@@ -7,8 +7,8 @@ import { useLiveSnapshot } from './useLive';
 
 /** What each person needs to hear, per status; statuses not listed need no words beyond the badge. */
 function noticeKey(role: Membership['role'], status: LiveStatus | undefined): string | null {
-  // Versions: only updating an app helps, whoever's laptop this is.
-  if (status === 'other-version' || status === 'host-too-old') return status;
+  // Versions: only updating an app helps, whoever's laptop this is. A full doc: everyone must hear it.
+  if (status === 'other-version' || status === 'host-too-old' || status === 'doc-full') return status;
   if (role === 'facilitator') return status === 'host-down' || status === 'peers-only' ? 'facilitatorDown' : null;
   return status === 'stopped' || status === 'code-invalid' || status === 'locked' || status === 'host-down' ? status : null;
 }

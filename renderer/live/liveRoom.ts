@@ -10,8 +10,8 @@ import type { DocHandle } from '../docs/sessionDocs';
 import { onSessionLeave, sessionDocs } from '../docs/sessions';
 import { platform } from '../platform';
 import { syncHostClock } from './hostClock';
-import { fetchLiveInfo, JoinFailure } from './joinApi';
-import { loadMembership, type Membership } from './membership';
+import { fetchLiveInfo, joinGroup, JoinFailure } from './joinApi';
+import { loadMembership, saveMembership, type Membership } from './membership';
 import { connectDoc, type ConnectionState, type DocConnection, type Transport } from './transport';
 
 /**
@@ -25,7 +25,9 @@ import { connectDoc, type ConnectionState, type DocConnection, type Transport } 
  * - `other-version`: the host runs a Bouwplaats with another protocol version: one of the two apps
  *   must be updated (nothing syncs through the host until then);
  * - `host-too-old`: the host refuses to relay a doc here because it was written by a newer
- *   Bouwplaats than the host's (RELAY_CLOSE.docTooNew): the facilitator must update.
+ *   Bouwplaats than the host's (RELAY_CLOSE.docTooNew): the facilitator must update;
+ * - `doc-full`: the host keeps no more of what is written here: the doc or the session holds all
+ *   the host keeps for it (RELAY_CLOSE.docFull; only someone filling it on purpose gets there).
  */
 export type LiveStatus =
   | 'connecting'
@@ -37,10 +39,15 @@ export type LiveStatus =
   | 'code-invalid'
   | 'locked'
   | 'other-version'
-  | 'host-too-old';
+  | 'host-too-old'
+  | 'doc-full';
 
-/** What the last look at the host (GET /api/live) said, while the relay was not connected. */
-type HostCheck = 'unknown' | 'ok' | 'unreachable' | 'stopped' | 'code-invalid' | 'locked' | 'other-version';
+/**
+ * What the last look at the host (GET /api/live) said, while the relay was not connected.
+ * `bad-token`: the code is right but this device's token is not (the host lost its keys, the group
+ * was removed): the device asks for a new one (renewToken).
+ */
+type HostCheck = 'unknown' | 'ok' | 'unreachable' | 'stopped' | 'code-invalid' | 'locked' | 'other-version' | 'bad-token';
 
 const HOST_CHECK_DELAY_MS = 2500;
 const HOST_CHECK_EVERY_MS = 3000;
@@ -111,15 +118,15 @@ export class LiveRoom {
   private destroyed = false;
   private sessionDoc: Y.Doc | null = null;
   private everConnected = false;
-  private readonly transport: Transport;
+  private readonly transport: Extract<Transport, { kind: 'lan' }>;
   private hostCheck: HostCheck = 'unknown';
   private hostTimer: ReturnType<typeof setTimeout> | null = null;
   /** Connections were paused because the code will never work again (not because of the network). */
   private heldBack = false;
 
   constructor(readonly membership: Membership) {
-    // The projector only watches: the host's relay carries everything it shows (see Transport).
-    this.transport = { kind: 'lan', hostUrl: membership.hostUrl, code: membership.code, direct: membership.role !== 'projector' };
+    // Over the host's relay only; a participant's own board also over WebRTC (see Transport).
+    this.transport = { kind: 'lan', hostUrl: membership.hostUrl, code: membership.code, ...(membership.token ? { token: membership.token } : {}) };
     window.addEventListener('offline', this.onOffline);
     window.addEventListener('online', this.onOnline);
   }
@@ -153,13 +160,28 @@ export class LiveRoom {
     if (!navigator.onLine) return this.scheduleHostCheck(HOST_CHECK_EVERY_MS);
     let next: HostCheck;
     try {
-      const info = await fetchLiveInfo(this.membership.hostUrl, this.membership.code);
+      const info = await fetchLiveInfo(this.membership.hostUrl, this.membership.code, this.membership.token);
       next = info.sessionId === this.membership.sessionId ? 'ok' : 'code-invalid';
     } catch (error) {
       const reason = error instanceof JoinFailure ? error.reason : 'unreachable';
-      next = reason === 'notLive' ? 'stopped' : reason === 'code' || reason === 'codeReplaced' ? 'code-invalid' : reason === 'tooMany' ? 'locked' : reason === 'version' ? 'other-version' : 'unreachable';
+      next =
+        reason === 'notLive'
+          ? 'stopped'
+          : reason === 'code' || reason === 'codeReplaced'
+            ? 'code-invalid'
+            : reason === 'tooMany'
+              ? 'locked'
+              : reason === 'version'
+                ? 'other-version'
+                : reason === 'badToken'
+                  ? 'bad-token'
+                  : 'unreachable';
     }
     if (this.destroyed || this.getSnapshot().status === 'live') return;
+    if (next === 'bad-token') {
+      if (await this.renewToken()) return;
+      next = 'code-invalid';
+    }
     this.hostCheck = next;
     if (next === 'stopped' && this.membership.role === 'facilitator') this.resumeHosting();
     if (next === 'code-invalid' || next === 'other-version') {
@@ -189,8 +211,40 @@ export class LiveRoom {
     }).catch(() => {});
   }
 
+  /**
+   * The host does not know this device's token (it lost its keys; an app from before roles saved no
+   * token): a participant takes its seat again, the facilitator hosts again, and the room is
+   * entered anew with the fresh token. False when that is not possible (the group is gone, a
+   * projector's link is stale): the person is sent back to join.
+   */
+  private async renewToken(): Promise<boolean> {
+    const { sessionId, role, groupId, hostUrl, code } = this.membership;
+    try {
+      let token: string | null = null;
+      if (role === 'participant' && groupId) token = await joinGroup(hostUrl, code, groupId);
+      if (role === 'facilitator') {
+        const meta = this.sessionDoc ? readSessionMeta(this.sessionDoc) : null;
+        const answer = meta ? await platform.startHosting({ sessionId, title: meta.title, code }) : null;
+        if (answer?.status === 'live') token = answer.token;
+      }
+      if (token === null || this.destroyed) return false;
+      const saved = await loadMembership(sessionId);
+      if (this.destroyed || saved?.code !== code) return false;
+      const renewed: Membership = { ...saved, token };
+      await saveMembership(renewed);
+      if (!this.destroyed) void enterRoom(renewed);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async start(): Promise<void> {
     const { sessionId, role, groupId } = this.membership;
+    // A participant saved by an app from before roles: take the seat's token first.
+    if (role === 'participant' && groupId && !this.membership.token && navigator.onLine) {
+      if (await this.renewToken()) return;
+    }
     // Also when the relay never opens (a firewall that lets the page through but not its socket).
     void syncHostClock(sessionId, this.membership.hostUrl, this.membership.code).catch(() => {});
     const docs = sessionDocs(sessionId);
@@ -201,7 +255,7 @@ export class LiveRoom {
     groupsMap(doc).observe(this.followGroups);
     runMap(doc).observe(this.followGroups);
     if (role === 'participant' && groupId) {
-      await this.link(boardDocName(sessionId, groupId), () => docs.openBoard(groupId));
+      await this.link(boardDocName(sessionId, groupId), () => docs.openBoard(groupId), { direct: true });
       if (room) this.joinRoster(doc, room);
     }
     this.followGroups();
@@ -225,9 +279,8 @@ export class LiveRoom {
     for (const groupId of groupIds) {
       if (!follows(groupId) || (role === 'participant' && groupId === this.membership.groupId)) continue;
       const name = boardDocName(sessionId, groupId);
-      // Another group's board, for a participant: watched over the relay only.
-      const watchOnly = role === 'participant' ? { ...this.transport, direct: false } : this.transport;
-      if (!this.linked.has(name)) void this.link(name, () => sessionDocs(sessionId).openBoard(groupId), watchOnly);
+      // Another group's board, for a participant: watched only.
+      if (!this.linked.has(name)) void this.link(name, () => sessionDocs(sessionId).openBoard(groupId), { watchOnly: role === 'participant' });
     }
   };
 
@@ -258,9 +311,14 @@ export class LiveRoom {
     attempt();
   }
 
-  private async link(docName: string, open: () => Promise<DocHandle>, transport: Transport = this.transport): Promise<Y.Doc | null> {
+  /**
+   * Syncs one doc. `direct`: also over WebRTC (a participant's own board only); `watchOnly`: it
+   * does not count for what the live badge says (another group's board while following).
+   */
+  private async link(docName: string, open: () => Promise<DocHandle>, options: { direct?: boolean; watchOnly?: boolean } = {}): Promise<Y.Doc | null> {
     if (this.linked.has(docName) || this.destroyed) return null;
-    const watchOnly = transport !== this.transport;
+    const watchOnly = options.watchOnly === true;
+    const transport: Transport = options.direct ? { ...this.transport, direct: true } : this.transport;
     this.linked.set(docName, { connection: null, watchOnly, release: () => {}, offState: () => {} });
     const { stored, release } = await open();
     if (this.destroyed || !this.linked.has(docName)) {
@@ -318,7 +376,8 @@ export class LiveRoom {
     const all: ConnectionState[] = [...this.linked.values()].flatMap((l) => (l.connection && !l.watchOnly ? [l.connection.state()] : []));
     // A doc the host refuses for good does not make the host look down (see statusOf).
     const states = all.filter((s) => s.refused === null);
-    const tooNew = states.length < all.length;
+    const tooNew = all.some((s) => s.refused === 'doc-too-new');
+    const full = all.some((s) => s.refused === 'doc-full');
     const relay = states.length > 0 && states.every((s) => s.relay);
     const peers = Math.max(0, ...all.map((s) => s.peers));
     if (relay) {
@@ -331,7 +390,8 @@ export class LiveRoom {
     } else if (states.length > 0 && !this.heldBack) {
       this.scheduleHostCheck(HOST_CHECK_DELAY_MS);
     }
-    const status = tooNew && navigator.onLine ? 'host-too-old' : this.statusOf(relay, peers);
+    const refused = tooNew ? 'host-too-old' : full ? 'doc-full' : null;
+    const status = refused && navigator.onLine ? refused : this.statusOf(relay, peers);
     if (status === this.snapshot.status && peers === this.snapshot.peers) return;
     this.snapshot = { status, peers };
     this.listeners.forEach((l) => l(this.snapshot));

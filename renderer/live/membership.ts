@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOMAINS, JoinAddressSchema } from '../../shared/live';
+import { DOMAINS, JoinAddressSchema, TokenSchema } from '../../shared/live';
 import { ID_PATTERN, newId } from '../../shared/ids';
 import { kvGet, kvSet } from '../platform/kvStore';
 
@@ -14,6 +14,15 @@ export const MembershipSchema = z.object({
   role: z.enum(['facilitator', 'participant', 'projector']),
   hostUrl: z.string().url(),
   code: z.string().min(1).max(16),
+  /**
+   * What the host lets this device read and write (electron/host/roles.ts): the facilitator's from
+   * starting to host, a participant's from taking a seat at a group (POST /api/join), a projector's
+   * from the facilitator's link. Absent (an app from before roles, or a participant still choosing
+   * a group): a guest, who may only read the session doc and the room doc.
+   */
+  token: TokenSchema.optional(),
+  /** The facilitator's: the token a projector on another computer gets in its link. */
+  projectorToken: TokenSchema.optional(),
   /**
    * The addresses the facilitator shows the room (facilitator only), the likeliest first. Older
    * apps kept bare URLs: they read as addresses of unknown kind.

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
-import { CODE_PARAM, LIVE_PROTOCOL_VERSION, RELAY_CLOSE, SIGNALING_PATH, SYNC_PATH_PREFIX, VERSION_PARAM } from '../../shared/live';
+import { CODE_PARAM, LIVE_PROTOCOL_VERSION, RELAY_CLOSE, SIGNALING_PATH, SYNC_PATH_PREFIX, TOKEN_PARAM, VERSION_PARAM } from '../../shared/live';
 
 /**
  * How docs reach other people. This is the one place that picks providers: today the LAN host
@@ -12,11 +12,13 @@ import { CODE_PARAM, LIVE_PROTOCOL_VERSION, RELAY_CLOSE, SIGNALING_PATH, SYNC_PA
  */
 export type Transport =
   /**
-   * `direct: false`: only the host's relay, no WebRTC to the other laptops: for docs this device
-   * only watches (the projector's, a participant's view of other groups' houses while following
-   * the projector), so it does not join every group's mesh.
+   * `direct: true`: WebRTC to the other laptops as well as the host's relay — only for a
+   * participant's own group's board, the one doc such a laptop writes with a few others (the host
+   * admits nobody else to a WebRTC room: electron/host/roles.ts). Every other doc goes over the
+   * relay only, so a laptop never joins a mesh it could write into unchecked. `token`: what the
+   * host lets this device do (TOKEN_PARAM).
    */
-  | { kind: 'lan'; hostUrl: string; code: string; direct?: boolean }
+  | { kind: 'lan'; hostUrl: string; code: string; token?: string; direct?: boolean }
   | { kind: 'yjs-server'; url: string; params?: Record<string, string> };
 
 export interface ConnectionState {
@@ -26,9 +28,10 @@ export interface ConnectionState {
   peers: number;
   /**
    * Why the host closed the relay for good, if it did: `doc-too-new`, the doc has a version the
-   * host's app does not know (RELAY_CLOSE.docTooNew). The relay then stays closed until resume().
+   * host's app does not know (RELAY_CLOSE.docTooNew); `doc-full`, the doc or the session holds all
+   * the host keeps for it (RELAY_CLOSE.docFull). The relay then stays closed until resume().
    */
-  refused: 'doc-too-new' | null;
+  refused: 'doc-too-new' | 'doc-full' | null;
 }
 
 export interface DocConnection {
@@ -40,6 +43,15 @@ export interface DocConnection {
   /** Connects again; what changed meanwhile on either side merges. */
   resume(): void;
   destroy(): void;
+}
+
+/** What a LAN host wants on every socket: the code, this app's protocol version and the token. */
+function lanParams(transport: Extract<Transport, { kind: 'lan' }>): Record<string, string> {
+  return {
+    [CODE_PARAM]: transport.code,
+    [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION),
+    ...(transport.token ? { [TOKEN_PARAM]: transport.token } : {}),
+  };
 }
 
 function wsUrl(httpUrl: string, path: string): string {
@@ -78,7 +90,7 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, gi
   };
 
   const relayUrl = transport.kind === 'lan' ? wsUrl(transport.hostUrl, SYNC_PATH_PREFIX) : transport.url;
-  const params = transport.kind === 'lan' ? { [CODE_PARAM]: transport.code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) } : (transport.params ?? {});
+  const params = transport.kind === 'lan' ? lanParams(transport) : (transport.params ?? {});
   const relay = new WebsocketProvider(relayUrl, docName, doc, {
     params,
     disableBc: true,
@@ -92,11 +104,12 @@ export function connectDoc(transport: Transport, docName: string, doc: Y.Doc, gi
   // y-websocket stops reconnecting after a close code in 4400–4499 and says so here.
   relay.on('closed', ({ code }: { code: number }) => {
     if (code === RELAY_CLOSE.docTooNew) update({ relay: false, refused: 'doc-too-new' });
+    if (code === RELAY_CLOSE.docFull) update({ relay: false, refused: 'doc-full' });
   });
 
   let webrtc: WebrtcProvider | null = null;
-  if (transport.kind === 'lan' && transport.direct !== false) {
-    const signaling = `${wsUrl(transport.hostUrl, SIGNALING_PATH)}?${CODE_PARAM}=${encodeURIComponent(transport.code)}&${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}`;
+  if (transport.kind === 'lan' && transport.direct === true) {
+    const signaling = `${wsUrl(transport.hostUrl, SIGNALING_PATH)}?${new URLSearchParams(lanParams(transport)).toString()}`;
     webrtc = new WebrtcProvider(docName, doc, {
       signaling: [signaling],
       awareness: relay.awareness,

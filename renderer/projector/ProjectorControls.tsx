@@ -42,7 +42,7 @@ export function ProjectorControls({ sessionId, doc, room }: Props) {
       if (groupId) writeProjectorChoice(doc, { view: 'house', groupId });
     } else writeProjectorChoice(doc, { view });
   };
-  const elsewhere = live ? `${live.joinAddresses[0]?.url ?? live.hostUrl}/${routeHref({ name: 'projector', sessionId, code: live.code })}` : null;
+  const elsewhere = live ? `${live.joinAddresses[0]?.url ?? live.hostUrl}/${routeHref({ name: 'projector', sessionId, code: live.code, ...(live.projectorToken ? { token: live.projectorToken } : {}) })}` : null;
 
   return (
     <section className="projector-controls" aria-label={t('projector.controls')}>

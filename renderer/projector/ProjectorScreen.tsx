@@ -14,16 +14,16 @@ import { useProjectorLink } from './useProjectorLink';
 const HINT_MS = 4000;
 
 /**
- * The projector window (#/projector/<session>[/<code>]): the whole screen, no app chrome. On the
+ * The projector window (#/projector/<session>[/<code>/<token>]): the whole screen, no app chrome. On the
  * facilitator's computer its keys choose what it shows — 0 the wall, 1–9 one house, Esc back to
  * what the phase shows, F full screen — and so do clicks on a house; on another computer it
  * only shows.
  */
-export function ProjectorScreen({ sessionId, code }: { sessionId: string; code?: string }) {
+export function ProjectorScreen({ sessionId, code, token }: { sessionId: string; code?: string; token?: string }) {
   const { t } = useTranslation();
   const session = useStoredDoc(sessionDocName(sessionId));
   const room = useStoredDoc(roomDocName(sessionId));
-  const link = useProjectorLink(sessionId, code);
+  const link = useProjectorLink(sessionId, code, token);
   if (link.error) {
     const key = link.error === 'otherSession' ? 'projector.otherSession' : `join.errors.${link.error}`;
     return (

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { currentPhase, readAgenda, readRun, type Phase } from '../../shared/schema/agenda';
@@ -19,6 +19,7 @@ import { ProjectorTimer } from './ProjectorTimer';
 import type { JoinInfo } from './useProjectorLink';
 import { WallView } from './WallView';
 import { WelcomeView } from './WelcomeView';
+import { markKeyboard, useViewFocus } from './useViewFocus';
 import './projector.css';
 
 interface Props {
@@ -59,9 +60,11 @@ export function ProjectorStage({ sessionId, session, room, join, choose, lead, s
   const pick = useMemo(() => (choose ? (groupId: string) => choose({ view: 'house', groupId }) : null), [choose]);
   const showsTimer = phase !== null && (run.timer.running || run.timer.remainingMs > 0);
   const onBoards = shows.view === 'wall' || shows.view === 'house';
+  const stageRef = useRef<HTMLDivElement>(null);
+  useViewFocus(stageRef, shows);
 
   return (
-    <div className="projector" data-view={shows.view} lang={lang}>
+    <div className="projector" data-view={shows.view} lang={lang} ref={stageRef} onFocus={markKeyboard}>
       {lead}
       <header className="projector-bar">
         <span className="projector-phase">{phase?.title ?? meta?.title ?? ''}</span>

@@ -46,13 +46,13 @@ export function joinInfoOf(membership: Membership | null): JoinInfo | null {
 }
 
 /**
- * The projector of `sessionId`. Without `code` it is a window of the facilitator's own app (opened
+ * The projector of `sessionId`. `token`: the projector's (from the facilitator's link). Without `code` it is a window of the facilitator's own app (opened
  * with "Projector openen"): it reads the docs this computer keeps, kept live by the facilitator's
  * window. With `code` it is another computer (the room's own PC at the projector, say), which
  * joins the live session at the host that served this page, as a projector: it follows every doc
  * over the host's relay and writes nothing.
  */
-export function useProjectorLink(sessionId: string, code: string | undefined): ProjectorLink {
+export function useProjectorLink(sessionId: string, code: string | undefined, token?: string): ProjectorLink {
   const [link, setLink] = useState<ProjectorLink>({ control: false, join: null, room: null, error: null });
   const joinCode = code ? normaliseJoinCode(code) : null;
 
@@ -64,7 +64,7 @@ export function useProjectorLink(sessionId: string, code: string | undefined): P
       if (!joinCode) throw new JoinFailure('code');
       const info = await fetchLiveInfo(hostUrl, joinCode);
       if (info.sessionId !== sessionId) return setLink((l) => ({ ...l, error: 'otherSession' }));
-      const membership: Membership = { sessionId, role: 'projector', hostUrl, code: joinCode, joinAddresses: [], colour: '#000000' };
+      const membership: Membership = { sessionId, role: 'projector', hostUrl, code: joinCode, ...(token ? { token } : {}), joinAddresses: [], colour: '#000000' };
       const room = liveRoomFor(sessionId)?.membership.role === 'projector' ? liveRoomFor(sessionId)! : await enterRoom(membership);
       if (alive) setLink({ control: false, join: { code: joinCode, addresses: [hostAddress(hostUrl)] }, room, error: null });
     };
@@ -73,7 +73,7 @@ export function useProjectorLink(sessionId: string, code: string | undefined): P
       alive = false;
       if (liveRoomFor(sessionId)?.membership.role === 'projector') leaveRoom(sessionId);
     };
-  }, [sessionId, code, joinCode]);
+  }, [sessionId, code, joinCode, token]);
 
   useEffect(() => {
     if (code !== undefined) return;

@@ -8,11 +8,12 @@ import { readGroups, type Group } from '../../shared/schema/group';
 import { syncLibraryEntry } from '../docs/library';
 import { acquireDoc } from '../docs/openDoc';
 import { navigate } from '../hooks';
-import { defaultJoinAddress, fetchLiveInfo, JoinFailure, normaliseHostUrl } from '../live/joinApi';
+import { defaultJoinAddress, fetchLiveInfo, joinGroup, JoinFailure, normaliseHostUrl } from '../live/joinApi';
 import { enterRoom, liveRoomFor } from '../live/liveRoom';
 import { useAwareness } from '../live/useLive';
 import { usePresence } from '../live/usePresence';
 import { loadMembership, randomPresenceColour, saveMembership, type Membership } from '../live/membership';
+import { useFocusOnArrival } from '../useFocusOnArrival';
 
 type Step = { kind: 'address' } | { kind: 'group'; hostUrl: string; code: string; info: LiveInfo; groups: Group[] };
 
@@ -22,7 +23,7 @@ function participant(
   hostUrl: string,
   code: string,
   previous: Membership | null,
-  extra: { groupId?: string; name?: string | undefined; domain?: Domain | undefined },
+  extra: { groupId?: string; token?: string; name?: string | undefined; domain?: Domain | undefined },
 ): Membership {
   return {
     sessionId,
@@ -34,6 +35,7 @@ function participant(
     // The same record in the roster whenever this device joins this session again.
     participantId: previous?.participantId ?? newId(),
     ...(extra.groupId ? { groupId: extra.groupId } : {}),
+    ...(extra.token ? { token: extra.token } : {}),
     ...(extra.name ? { name: extra.name } : {}),
     ...(extra.domain ? { domain: extra.domain } : {}),
   };
@@ -65,6 +67,11 @@ export function JoinScreen({ initialCode }: { initialCode?: string }) {
       const { stored, release } = await acquireDoc(sessionDocName(info.sessionId));
       const groups = await waitForGroups(stored.doc);
       release();
+      // The host answered over HTTP, but nothing came over its live socket: say so, not "no groups".
+      if (groups.length === 0 && liveRoomFor(info.sessionId)?.getSnapshot().status !== 'live') {
+        setError(t('join.errors.relayBlocked'));
+        return;
+      }
       setStep({ kind: 'group', hostUrl, code: joinCode, info, groups });
     } catch (e) {
       setError(e instanceof JoinFailure ? t(`join.errors.${e.reason}`) : t('join.errors.unreachable'));
@@ -159,6 +166,9 @@ function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
   const [name, setName] = useState('');
   const [domain, setDomain] = useState<Domain | ''>('');
   const [error, setError] = useState<string | null>(null);
+  // A new step on the same address: the keyboard goes to its heading, as on a new screen (the
+  // code field that had it is gone).
+  useFocusOnArrival('join-group');
 
   useEffect(() => {
     void loadMembership(step.info.sessionId).then((m) => {
@@ -171,20 +181,23 @@ function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
   const join = async () => {
     if (!groupId) return setError(t('join.errors.noGroup'));
     const previous = await loadMembership(step.info.sessionId);
-    const membership = participant(step.info.sessionId, step.hostUrl, step.code, previous, {
-      groupId,
-      name: name.trim().slice(0, 80),
-      domain: domain || undefined,
-    });
     try {
+      // The seat at this table: the host lets this laptop write this group's board only.
+      const token = await joinGroup(step.hostUrl, step.code, groupId);
+      const membership = participant(step.info.sessionId, step.hostUrl, step.code, previous, {
+        groupId,
+        token,
+        name: name.trim().slice(0, 80),
+        domain: domain || undefined,
+      });
       await saveMembership(membership);
       await enterRoom(membership);
       const { stored, release } = await acquireDoc(sessionDocName(step.info.sessionId));
       await syncLibraryEntry(step.info.sessionId, stored.doc, true).catch(() => {});
       release();
       navigate({ name: 'board', sessionId: step.info.sessionId, groupId });
-    } catch {
-      setError(t('join.errors.unreachable'));
+    } catch (e) {
+      setError(e instanceof JoinFailure ? t(`join.errors.${e.reason}`) : t('join.errors.unreachable'));
     }
   };
 

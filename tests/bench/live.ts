@@ -14,12 +14,15 @@ import { initSessionDoc } from '../../shared/schema/sessionDraft';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { launchChromium, type LaunchedChromium } from '../e2e/support/chromium';
 import { buildNotesDoc } from './page/generate';
-import type { LiveBenchApi, Path, Receipt, Traffic } from './page/liveApi';
+import type { Path, Receipt, Traffic } from './page/liveApi';
 import { cpuByThread, cpuOfGroups, cpuSince, machineBusy, topThreads, type CpuByKind } from './cpu';
 import { DIST_DIR, OUT_DIR, PAGE_DIR, RENDERER_DIR, ROOT } from './paths';
 import { PROFILE, startProfile, stopProfile } from './profile';
 import { benchPhaseChanges, phaseRows, type PhaseBench } from './phases';
+import { benchAttack } from './attack';
 import { benchSignaling } from './signaling';
+import { benchFair, fairRows, type FairResult } from './fair';
+import { call, clockOffset } from './livePage';
 import { formatTable, percentile, summarise, type Row } from './table';
 
 /**
@@ -36,6 +39,8 @@ import { formatTable, percentile, summarise, type Row } from './table';
  * 4. The signaling host under load (signaling.ts).
  * 5. Phase change → shown on a participant laptop (phases.ts): the real renderer, the facilitator's
  *    "Volgende fase" to every participant's banner.
+ * 6. The host under attack (attack.ts): honest laptops' note → other laptop while one laptop floods
+ *    the host in every way its quotas allow (issue 10, item 2). `BENCH_LIVE=attack` runs only this.
  *
  * The host (electron/host) runs in this process on loopback and serves dist/ as is: the bench
  * pages at /bench/…, the renderer at /renderer/…, so both share the live session's origin.
@@ -56,7 +61,6 @@ const CONNECT_TIMEOUT_MS = 20_000;
 /** After every peer is connected: let first syncs, layout and GC settle before sending. */
 const SETTLE_MS = 750;
 const RECEIVE_TIMEOUT_MS = 60_000;
-const CALL_TIMEOUT_MS = 120_000;
 
 type Transport = 'webrtc' | 'relay';
 
@@ -134,39 +138,6 @@ interface JoinResult {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const clock = () => performance.timeOrigin + performance.now();
-
-async function call<K extends keyof LiveBenchApi>(
-  page: Page,
-  name: K,
-  ...args: Parameters<LiveBenchApi[K]>
-): Promise<Awaited<ReturnType<LiveBenchApi[K]>>> {
-  const run = page.evaluate(
-    ({ name, args }) => (window.live[name] as (...a: unknown[]) => unknown)(...args),
-    { name, args: args as unknown[] },
-  ) as Promise<Awaited<ReturnType<LiveBenchApi[K]>>>;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`live.${name} took over ${CALL_TIMEOUT_MS} ms`)), CALL_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([run, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The page's clock minus this process's, from the round trip that took least. */
-async function clockOffset(page: Page): Promise<{ offset: number; rtt: number }> {
-  let best = { offset: NaN, rtt: Infinity };
-  for (let i = 0; i < 7; i++) {
-    const before = clock();
-    const theirs = await call(page, 'now');
-    const after = clock();
-    if (after - before < best.rtt) best = { offset: theirs - (before + after) / 2, rtt: after - before };
-  }
-  return best;
-}
 
 /** A doc file as the host stores it (docStore.ts): the log magic and one snapshot record. */
 async function storeDoc(dataDir: string, docName: string, doc: Y.Doc): Promise<void> {
@@ -187,7 +158,7 @@ function closedBy(stats: { signaling: SignalingStats; relay: RelayStats }): numb
 async function runScenario(pages: readonly Page[], pgids: readonly number[], host: RunningHost, session: LiveSession, sc: Scenario): Promise<ScenarioResult> {
   const run = runName(sc);
   const docName = boardDocName(SESSION_ID, run);
-  const url = `${host.url}/bench/live.html?code=${session.code}&doc=${encodeURIComponent(docName)}${sc.board ? '' : '&board=0'}`;
+  const url = `${host.url}/bench/live.html?code=${session.code}&token=${encodeURIComponent(session.token)}&doc=${encodeURIComponent(docName)}${sc.board ? '' : '&board=0'}`;
   const used = pages.slice(0, sc.peers);
   const problems: string[] = [];
   const closedBefore = closedBy(session.stats());
@@ -516,6 +487,8 @@ export async function benchLive(): Promise<void> {
   // 4 first, while this process holds nothing else: its memory figures are the host's.
   const signaling = FILTER ? [] : await benchSignaling();
   if (!FILTER) log('signaling host under load: done');
+  const attack = !FILTER || FILTER.includes('attack') ? await benchAttack() : [];
+  if (attack.length > 0) log('host under attack: done');
 
   const base = await mkdtemp(path.join(os.tmpdir(), 'bouwplaats-bench-live-'));
   const dataDir = path.join(base, 'data');
@@ -540,9 +513,24 @@ export async function benchLive(): Promise<void> {
   const join: JoinResult[] = [];
   let version: string;
   let phases: PhaseBench | null = null;
+  let fair: FairResult[] = [];
   try {
     session = await startLiveSession(host, { sessionId: SESSION_ID, title: 'Bench', dataDir, code: CODE, warn: (m) => notes.push(`host: ${m}`) });
     ({ results, version } = await latencyScenarios(host, session, log));
+    if (!FILTER || FILTER.includes('fair')) {
+      try {
+        const ran = await benchFair(host, session, SESSION_ID, NOTES, [GAP_MS, 0], SEED);
+        fair = ran.results;
+        version ||= ran.version;
+        for (const f of fair) {
+          const q = (values: number[], p: number) => percentile(values, p).toFixed(1);
+          log(`fair 4 laptops, ${f.gapMs > 0 ? `${f.gapMs} ms apart` : 'burst'}: painted p50/p95/max ${q(f.painted, 50)}/${q(f.painted, 95)}/${q(f.painted, 100)} ms`);
+          notes.push(...f.problems.map((p) => `fair ${f.gapMs > 0 ? `${f.gapMs}ms` : 'burst'}: ${p}`));
+        }
+      } catch (error) {
+        notes.push(`fair 4 laptops failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      }
+    }
     for (let i = 0; i < (FILTER ? 0 : JOIN_RUNS); i++) {
       try {
         join.push(await joinOnce(host, session.code));
@@ -571,7 +559,9 @@ export async function benchLive(): Promise<void> {
   const skews = results.flatMap((r) => r.clockSkew);
   const worstSkew = Math.max(...skews.map(Math.abs));
   const rows: Row[] = [
-    ...scenarioRows(results),
+    ...scenarioRows(results.filter((r) => r.transport === 'webrtc')),
+    ...fairRows(fair),
+    ...scenarioRows(results.filter((r) => r.transport === 'relay')),
     // A filtered run (BENCH_LIVE) may have no latency scenario, so no clocks to compare.
     ...(results.length > 0
       ? [
@@ -590,6 +580,16 @@ export async function benchLive(): Promise<void> {
       (row, i): Row => ({
         group: i === 0 ? '4. signaling host under load' : '',
         measure: row.name.replace(/^Signaling(: |, )/, ''),
+        unit: '',
+        samples: [],
+        text: row.value,
+        ...(row.goal ? { goalText: row.goal } : {}),
+      }),
+    ),
+    ...attack.map(
+      (row, i): Row => ({
+        group: i === 0 ? '6. host under attack' : '',
+        measure: row.name,
         unit: '',
         samples: [],
         text: row.value,
@@ -616,9 +616,18 @@ export async function benchLive(): Promise<void> {
       `issue sets for the 4-peer burst and is applied to every 4-peer run). All peers share this machine's ${os.cpus().length} ` +
       `cores, where in a room each laptop has its own: the CPU row says how busy the machine was.`,
     '',
+    `1f (fair.ts): 4 laptops without four browsers on two cores: one receiving page as in 1 (its own Chromium) and three ` +
+      `sending Node laptops, each its own process (the load drill's: @roamhq/wrtc for WebRTC, the same connectDoc). Together ` +
+      `they add ${NOTES} notes: ${GAP_MS} ms apart (note i from sender i mod 3), or in a burst (each sender its third back to ` +
+      `back, all three at once). Times are each sender's machine clock when it added the note against the page's.`,
+    '',
     `3: the built renderer from the host, a fresh Chromium (empty profile) per run; clicks by Playwright as soon as a control ` +
       `is ready, so the steps include its few ms per action. Times count from the page's navigation start. ` +
       `4: signaling.ts (150 ws clients in 20 rooms, in a child process; the host in this process). ` +
+      `6: attack.ts: four honest y-websocket laptops on one board (one writes a note every 20 ms, three time it) in one ` +
+      `child process, one laptop with bad intent in another (notes as fast as the host takes them into the same board, ` +
+      `500 presence states a second, 4 MB messages that never end, every socket its share allows); each socket names its ` +
+      `laptop, so the host holds the attacker to one laptop's shares as on the Wi-Fi. ` +
       `5: phases.ts: the built renderer from a host with the live control, the facilitator's session page and three ` +
       `participants on their boards, each its own Chromium; "Volgende fase" and "Vorige fase" clicked in turn between ` +
       `building and the reflection (so each change also opens or closes the boards); from the click event to the frame ` +
@@ -638,8 +647,10 @@ export async function benchLive(): Promise<void> {
         loadAverage: [loadBefore, os.loadavg()[0]],
         rows: rows.map(summarise),
         scenarios: results,
+        fair,
         join,
         signaling,
+        attack,
         notes,
       },
       null,

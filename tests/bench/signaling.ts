@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CODE_PARAM, SIGNALING_PATH } from '../../shared/live';
+import { CODE_PARAM, LIVE_PROTOCOL_VERSION, SIGNALING_PATH, TOKEN_PARAM, VERSION_PARAM } from '../../shared/live';
 import { sessionDocName, boardDocName } from '../../shared/schema/docNames';
 import { startLiveSession } from '../../electron/host/live';
 import { startHost } from '../../electron/host/server';
@@ -167,7 +167,7 @@ export async function benchSignaling(): Promise<Row[]> {
   const host = await startHost({ rootDir, port: 0, host: '127.0.0.1' });
   const session = await startLiveSession(host, { sessionId, title: 'Bench', dataDir: path.join(base, 'data') });
   try {
-    const url = `ws://127.0.0.1:${host.port}${SIGNALING_PATH}?${CODE_PARAM}=${session.code}`;
+    const url = `ws://127.0.0.1:${host.port}${SIGNALING_PATH}?${new URLSearchParams({ [CODE_PARAM]: session.code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), [TOKEN_PARAM]: session.token })}`;
     let peak = process.memoryUsage();
     const sampler = setInterval(() => {
       const now = process.memoryUsage();

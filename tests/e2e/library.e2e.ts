@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningHost } from '../../electron/host/server';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
-import { startRendererHost } from './support/host';
+import { REPO_ROOT, startRendererHost } from './support/host';
+import { saveScreenshot } from './support/screenshots';
 
 /** The facilitator's library: rename, duplicate with every note, delete after confirming. */
 
@@ -88,5 +91,16 @@ describe('the session library', () => {
     await page.reload();
     await page.locator('.session-row').first().waitFor();
     expect(await rows(page)).toEqual(['Kopie van Zo thuis mogelijk! (middag)']);
+  });
+
+  it('says which version it is in "Over Bouwplaats", as package.json says, and closes with Esc', async () => {
+    const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Over Bouwplaats' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Over Bouwplaats' });
+    await expect(dialog.getByTestId('app-version').innerText()).resolves.toBe(version);
+    await saveScreenshot(page, 'about-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 });

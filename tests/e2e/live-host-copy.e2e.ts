@@ -8,15 +8,15 @@ import { normaliseJoinCode } from '../../shared/live';
 import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
 import { readGroups } from '../../shared/schema/group';
 import { readNotes } from '../../shared/schema/note';
-import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { dropRelay, launchChromium, type LaunchedChromium } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { addNote, createSession, join, openBoard, seesNote, status } from './support/liveSession';
 import { saveScreenshot } from './support/screenshots';
 
 /**
  * The host's copy of a board is the facilitator's archive and what late joiners sync from, so it
- * must hold every note any laptop holds. Amira's relay socket cannot open (a proxy lets WebRTC
- * through, not it); Bram in her group is connected both ways; the facilitator sees the board only
+ * must hold every note any laptop holds. Amira's relay sockets drop after she joined (a proxy
+ * starts to let WebRTC through, not them); Bram in her group is connected both ways; the facilitator sees the board only
  * through the host (no WebRTC), so what the facilitator sees is the host's copy. Every laptop is
  * its own Chromium process.
  */
@@ -31,18 +31,19 @@ describe("the host's copy holds what travelled only over WebRTC", () => {
   let facilitator: Page;
   let amira: Page;
   let bram: Page;
+  let code = '';
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'bouwplaats-live-'));
     live = await startLiveHost(dataDir);
-    const launch = async (options: { withoutWebRTC?: boolean; withoutRelay?: boolean }) => {
+    const launch = async (options: { withoutWebRTC?: boolean; relayDroppable?: boolean }) => {
       const b = await launchChromium(options);
       browsers.push(b);
       return b;
     };
     facilitator = await (await launch({ withoutWebRTC: true })).page();
     bram = await (await launch({})).page();
-    amiraBrowser = await launch({ withoutRelay: true });
+    amiraBrowser = await launch({ relayDroppable: true });
     amira = await amiraBrowser.page();
   });
 
@@ -55,12 +56,14 @@ describe("the host's copy holds what travelled only over WebRTC", () => {
   it("gets Amira's note through Bram after she has closed her laptop, and the facilitator sees it", async () => {
     const sessionId = await createSession(facilitator, live.url);
     await facilitator.getByRole('button', { name: 'Sessie live zetten' }).click();
-    const code = normaliseJoinCode(await facilitator.locator('.join-code').innerText())!;
+    code = normaliseJoinCode(await facilitator.locator('.join-code').innerText())!;
     await openBoard(facilitator, live.url, sessionId, 'Groep 1');
     await status(facilitator, '● Live');
 
     await join(bram, live.url, code, 'Groep 1', 'Bram', 'School');
-    await join(amira, live.url, code, 'Groep 1', 'Amira', 'Lokaal team', '● Live via laptops (host niet bereikbaar)');
+    await join(amira, live.url, code, 'Groep 1', 'Amira', 'Lokaal team');
+    await dropRelay(amira);
+    await status(amira, '● Live via laptops (host niet bereikbaar)');
 
     await addNote(amira, '2', NOTE);
     await seesNote(bram, NOTE);
@@ -77,4 +80,16 @@ describe("the host's copy holds what travelled only over WebRTC", () => {
     await seesNote(facilitator, NOTE);
     await saveScreenshot(facilitator, 'live-webrtc-only-facilitator');
   });
+
+  it('tells a laptop whose live connection cannot open why it sees no groups', async () => {
+    const blocked = await launchChromium({ relayDroppable: true });
+    browsers.push(blocked);
+    const page = await blocked.page();
+    await page.goto(`${live.url}/#/deelnemen`);
+    await dropRelay(page);
+    await page.getByLabel('Code').fill(code);
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByText('de live-verbinding komt niet tot stand').waitFor({ timeout: 20_000 });
+    await saveScreenshot(page, 'join-relay-blocked');
+  }, 30_000);
 });

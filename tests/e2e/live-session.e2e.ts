@@ -161,10 +161,12 @@ describe('a live session over the LAN, laptops in separate browser processes', (
   it('admits nobody without the code', async () => {
     const ws = live.url.replace('http', 'ws');
     const board = `${ws}${SYNC_PATH_PREFIX}${sessionDocName(sessionId)}`;
-    expect((await upgradeStatus(board)).status).toBe(403);
-    expect((await upgradeStatus(`${board}?${CODE_PARAM}=ABCDEF`)).status).toBe(code === 'ABCDEF' ? 101 : 403);
-    expect((await upgradeStatus(`${ws}${SIGNALING_PATH}`)).status).toBe(403);
-    const right = await upgradeStatus(`${board}?${CODE_PARAM}=${code}`);
+    const v = `${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}`;
+    expect((await upgradeStatus(`${board}?${v}`)).status).toBe(403);
+    expect((await upgradeStatus(`${board}?${v}&${CODE_PARAM}=ABCDEF`)).status).toBe(code === 'ABCDEF' ? 101 : 403);
+    expect((await upgradeStatus(`${ws}${SIGNALING_PATH}?${v}`)).status).toBe(403);
+    // With the code and no seat, a laptop may read the session doc (to choose its group), no board.
+    const right = await upgradeStatus(`${board}?${v}&${CODE_PARAM}=${code}`);
     expect(right.status).toBe(101);
     expect(right.messages).toBeGreaterThan(0);
 

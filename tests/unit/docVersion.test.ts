@@ -224,7 +224,7 @@ describe('the v1 fixtures (as the app stored them before versions)', () => {
 describe('versions and the live protocol', () => {
   it('go up together (bump LIVE_PROTOCOL_VERSION with a doc kind: mixed apps must not share a live session)', () => {
     expect({ protocol: LIVE_PROTOCOL_VERSION, ...Object.fromEntries(Object.entries(DOC_VERSIONS).map(([k, v]) => [k, v.current])) }).toEqual({
-      protocol: 1,
+      protocol: 2,
       session: 1,
       board: 1,
       room: 1,

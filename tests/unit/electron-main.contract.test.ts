@@ -130,6 +130,8 @@ const standIn = vi.hoisted(() => {
     isReady: () => state.ready,
     // Where the live host keeps its docs; nothing is written until a session goes live.
     getPath: (name: string) => `/stand-in/${name}`,
+    getVersion: () => '0.1.0',
+    setAboutPanelOptions: (options: { applicationVersion?: string }) => void state.log.push(`app.setAboutPanelOptions ${options.applicationVersion}`),
     quit: vi.fn(),
     exit: vi.fn(),
   });

@@ -6,7 +6,7 @@ import { CodeBook, CODE_BOOK_FILE } from '../../electron/host/codeBook';
 import { rankJoinAddresses } from '../../electron/host/joinAddresses';
 import { LiveConflict, LiveController } from '../../electron/host/live';
 import { startHost, type RunningHost } from '../../electron/host/server';
-import { CODE_PARAM, LIVE_INFO_PATH, SYNC_PATH_PREFIX, onlyThisMachine } from '../../shared/live';
+import { CODE_PARAM, LIVE_INFO_PATH, SYNC_PATH_PREFIX, onlyThisMachine, VERSION_PARAM, LIVE_PROTOCOL_VERSION } from '../../shared/live';
 import { sessionDocName } from '../../shared/schema/docNames';
 import { httpRequest, upgradeStatus } from './support/liveHost';
 
@@ -15,7 +15,7 @@ import { httpRequest, upgradeStatus } from './support/liveHost';
  * laptop retrying with a code the host gave out is told what is wrong and never locked out.
  */
 
-const info = (port: number, code: string) => httpRequest(port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${code}`);
+const info = (port: number, code: string) => httpRequest(port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=${code}`);
 const reasonOf = (body: string) => (JSON.parse(body) as { reason?: string }).reason;
 
 describe('LiveController: a session keeps its code', () => {
@@ -73,7 +73,7 @@ describe('LiveController: a session keeps its code', () => {
       expect(reasonOf(answer.body)).toBe('not-live');
     }
     const doc = sessionDocName('sessie0103');
-    expect(await upgradeStatus(host.port, `${SYNC_PATH_PREFIX}${doc}?${CODE_PARAM}=${ochtend.code}`)).toBe(404);
+    expect(await upgradeStatus(host.port, `${SYNC_PATH_PREFIX}${doc}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=${ochtend.code}`)).toBe(404);
     // Never locked out: the right code still works from the same address.
     expect((await info(host.port, middag.code)).status).toBe(200);
   });
@@ -88,7 +88,7 @@ describe('LiveController: a session keeps its code', () => {
       expect(reasonOf(answer.body)).toBe('code-replaced');
     }
     const doc = sessionDocName('sessie0104');
-    expect(await upgradeStatus(host.port, `${SYNC_PATH_PREFIX}${doc}?${CODE_PARAM}=${old.code}`)).toBe(410);
+    expect(await upgradeStatus(host.port, `${SYNC_PATH_PREFIX}${doc}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=${old.code}`)).toBe(410);
     expect((await info(host.port, fresh.code)).status).toBe(200);
     // And the new code is the one kept for next time.
     await controller.stop();

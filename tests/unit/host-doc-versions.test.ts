@@ -172,16 +172,16 @@ describe('the protocol version on every socket and on /api/live', () => {
     expect(body).toEqual({ reason: 'other-version', error: 'Deze laptop heeft een andere versie van Bouwplaats dan de begeleider.' });
   });
 
-  it('admits its own version, and an app from before the parameter (version 1)', async () => {
+  it('admits its own version; an app from before roles (version 1, or no parameter at all) hears other-version', async () => {
     const live = await harness(SESSION);
-    for (const version of [String(LIVE_PROTOCOL_VERSION), null]) {
-      for (const pathname of [SIGNALING_PATH, SYNC_PATH_PREFIX + sessionDocName(SESSION)]) {
-        const socket = await TestSocket.open(url(live, pathname, version));
-        expect(socket.ws.readyState).toBe(WebSocket.OPEN);
-        await socket.close();
-      }
-      const query = `${CODE_PARAM}=${live.session.code}${version === null ? '' : `&${VERSION_PARAM}=${version}`}`;
-      expect((await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${query}`)).status).toBe(200);
+    for (const pathname of [SIGNALING_PATH, SYNC_PATH_PREFIX + sessionDocName(SESSION)]) {
+      const socket = await TestSocket.open(url(live, pathname, String(LIVE_PROTOCOL_VERSION)));
+      expect(socket.ws.readyState).toBe(WebSocket.OPEN);
+      await socket.close();
+      for (const old of ['1', null]) expect((await refusal(url(live, pathname, old))).status).toBe(426);
     }
+    const query = (version: string | null) => `${CODE_PARAM}=${live.session.code}${version === null ? '' : `&${VERSION_PARAM}=${version}`}`;
+    expect((await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${query(String(LIVE_PROTOCOL_VERSION))}`)).status).toBe(200);
+    for (const old of ['1', null]) expect((await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${query(old)}`)).status).toBe(426);
   });
 });

@@ -2,16 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CODE_PARAM,
-  JOIN_CODE_ALPHABET,
-  JOIN_CODE_LENGTH,
-  LIVE_CONTROL_PATH,
-  LIVE_INFO_PATH,
-  SIGNALING_PATH,
-  LiveStartedSchema,
-  normaliseJoinCode,
-} from '../../shared/live';
+import { CODE_PARAM, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, LIVE_CONTROL_PATH, LIVE_INFO_PATH, SIGNALING_PATH, LiveStartedSchema, normaliseJoinCode, VERSION_PARAM, LIVE_PROTOCOL_VERSION } from '../../shared/live';
 import { LiveController, generateJoinCode, installLiveControl, isLoopback, liveAddresses, startLiveSession } from '../../electron/host/live';
 import { parseLiveConfig } from '../../electron/host/serveConfig';
 import { lanJoinAddresses } from '../../electron/host/joinAddresses';
@@ -33,33 +24,33 @@ describe('GET /api/live', () => {
 
   it('gives the session’s info for the right code, however it is typed', async () => {
     for (const code of ['ABCDEF', 'abc-def', ' abc def ']) {
-      const res = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${encodeURIComponent(code)}`);
+      const res = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=${encodeURIComponent(code)}`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(JSON.parse(res.body)).toEqual({ version: 1, sessionId: 'sessie0003', title: 'Leeratelier Jeugdzorg' });
+      expect(JSON.parse(res.body)).toEqual({ version: LIVE_PROTOCOL_VERSION, sessionId: 'sessie0003', title: 'Leeratelier Jeugdzorg' });
     }
   });
 
   it('answers 403 with a JSON error for a wrong or missing code, 405 for other methods', async () => {
-    const wrong = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ZZZZZZ`);
+    const wrong = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=ZZZZZZ`);
     expect(wrong.status).toBe(403);
     expect(JSON.parse(wrong.body)).toEqual({ error: expect.any(String), reason: 'wrong-code' });
-    expect((await httpRequest(live.host.port, 'GET', LIVE_INFO_PATH)).status).toBe(403);
+    expect((await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}`)).status).toBe(403);
     expect((await httpRequest(live.host.port, 'POST', LIVE_INFO_PATH)).status).toBe(405);
   });
 
   it('lets the desktop app (another origin) read the answer, right code or wrong', async () => {
-    const right = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ABCDEF`);
-    const wrong = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ZZZZZZ`);
+    const right = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=ABCDEF`);
+    const wrong = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=ZZZZZZ`);
     expect(right.headers['access-control-allow-origin']).toBe('*');
     expect(wrong.headers['access-control-allow-origin']).toBe('*');
   });
 
   it('answers 429, on the API and on sockets, after too many wrong codes from one address', async () => {
-    for (let i = 0; i < 5; i++) await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ZZZZZZ`);
-    expect((await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ABCDEF`)).status).toBe(429);
+    for (let i = 0; i < 5; i++) await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=ZZZZZZ`);
+    expect((await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=ABCDEF`)).status).toBe(429);
     expect((await refusal(live.wsUrl(SIGNALING_PATH))).status).toBe(429);
   });
 
@@ -67,7 +58,7 @@ describe('GET /api/live', () => {
     const guessing = await startLiveHarness({ sessionId: 'sessie0004', title: 'Zo thuis mogelijk!', tuning: { maxCodeFailuresPerMinute: 5 } });
     try {
       const port = guessing.host.port;
-      const info = (code: string, headers: Record<string, string>) => httpRequest(port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${code}`, headers);
+      const info = (code: string, headers: Record<string, string>) => httpRequest(port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=${code}`, headers);
       // A page elsewhere, and one on a name rebound to 127.0.0.1: 403 each time, readable by no page.
       for (const headers of <Record<string, string>[]>[{ Origin: 'https://evil.example' }, { Origin: 'null' }, { Origin: `http://rebind.example:${port}`, Host: `rebind.example:${port}` }]) {
         for (let i = 0; i < 8; i++) {
@@ -112,7 +103,7 @@ describe('GET /api/live', () => {
   it('answers 404 once the session has stopped; unknown /api/ paths are 404 too, not the app', async () => {
     expect((await httpRequest(live.host.port, 'GET', '/api/elders')).status).toBe(404);
     await live.session.stop();
-    const res = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=ABCDEF`);
+    const res = await httpRequest(live.host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=ABCDEF`);
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect((await httpRequest(live.host.port, 'GET', '/sessie/abc')).status).toBe(200);
@@ -196,9 +187,9 @@ describe('POST /api/live/control (a facilitator’s browser on the host machine)
     const res = await post({ action: 'start', sessionId: 'sessie0006', title: 'Avond' });
     expect(res.status).toBe(200);
     const started = LiveStartedSchema.parse(JSON.parse(res.body));
-    expect(started.info).toEqual({ version: 1, sessionId: 'sessie0006', title: 'Avond' });
+    expect(started.info).toEqual({ version: LIVE_PROTOCOL_VERSION, sessionId: 'sessie0006', title: 'Avond' });
     expect(started.addresses).toEqual([{ url: host.url, interfaceName: '', kind: 'loopback' }]);
-    const info = await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${started.code}`);
+    const info = await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=${started.code}`);
     expect(info.status).toBe(200);
 
     const again = await post({ action: 'start', sessionId: 'sessie0006', title: 'Avond' }, { ...json, Origin: `http://localhost:${host.port}` });
@@ -209,14 +200,14 @@ describe('POST /api/live/control (a facilitator’s browser on the host machine)
     const stopped = await post({ action: 'stop' });
     expect(stopped.status).toBe(204);
     expect(stopped.body).toBe('');
-    expect((await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=${started.code}`)).status).toBe(404);
+    expect((await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=${started.code}`)).status).toBe(404);
   });
 
   it('resumes with the code the room already has, after the facilitator restarts', async () => {
     const res = await post({ action: 'start', sessionId: 'sessie0008', title: 'Ochtend', code: 'dsx-qpr' });
     expect(res.status).toBe(200);
     expect(LiveStartedSchema.parse(JSON.parse(res.body)).code).toBe('DSXQPR');
-    expect((await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${CODE_PARAM}=DSX-QPR`)).status).toBe(200);
+    expect((await httpRequest(host.port, 'GET', `${LIVE_INFO_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=DSX-QPR`)).status).toBe(200);
     expect((await post({ action: 'stop' })).status).toBe(204);
     // A code that cannot be one is not used: a fresh one is made.
     const fresh = await post({ action: 'start', sessionId: 'sessie0008', title: 'Ochtend', code: 'O0I1L' });

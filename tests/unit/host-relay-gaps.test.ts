@@ -37,8 +37,13 @@ async function harness(sessionId: string, tuning: Partial<HostTuning> = {}): Pro
   return { live, board: boardDocName(sessionId, 'groep00001') };
 }
 
-function laptop(live: LiveHarness, board: string, doc = new Y.Doc()): WebsocketProvider {
-  const provider = connectRelay(live, board, doc);
+/**
+ * A laptop on the board's relay, known to the host by `token` (default: a client of its own; a
+ * laptop's relay and signaling sockets share its token, which is how the host tells that one on
+ * WebRTC only lacks a relay socket).
+ */
+function laptop(live: LiveHarness, board: string, doc = new Y.Doc(), token = live.session.issue('facilitator')): WebsocketProvider {
+  const provider = connectRelay(live, board, doc, token);
   providers.push(provider);
   return provider;
 }
@@ -69,9 +74,9 @@ function overWebRTC(from: Y.Doc, to: WebsocketProvider): void {
   Y.applyUpdate(to.doc, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to.doc)), to);
 }
 
-/** A laptop's y-webrtc signaling socket, in the board's WebRTC room. */
-async function inWebRTCRoom(live: LiveHarness, board: string): Promise<TestSocket> {
-  const socket = await TestSocket.open(live.wsUrl(SIGNALING_PATH));
+/** A laptop's y-webrtc signaling socket, in the board's WebRTC room, with its relay's `token`. */
+async function inWebRTCRoom(live: LiveHarness, board: string, token = live.session.issue('facilitator')): Promise<TestSocket> {
+  const socket = await TestSocket.open(live.wsUrl(SIGNALING_PATH, live.session.code, token));
   sockets.push(socket);
   socket.send({ type: 'subscribe', topics: [board] });
   await socket.roundTrip();
@@ -172,10 +177,11 @@ describe("relay: the host's copy gets what travelled only over WebRTC", () => {
     // board through the host.
     const amira = new Y.Doc();
     const amiraSignaling = await inWebRTCRoom(live, board);
-    const bram = laptop(live, board);
-    await inWebRTCRoom(live, board);
-    const facilitator = laptop(live, board);
-    await inWebRTCRoom(live, board);
+    const [bramToken, facilitatorToken] = [live.session.issue('facilitator'), live.session.issue('facilitator')];
+    const bram = laptop(live, board, new Y.Doc(), bramToken);
+    await inWebRTCRoom(live, board, bramToken);
+    const facilitator = laptop(live, board, new Y.Doc(), facilitatorToken);
+    await inWebRTCRoom(live, board, facilitatorToken);
     await Promise.all([synced(bram), synced(facilitator)]);
     addNote(amira, HOUSE_TEMPLATE, { x: 100, y: 100, text: 'Alleen via WebRTC' });
     const sent = performance.now();
@@ -224,13 +230,14 @@ describe("relay: the host's copy gets what travelled only over WebRTC", () => {
 
   it('asks only every idle interval while every laptop in the room is also on the relay', async () => {
     const { live, board } = await harness('sessie0213');
-    const bram = laptop(live, board);
-    const facilitator = laptop(live, board);
-    // Relay first: a room that briefly holds more laptops than the relay (a join) counts as one
-    // with a laptop on WebRTC only, for a few seconds.
+    const [bramToken, facilitatorToken] = [live.session.issue('facilitator'), live.session.issue('facilitator')];
+    const bram = laptop(live, board, new Y.Doc(), bramToken);
+    const facilitator = laptop(live, board, new Y.Doc(), facilitatorToken);
+    // Relay first: a room that briefly holds a laptop the relay lacks (a join) counts as one with
+    // a laptop on WebRTC only, for a few seconds.
     await Promise.all([synced(bram), synced(facilitator)]);
-    await inWebRTCRoom(live, board);
-    await inWebRTCRoom(live, board);
+    await inWebRTCRoom(live, board, bramToken);
+    await inWebRTCRoom(live, board, facilitatorToken);
     await wait(3 * DEFAULT_TUNING.pullIntervalMs);
     expect(live.session.stats().relay.pulls).toBe(0);
     // Amira joins the room, her relay socket does not open: the host asks at once.

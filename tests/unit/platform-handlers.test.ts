@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type SessionIndexEntry } from '../../shared/platform';
+import { LIVE_PROTOCOL_VERSION } from '../../shared/live';
 import { STORE_KEYS, createPlatformHandlers, type KeyValueStore } from '../../electron/platformHandlers';
 
 /** electron-store's get/set over a Map, holding whatever a (possibly old or hand-edited) file held. */
@@ -21,7 +22,9 @@ function hostingStandIn() {
         code: 'ABCDEF',
         addresses: [{ url: 'http://127.0.0.1:4173', interfaceName: '', kind: 'loopback' as const }],
         localUrl: 'http://127.0.0.1:4173',
-        info: { version: 1 as const, sessionId: request.sessionId, title: request.title },
+        info: { version: LIVE_PROTOCOL_VERSION as typeof LIVE_PROTOCOL_VERSION, sessionId: request.sessionId, title: request.title },
+        token: 'f..facilitatortoken0.mac',
+        projectorToken: 'p..projectortoken00.mac',
       };
     },
     stop: async () => void calls.push('stop'),

@@ -5,7 +5,7 @@ import { WebSocket } from 'ws';
 import { WebrtcProvider } from 'y-webrtc';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CODE_PARAM, SIGNALING_PATH } from '../../shared/live';
+import { CODE_PARAM, SIGNALING_PATH, VERSION_PARAM, LIVE_PROTOCOL_VERSION } from '../../shared/live';
 import { boardDocName } from '../../shared/schema/docNames';
 import { addNote, readNotes } from '../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
@@ -49,7 +49,7 @@ afterAll(async () => {
 async function laptop(docName: string): Promise<{ doc: Y.Doc; relay: WebsocketProvider; webrtc: WebrtcProvider }> {
   const doc = new Y.Doc();
   const relay = connectRelay(live, docName, doc);
-  const signaling = `ws://127.0.0.1:${live.host.port}${SIGNALING_PATH}?${CODE_PARAM}=${live.session.code}`;
+  const signaling = `ws://127.0.0.1:${live.host.port}${SIGNALING_PATH}?${VERSION_PARAM}=${LIVE_PROTOCOL_VERSION}&${CODE_PARAM}=${live.session.code}`;
   const webrtc = new WebrtcProvider(docName, doc, { signaling: [signaling], awareness: relay.awareness, peerOpts: { config: { iceServers: [] } } });
   cleanups.push(() => {
     webrtc.disconnect();

@@ -18,13 +18,14 @@ import './bench.css';
 /**
  * One laptop of a live session for the benchmark: a board doc wired exactly as the app wires it
  * (connectDoc: y-webrtc plus the host relay), shown by the real board components. The runner opens
- * it in several Chromium processes: `?code=<join code>&doc=<doc name>[&host=<origin>][&board=0]`;
+ * it in several Chromium processes: `?code=<join code>&token=<token>&doc=<doc name>[&host=<origin>][&board=0]`;
  * `board=0` mounts no board (the transport alone, for comparison).
  */
 
 const params = new URLSearchParams(location.search);
 const hostUrl = params.get('host') ?? location.origin;
 const code = params.get('code') ?? '';
+const token = params.get('token');
 const docName = params.get('doc') ?? '';
 const showBoard = params.get('board') !== '0';
 
@@ -141,7 +142,7 @@ const onCommit = (handle: HouseBoardHandle | null) => {
   if (layers) watch(layers.notesLayer);
 };
 
-const connection = connectDoc({ kind: 'lan', hostUrl, code }, docName, doc);
+const connection = connectDoc({ kind: 'lan', hostUrl, code, ...(token ? { token } : {}), direct: true }, docName, doc);
 
 if (showBoard) {
   createRoot(document.getElementById('root')!).render(

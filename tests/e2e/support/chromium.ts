@@ -50,9 +50,11 @@ export interface LaunchOptions {
    */
   readonly withoutWebRTC?: boolean;
   /**
-   * The opposite: the host's relay WebSocket (/sync/…) cannot open, as behind a proxy or firewall
-   * that lets WebRTC and the signaling socket through but not it; this browser reaches the host's
-   * copy of a doc only through the laptops it has WebRTC with.
+   * The opposite, once `dropRelay(page)` is called: the host's relay WebSockets (/sync/…) close and
+   * cannot open again, as when a proxy or firewall starts to let WebRTC and the signaling socket
+   * through but not them; this browser then reaches the host's copy of its board only through the
+   * laptops it has WebRTC with. (A laptop needs the relay to join: the session doc comes only from
+   * the host, electron/host/roles.ts.)
    */
   readonly withoutRelay?: boolean;
   /**
@@ -85,6 +87,7 @@ const RELAY_ONLY_ICE = `(() => {
  * Sends every relay socket to a port where nothing listens: it fails as a blocked one does (error,
  * then close), and y-websocket keeps retrying, as it would behind that firewall.
  */
+/** See LaunchOptions.withoutRelay: the host's relay sockets never open. */
 const NO_RELAY = `(() => {
   const Native = window.WebSocket;
   class NoRelay extends Native {

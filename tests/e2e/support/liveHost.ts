@@ -1,4 +1,5 @@
 import { LiveController, installLiveControl } from '../../../electron/host/live';
+import type { HostTuning } from '../../../electron/host/limits';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { RENDERER_DIST } from './host';
 
@@ -16,9 +17,11 @@ export interface TestLiveHost {
   close(): Promise<void>;
 }
 
-export async function startLiveHost(dataDir: string, port = 0): Promise<TestLiveHost> {
+/** `tuning`: the host's own knobs (limits.ts), e.g. a small byte cap per doc. */
+export async function startLiveHost(dataDir: string, port = 0, tuning?: Partial<HostTuning>): Promise<TestLiveHost> {
+  const options = { dataDir, ...(tuning ? { tuning } : {}) };
   let host = await startHost({ rootDir: RENDERER_DIST, port, host: '127.0.0.1' });
-  let controller = new LiveController(host, { dataDir });
+  let controller = new LiveController(host, options);
   installLiveControl(host, controller);
   const fixedPort = host.port;
   const self: TestLiveHost = {
@@ -35,7 +38,7 @@ export async function startLiveHost(dataDir: string, port = 0): Promise<TestLive
       await controller.stop();
       await host.close();
       host = await startHost({ rootDir: RENDERER_DIST, port: fixedPort, host: '127.0.0.1' });
-      controller = new LiveController(host, { dataDir });
+      controller = new LiveController(host, options);
       installLiveControl(host, controller);
       if (running) await controller.start({ sessionId: running.info.sessionId, title: running.info.title, code: running.code });
     },

@@ -1,10 +1,10 @@
-import { CODE_PARAM, LIVE_PROTOCOL_VERSION, VERSION_PARAM } from '../../../shared/live';
+import { CODE_PARAM, LIVE_INFO_PATH, LIVE_PROTOCOL_VERSION, LiveInfoSchema, TOKEN_PARAM, VERSION_PARAM } from '../../../shared/live';
+import { facilitatorToken, participantToken } from './relayPeer';
 import { parseDocName } from '../../../shared/schema/docNames';
 
 /**
  * Who a Node peer is to the host: the facilitator (every doc), or a participant of one group (its
- * board, the room doc; the session doc read-only). Today the host admits everyone by the session's
- * code alone; with the roles on the LAN host (ROLES-SPEC.md) each gets a token bound to this.
+ * board, the room doc; the session doc read-only); each gets a token bound to this (peerParams).
  */
 export type PeerRole = { readonly role: 'facilitator' } | { readonly role: 'participant'; readonly groupId: string };
 
@@ -16,12 +16,22 @@ export function roleForDoc(docName: string): PeerRole {
 
 /**
  * The query parameters a Node peer presents on every socket of the live host at `hostUrl`
- * (`/sync/<doc>`, `/signal`) and on `GET /api/live`, as the app does. The one place that knows the
- * wire contract of admission: when the host binds tokens to roles, this function asks for one
- * (`POST /api/join` for a participant) and adds it here, and every drill and test follows.
+ * (`/sync/<doc>`, `/signal`) and on `GET /api/live`, as the app does: the code, the protocol
+ * version and a token for `as` (roles, electron/host/roles.ts) — a participant takes a seat at its
+ * group (`POST /api/join`), the facilitator's is asked from the host's control route (this machine
+ * only), as the facilitator's app gets it. The one place that knows the wire contract of admission.
  */
 export async function peerParams(hostUrl: string, code: string, as: PeerRole): Promise<Record<string, string>> {
-  void hostUrl;
-  void as;
-  return { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) };
+  const token = as.role === 'participant' ? await participantToken(hostUrl, code, as.groupId) : await facilitatorOf(hostUrl, code);
+  return { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), [TOKEN_PARAM]: token };
+}
+
+/** The facilitator's token of the session live at `hostUrl` with `code` (its id and title from /api/live). */
+async function facilitatorOf(hostUrl: string, code: string): Promise<string> {
+  const address = new URL(LIVE_INFO_PATH, hostUrl);
+  address.search = new URLSearchParams({ [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) }).toString();
+  const response = await fetch(address);
+  if (!response.ok) throw new Error(`live info: ${response.status}`);
+  const info = LiveInfoSchema.parse(await response.json());
+  return facilitatorToken(hostUrl, info.sessionId, info.title);
 }

@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { SYNC_PATH_PREFIX } from '../../../shared/live';
+import { CODE_PARAM, JOIN_PATH, JoinAnswerSchema, LIVE_CONTROL_PATH, LIVE_PROTOCOL_VERSION, LiveStartedSchema, SYNC_PATH_PREFIX, TOKEN_PARAM, VERSION_PARAM } from '../../../shared/live';
 import { peerParams, roleForDoc, type PeerRole } from './peerParams';
 
 /**
@@ -16,6 +16,34 @@ export interface RelayPeer {
   synced(): boolean;
   /** Disconnects; what it wrote is on the host (stored before it is relayed). */
   close(): void;
+}
+
+/**
+ * The facilitator's token of the session live on the host at `url` (this machine only): what the
+ * facilitator's app gets when it starts hosting, asked again as the app's host panel does.
+ */
+export async function facilitatorToken(url: string, sessionId: string, title: string): Promise<string> {
+  const response = await fetch(new URL(LIVE_CONTROL_PATH, url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action: 'start', sessionId, title }),
+  });
+  if (!response.ok) throw new Error(`start hosting: ${response.status}`);
+  return LiveStartedSchema.parse(await response.json()).token;
+}
+
+/** A participant's token for `groupId`, as the join screen gets it (POST /api/join). */
+export async function participantToken(url: string, code: string, groupId: string): Promise<string> {
+  const address = new URL(JOIN_PATH, url);
+  address.search = new URLSearchParams({ [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION) }).toString();
+  const response = await fetch(address, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ groupId }) });
+  if (!response.ok) throw new Error(`join ${groupId}: ${response.status}`);
+  return JoinAnswerSchema.parse(await response.json()).token;
+}
+
+/** The params a laptop's relay socket carries: code, protocol version and token. */
+export function relayParams(code: string, token: string): Record<string, string> {
+  return { [CODE_PARAM]: code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), [TOKEN_PARAM]: token };
 }
 
 /**

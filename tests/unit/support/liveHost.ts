@@ -3,7 +3,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WebSocket, type ClientOptions } from 'ws';
-import { CODE_PARAM } from '../../../shared/live';
+import { CODE_PARAM, LIVE_PROTOCOL_VERSION, TOKEN_PARAM, VERSION_PARAM } from '../../../shared/live';
 import { startLiveSession, type LiveSession, type LiveSessionOptions } from '../../../electron/host/live';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 
@@ -15,8 +15,11 @@ export interface LiveHarness {
   host: RunningHost;
   session: LiveSession;
   readonly warnings: string[];
-  /** ws://127.0.0.1:<port><path>?code=<code> (or another code / none). */
-  wsUrl(pathname: string, code?: string | null): string;
+  /**
+   * ws://127.0.0.1:<port><path>?code=<code>&v=<version>&token=<token>: by default the session's
+   * code and the facilitator's token (may do everything); null leaves that part out.
+   */
+  wsUrl(pathname: string, code?: string | null, token?: string | null): string;
   /** Stops the session and the host (a restart starts them again on the same folders). */
   stop(): Promise<void>;
   restart(options?: { samePort?: boolean }): Promise<void>;
@@ -47,9 +50,13 @@ export async function startLiveHarness(options: Partial<LiveSessionOptions> = {}
     warnings,
     host: await startHost({ rootDir, port: 0, host: '127.0.0.1' }),
     session: null as unknown as LiveSession,
-    wsUrl(pathname, code = harness.session.code) {
-      const query = code === null ? '' : `?${CODE_PARAM}=${encodeURIComponent(code)}`;
-      return `ws://127.0.0.1:${harness.host.port}${pathname}${query}`;
+    wsUrl(pathname, code = harness.session.code, token = harness.session.token) {
+      const params = new URLSearchParams({
+        ...(code === null ? {} : { [CODE_PARAM]: code }),
+        [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION),
+        ...(token === null ? {} : { [TOKEN_PARAM]: token }),
+      });
+      return `ws://127.0.0.1:${harness.host.port}${pathname}?${params.toString()}`;
     },
     async stop() {
       if (stopped) return;
@@ -147,9 +154,9 @@ export class RefusedUpgrade extends Error {
 }
 
 /** The status a refused upgrade got (throws if the socket opened). */
-export async function refusal(url: string): Promise<RefusedUpgrade> {
+export async function refusal(url: string, options: ClientOptions = {}): Promise<RefusedUpgrade> {
   try {
-    const socket = await TestSocket.open(url);
+    const socket = await TestSocket.open(url, options);
     await socket.close();
   } catch (error) {
     if (error instanceof RefusedUpgrade) return error;

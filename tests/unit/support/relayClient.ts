@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CODE_PARAM, SYNC_PATH_PREFIX } from '../../../shared/live';
+import { CODE_PARAM, LIVE_PROTOCOL_VERSION, SYNC_PATH_PREFIX, TOKEN_PARAM, VERSION_PARAM } from '../../../shared/live';
 import type { LiveHarness } from './liveHost';
 
 /**
@@ -10,10 +10,13 @@ import type { LiveHarness } from './liveHost';
  * for the browser's WebSocket), for tests that drive the relay.
  */
 
-/** Connects `doc` to `docName` on the harness's relay; the caller destroys the provider. */
-export function connectRelay(harness: LiveHarness, docName: string, doc = new Y.Doc()): WebsocketProvider {
+/**
+ * Connects `doc` to `docName` on the harness's relay, with `token` (default: the facilitator's,
+ * who may do everything); the caller destroys the provider.
+ */
+export function connectRelay(harness: LiveHarness, docName: string, doc = new Y.Doc(), token: string | null = harness.session.token): WebsocketProvider {
   return new WebsocketProvider(`ws://127.0.0.1:${harness.host.port}${SYNC_PATH_PREFIX.slice(0, -1)}`, docName, doc, {
-    params: { [CODE_PARAM]: harness.session.code },
+    params: { [CODE_PARAM]: harness.session.code, [VERSION_PARAM]: String(LIVE_PROTOCOL_VERSION), ...(token === null ? {} : { [TOKEN_PARAM]: token }) },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
