@@ -97,13 +97,58 @@ export function removeIfEmpty(stored: StoredDoc, id: string): void {
 }
 
 /**
+ * When a doc's abandoned notes may be judged empty. A doc this device shares live is not only
+ * here: the words typed into a note just before a crash may have reached the other laptops and the
+ * host (sent at once) but not this device's IndexedDB (written a few milliseconds later). Judged
+ * from this copy alone, such a note looks empty, and removing it would remove those words on every
+ * laptop (fault drill 4 lost notes that way). So for a shared doc the cleanup waits until what
+ * the others hold is merged in. The live layer says which docs are shared and when they are
+ * merged (liveRoom.ts sets this); until then nothing is shared.
+ */
+export interface AbandonedNoteGate {
+  /** Whether other devices may hold this doc too (its session is live on this device). */
+  shared(docName: string): Promise<boolean>;
+  /**
+   * Resolves true once this doc is synced with the host or a laptop (and a moment more, for the
+   * other of the two); false when that will not happen before `stillOpen` turns false.
+   */
+  merged(docName: string, stillOpen: () => boolean): Promise<boolean>;
+}
+
+let gate: AbandonedNoteGate = { shared: () => Promise.resolve(false), merged: () => Promise.resolve(true) };
+
+/** Installs the live layer's answer to "is this doc shared, and merged yet?" (see AbandonedNoteGate). */
+export function setAbandonedNoteGate(next: AbandonedNoteGate): void {
+  gate = next;
+}
+
+/**
+ * Removes this device's abandoned notes in a doc just opened (see removeAbandonedNotes): before
+ * anyone sees the doc when only this device holds it; for a shared doc, not before it is merged
+ * with the others (AbandonedNoteGate), in the background (the screens show the doc meanwhile).
+ * `stillOpen`: false once the doc is closed again; nothing is written into it then.
+ */
+export async function cleanUpAbandonedNotes(stored: StoredDoc, stillOpen: () => boolean): Promise<void> {
+  if (stored.localKeys(PREFIX).length === 0) return;
+  if (!(await gate.shared(stored.name).catch(() => false))) {
+    await removeAbandonedNotes(stored);
+    return;
+  }
+  void gate.merged(stored.name, stillOpen).then(
+    (merged) => (merged && stillOpen() ? removeAbandonedNotes(stored) : undefined),
+    () => {},
+  );
+}
+
+/**
  * Removes the notes marked by a page that is gone (this one's earlier load included) and still
  * empty, and forgets those marks. Marks of a page that is still open — another tab on the same
- * board — stay: that page may be about to type in it.
+ * board — stay: that page may be about to type in it. A shared doc only once merged (see
+ * cleanUpAbandonedNotes).
  */
 export async function removeAbandonedNotes(stored: StoredDoc): Promise<void> {
   const keys = stored.localKeys(PREFIX);
-  if (keys.length === 0) return;
+  if (keys.length === 0 || stored.access().readOnly) return;
   const alive = await otherLivePages();
   const now = Date.now();
   for (const key of keys) {

@@ -3,7 +3,7 @@ import { parseDocName, type DocKind } from '../../shared/schema/docNames';
 import type { DocAccess } from '../../shared/schema/docVersion';
 import { DocStorage, deleteDatabase, type SaveState } from './docStorage';
 import { DocVersionWatch } from './docVersionWatch';
-import { removeAbandonedNotes } from './freshNotes';
+import { cleanUpAbandonedNotes } from './freshNotes';
 
 export type { DocAccess, SaveState };
 
@@ -94,9 +94,9 @@ async function create(name: string): Promise<Entry> {
     localKeys: (prefix) => storage.localKeys(prefix),
     setLocal: (key, value) => storage.setLocal(key, value),
   };
-  // A note this device created and left empty when the page went (reload, closed tab, crash).
-  if (!version.access().readOnly) await removeAbandonedNotes(stored);
   const entry: Entry = { stored, storage, version, refs: 0, closeTimer: null, unwatch: [], closed: false };
+  // A note this device created and left empty when the page went (reload, closed tab, crash).
+  await cleanUpAbandonedNotes(stored, () => !entry.closed);
   for (const watcher of watchers) attach(entry, watcher);
   return entry;
 }

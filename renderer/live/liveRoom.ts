@@ -7,6 +7,7 @@ import { groupsMap, readGroups } from '../../shared/schema/group';
 import { recordParticipant } from '../../shared/schema/participant';
 import { readSessionMeta } from '../../shared/schema/session';
 import type { DocHandle } from '../docs/sessionDocs';
+import { setAbandonedNoteGate } from '../docs/freshNotes';
 import { onSessionLeave, sessionDocs } from '../docs/sessions';
 import { platform } from '../platform';
 import { syncHostClock } from './hostClock';
@@ -352,6 +353,11 @@ export class LiveRoom {
     this.docListeners.forEach((l) => l());
   }
 
+  /** How one doc is connected now (see ConnectionState); null while it is not linked. */
+  connectionState(docName: string): ConnectionState | null {
+    return this.linked.get(docName)?.connection?.state() ?? null;
+  }
+
   /** The awareness (presence) of one doc, once it is linked; null before, and after it is let go. */
   awarenessFor(docName: string): Awareness | null {
     return this.linked.get(docName)?.connection?.awareness ?? null;
@@ -467,3 +473,36 @@ export function leaveRoom(sessionId: string): void {
 
 // A session deleted on this device is left first, so no doc of it stays open or syncing.
 onSessionLeave(leaveRoom);
+
+/**
+ * After a doc is synced with the host or a laptop, how long its other connection gets to bring
+ * what it holds (y-webrtc's handshake with each laptop, or the host's copy) before this device
+ * judges its abandoned notes empty.
+ */
+const MERGE_GRACE_MS = 3000;
+const MERGE_CHECK_MS = 250;
+
+// A doc of a session this device takes part in live is shared: its abandoned notes are judged only
+// once the others' copies are merged in (freshNotes.ts, AbandonedNoteGate).
+setAbandonedNoteGate({
+  async shared(docName) {
+    const ref = parseDocName(docName);
+    return ref !== null && (await loadMembership(ref.sessionId)) !== null;
+  },
+  async merged(docName, stillOpen) {
+    const ref = parseDocName(docName);
+    if (!ref) return false;
+    let syncedSince: number | null = null;
+    while (stillOpen()) {
+      const state = liveRoomFor(ref.sessionId)?.connectionState(docName);
+      if (state && (state.relay || state.peers > 0)) {
+        syncedSince ??= performance.now();
+        if (performance.now() - syncedSince >= MERGE_GRACE_MS) return true;
+      } else {
+        syncedSince = null;
+      }
+      await new Promise((resolve) => setTimeout(resolve, MERGE_CHECK_MS));
+    }
+    return false;
+  },
+});

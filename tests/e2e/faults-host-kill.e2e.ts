@@ -75,7 +75,8 @@ describe('fault drill 2: the host killed and restarted while people write', () =
     const both: Convergence = {
       ms: group1.ms === null || group2.ms === null ? null : Math.max(group1.ms, group2.ms),
       missing: [...group1.missing, ...group2.missing],
-      byHolder: { ...prefixed('Groep 1', group1), ...prefixed('Groep 2', group2) },
+      byHolder: { ...prefixed('Groep 1', group1.byHolder), ...prefixed('Groep 2', group2.byHolder) },
+      nearMisses: { ...prefixed('Groep 1', group1.nearMisses ?? {}), ...prefixed('Groep 2', group2.nearMisses ?? {}) },
     };
     await recordDrill({
       drill: '2. host killed',
@@ -94,6 +95,6 @@ describe('fault drill 2: the host killed and restarted while people write', () =
   });
 });
 
-function prefixed(group: string, result: Convergence): Record<string, readonly string[]> {
-  return Object.fromEntries(Object.entries(result.byHolder).map(([name, texts]) => [`${group}, ${name}`, texts]));
+function prefixed(group: string, byHolder: Readonly<Record<string, readonly string[]>>): Record<string, readonly string[]> {
+  return Object.fromEntries(Object.entries(byHolder).map(([name, texts]) => [`${group}, ${name}`, texts]));
 }

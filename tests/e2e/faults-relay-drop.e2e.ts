@@ -37,7 +37,7 @@ describe('fault drill 5: a laptop whose relay drops while its WebRTC stays up wr
     await room?.close();
   });
 
-  it(`gets her notes onto the host's disk within ${WITHIN_MS / 1000} s of her leaving, ${ROUNDS} ${ROUNDS === 1 ? 'time' : 'times'}`, { timeout: scaled(120_000, 900_000) }, async () => {
+  it(`gets her notes onto the host's disk within ${WITHIN_MS / 1000} s of her last one, from Bram, also once she has left (${ROUNDS}×)`, { timeout: scaled(120_000, 900_000) }, async () => {
     const board = room.board('Groep 1');
     await join(bram.page, room.host.url, room.code, 'Groep 1', 'Bram');
     await join(amira.page, room.host.url, room.code, 'Groep 1', 'Amira');
@@ -63,6 +63,7 @@ describe('fault drill 5: a laptop whose relay drops while its WebRTC stays up wr
         texts.push(text);
         made++;
       }
+      const lastNote = performance.now();
       // The laptops that have them: Bram's. Then she closes her laptop.
       for (const text of texts) await seesNote(bram.page, text);
       await amira.page.locator('.save-state.saved').waitFor();
@@ -70,7 +71,7 @@ describe('fault drill 5: a laptop whose relay drops while its WebRTC stays up wr
 
       const hers = new Set(texts.filter((t) => amira.log.shown.has(t)));
       const onHost = await converge(hers, [hostDisk(room, board)], WITHIN_MS + 10_000);
-      slowest.push(onHost.ms ?? Infinity);
+      slowest.push(onHost.ms === null ? Infinity : performance.now() - lastNote);
       missing.push(...onHost.missing);
       const everywhere = await converge(hers, [...bram.holders(board), hostDisk(room, board)], 20_000);
       missing.push(...everywhere.missing.filter((t) => !missing.includes(t)));
@@ -81,7 +82,7 @@ describe('fault drill 5: a laptop whose relay drops while its WebRTC stays up wr
     const worst = Math.max(...slowest);
     await recordDrill({
       drill: '5. relay dropped, WebRTC up',
-      faults: `${ROUNDS} × a participant's relay socket closed and kept from reconnecting while WebRTC stays up; she writes ${NOTES} notes and closes her laptop`,
+      faults: `${ROUNDS} × a participant's relay socket closed and kept from reconnecting while WebRTC stays up; she writes ${NOTES} notes and closes her laptop (time: her last note → all on the host's disk)`,
       made,
       shown: shown.size,
       saved: saved.size,

@@ -141,7 +141,14 @@ export interface Convergence {
   readonly missing: readonly string[];
   /** Per holder, what it missed at the end (for the failure message). */
   readonly byHolder: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Per holder, the texts it holds that begin with a missing text's label (its first word): a note
+   * whose words changed rather than went (for the failure message).
+   */
+  readonly nearMisses?: Readonly<Record<string, readonly string[]>>;
 }
+
+const labelOf = (text: string) => text.split(' ', 1)[0]!;
 
 /**
  * Polls every holder until each holds every text in `expected`, or `timeoutMs` passed. A holder
@@ -151,14 +158,17 @@ export async function converge(expected: ReadonlySet<string>, holders: readonly 
   const started = performance.now();
   for (;;) {
     const byHolder: Record<string, string[]> = {};
+    const nearMisses: Record<string, string[]> = {};
     for (const holder of holders) {
       const held = new Set(await holder.read().catch(() => []));
       byHolder[holder.name] = [...expected].filter((text) => !held.has(text));
+      const labels = new Set(byHolder[holder.name]!.map(labelOf));
+      nearMisses[holder.name] = [...held].filter((text) => labels.has(labelOf(text)));
     }
     const missing = [...new Set(Object.values(byHolder).flat())].sort();
     const elapsed = performance.now() - started;
     if (missing.length === 0) return { ms: elapsed, missing, byHolder };
-    if (elapsed > timeoutMs) return { ms: null, missing, byHolder };
+    if (elapsed > timeoutMs) return { ms: null, missing, byHolder, nearMisses };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -167,8 +177,13 @@ export async function converge(expected: ReadonlySet<string>, holders: readonly 
 export function describeMissing(result: Convergence): string {
   return Object.entries(result.byHolder)
     .filter(([, texts]) => texts.length > 0)
-    .map(([name, texts]) => `${name}: ${texts.length} missing (${texts.slice(0, 5).map((t) => (t.length > 60 ? `${t.slice(0, 59)}…` : t)).join(' | ')})`)
+    .map(([name, texts]) => {
+      const near = result.nearMisses?.[name] ?? [];
+      return `${name}: ${texts.length} missing (${texts.slice(0, 5).map(cut).join(' | ')})${near.length > 0 ? `; holds instead: ${near.slice(0, 5).map((t) => JSON.stringify(t)).join(' | ')}` : ''}`;
+    })
     .join('\n');
 }
+
+const cut = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -147,9 +147,9 @@ export class Laptop {
 }
 
 /** The host's copy on its disk, read from the log as a restarted host would read it. */
-export function hostDisk(room: Pick<DrillRoom, 'dataDir' | 'sessionId'>, docName: string): Holder {
+export function hostDisk(room: Pick<DrillRoom, 'dataDir' | 'sessionId'>, docName: string, name = "the host's disk"): Holder {
   return {
-    name: "the host's disk",
+    name,
     read: async () => {
       const doc = await readStoredDoc(room.dataDir, room.sessionId, docName, { warn: () => {} });
       return doc ? readNotes(doc).map((n) => n.text) : [];
