@@ -88,6 +88,7 @@ export function ProjectorControls({ sessionId, doc, room }: Props) {
           <summary>{t('projector.otherComputer')}</summary>
           <p>{t('projector.otherComputerText')}</p>
           <CopyField value={elsewhere} label={t('projector.otherComputerLink')} />
+          <p className="muted">{t('projector.otherComputerReads')}</p>
         </details>
       )}
     </section>

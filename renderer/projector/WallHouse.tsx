@@ -43,8 +43,10 @@ export interface WallHouseProbe {
  * three parts, roof on top, each with its note count in large figures and its newest notes as
  * single lines (as many as fit; the last line says "+ 12 meer" when not all do), so that at
  * 1280 × 720 with six houses the names and counts are 24 px or more and every word shown 15 px or
- * more — which a fitted canvas of 80 notes cannot be. It follows the board live: the notes store
- * tells of a peer's change at most once a frame, and only this house renders again.
+ * more — which a fitted canvas of 80 notes cannot be. On the wall each part gets the lines the
+ * wall gives it (usePartLines), the same in every house, so the parts are bands that line up across
+ * the wall. It follows the board live: the notes store tells of a peer's change at most once a
+ * frame, and only this house renders again (all houses only when the wall's lines change).
  */
 export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber, done, template, lang, onPick, large = false, action }: Props) {
   const { t } = useTranslation();

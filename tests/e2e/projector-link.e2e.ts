@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -107,6 +108,9 @@ describe('the link for a projector on another computer', () => {
     // The clipboard did it: the field was left alone.
     expect((await selection(field)).focused).toBe(false);
     await saveScreenshot(facilitator.locator('.projector-controls'), 'projector-link-copied');
+    // The session page with the link open: no serious or critical WCAG problem (the field is named, the line is a status).
+    const axe = await new AxeBuilder({ page: facilitator }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     // A short confirmation: it goes by itself.
     await facilitator.getByRole('status').filter({ hasText: 'Gekopieerd' }).waitFor({ state: 'detached', timeout: 10_000 });
 

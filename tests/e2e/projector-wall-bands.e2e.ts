@@ -175,14 +175,14 @@ describe('the projector wall: the parts of every house line up as bands', () => 
   const check = async (houses: number, size: { width: number; height: number }) => {
     await projector.setViewportSize(size);
     await expect.poll(shownCounts, { timeout: 30_000 }).toEqual(COUNTS.slice(0, houses));
-    // Laid out again for the new size (the houses measure their room on resize).
-    await projector.waitForTimeout(300);
-    const all = await bands(projector);
-    expect(all).toHaveLength(houses * 3);
-    const name = `projector-wall-bands-${houses}-${size.width}x${size.height}`;
     // The keys' hint (shown a while after the pointer moved) is gone from the picture.
     await projector.locator('.projector-hint').waitFor({ state: 'detached', timeout: 10_000 });
-    const file = await saveScreenshot(projector, name);
+    // Laid out again for the new size (each house measures its room when it is resized): the
+    // bands must come in line within a moment, and stay so.
+    await expect.poll(async () => misaligned(await bands(projector)), { timeout: 5000 }).toEqual([]);
+    const all = await bands(projector);
+    expect(all).toHaveLength(houses * 3);
+    const file = await saveScreenshot(projector, `projector-wall-bands-${houses}-${size.width}x${size.height}`);
     expect(misaligned(all), file).toEqual([]);
     expect(all.flatMap((b) => b.outside), file).toEqual([]);
     return all;
