@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { PROJECTOR_VIEWS, readRun, writeRunFields, type ProjectorView } from '../../shared/schema/agenda';
 import { readGroups } from '../../shared/schema/group';
 import type { ProjectorAnswer } from '../../shared/platform';
+import { CopyField } from '../components/CopyField';
 import { routeHref, useDocValue } from '../hooks';
 import type { LiveRoom } from '../live/liveRoom';
 import { platform } from '../platform';
@@ -85,9 +86,9 @@ export function ProjectorControls({ sessionId, doc, room }: Props) {
       {elsewhere && (
         <details className="projector-elsewhere">
           <summary>{t('projector.otherComputer')}</summary>
-          <p>
-            {t('projector.otherComputerText')} <code>{elsewhere}</code>
-          </p>
+          <p>{t('projector.otherComputerText')}</p>
+          <CopyField value={elsewhere} label={t('projector.otherComputerLink')} />
+          <p className="muted">{t('projector.otherComputerReads')}</p>
         </details>
       )}
     </section>

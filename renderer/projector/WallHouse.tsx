@@ -1,11 +1,12 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { NOTE_COLOUR_HEX } from '../../shared/schema/note';
 import type { Language } from '../../shared/platform';
 import type { BoardTemplate } from '../../shared/template/template';
 import { useNotesStore } from '../board/useBoard';
-import { allocateLines, shownLines, wallParts } from './choose';
+import { shownLines, wallParts } from './choose';
+import { usePartLines } from './wallLayout';
 
 interface Props {
   /** The group's board doc; nothing here writes to it. */
@@ -42,8 +43,10 @@ export interface WallHouseProbe {
  * three parts, roof on top, each with its note count in large figures and its newest notes as
  * single lines (as many as fit; the last line says "+ 12 meer" when not all do), so that at
  * 1280 × 720 with six houses the names and counts are 24 px or more and every word shown 15 px or
- * more — which a fitted canvas of 80 notes cannot be. It follows the board live: the notes store
- * tells of a peer's change at most once a frame, and only this house renders again.
+ * more — which a fitted canvas of 80 notes cannot be. On the wall each part gets the lines the
+ * wall gives it (usePartLines), the same in every house, so the parts are bands that line up across
+ * the wall. It follows the board live: the notes store tells of a peer's change at most once a
+ * frame, and only this house renders again (all houses only when the wall's lines change).
  */
 export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber, done, template, lang, onPick, large = false, action }: Props) {
   const { t } = useTranslation();
@@ -54,8 +57,8 @@ export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber
   const bodyRef = useRef<HTMLDivElement>(null);
   const rulerRef = useRef<HTMLDivElement>(null);
   const probeRef = useRef<WallHouseProbe>({ committedAt: 0, commits: 0, notes: 0 });
-  // How many note lines fit in this house at its size now (measured: see below).
-  const [room, setRoom] = useState(0);
+  // How many note lines fit in this house at its size now (measured: see below; null before).
+  const [room, setRoom] = useState<number | null>(null);
 
   // The rows of notes that fit: the body's height less what the parts take besides their notes
   // (headings, paddings, the roof's gable), over one row's height (the ruler: a note line as the
@@ -90,7 +93,10 @@ export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber
   }, []);
 
   const columns = large ? 2 : 1;
-  const rows = allocateLines(
+  // On the wall every house gets the same rows per part (the wall's share), so the parts line up
+  // as bands across the houses; alone, the house shares its own room.
+  const rows = usePartLines(
+    groupId,
     parts.map((p) => Math.ceil(p.count / columns)),
     room,
   );
@@ -130,9 +136,12 @@ export const WallHouse = memo(function WallHouse({ doc, groupId, name, keyNumber
         <div className="wall-house-body" ref={bodyRef}>
           {parts.map((part, i) => {
             const zone = template.zones[i]!;
-            const { notes: shown, more } = shownLines(part, rows[i]! * columns);
+            const lines = rows[i] ?? 0;
+            const { notes: shown, more } = shownLines(part, lines * columns);
+            // --lines: the rows the band keeps, filled or not (projector.css), so it is as tall as its neighbours'.
+            const style = { background: zone.fill, '--lines': lines } as CSSProperties;
             return (
-              <section key={part.zoneId} className="wall-part" data-zone={part.zoneId} style={{ background: zone.fill }}>
+              <section key={part.zoneId} className="wall-part" data-zone={part.zoneId} style={style}>
                 <h3 className="wall-part-head">
                   <span className="wall-part-name">{zone.label[lang]}</span>
                   <span className="wall-part-count">{part.count}</span>

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardDocName } from '../../shared/schema/docNames';
 import type { Group } from '../../shared/schema/group';
@@ -7,6 +7,7 @@ import type { BoardTemplate } from '../../shared/template/template';
 import { useStoredDoc } from '../hooks';
 import { wallGrid } from './choose';
 import { WallHouse } from './WallHouse';
+import { WallLayout, WallLayoutContext } from './wallLayout';
 
 interface Props {
   sessionId: string;
@@ -22,11 +23,9 @@ interface Props {
 /** Every group's house side by side (wallGrid: 6 as 3 × 2, 12 as 4 × 3), each following its board live. */
 export function WallView({ sessionId, groups, done, template, lang, onPick }: Props) {
   const { t } = useTranslation();
-  const { columns, rows } = wallGrid(groups.length);
-  const style = { '--wall-columns': columns, '--wall-rows': rows } as CSSProperties;
   if (groups.length === 0) return <p className="projector-empty">{t('projector.noGroups')}</p>;
   return (
-    <ul className="wall" style={style} aria-label={t('projector.wallLabel')}>
+    <WallList count={groups.length} label={t('projector.wallLabel')}>
       {groups.map((group, i) => (
         <GroupHouse
           key={group.id}
@@ -39,7 +38,25 @@ export function WallView({ sessionId, groups, done, template, lang, onPick }: Pr
           onPick={onPick}
         />
       ))}
-    </ul>
+    </WallList>
+  );
+}
+
+/**
+ * The wall's grid for `count` houses (wallGrid) and the layout its houses share (WallLayout): every
+ * house gives each part the same rows, so roof, walls and foundation are bands that line up across
+ * the wall. `children`: the houses (WallHouse in an `li`).
+ */
+export function WallList({ count, label, children }: { count: number; label?: string; children: ReactNode }) {
+  const [layout] = useState(() => new WallLayout());
+  const { columns, rows } = wallGrid(count);
+  const style = { '--wall-columns': columns, '--wall-rows': rows } as CSSProperties;
+  return (
+    <WallLayoutContext.Provider value={layout}>
+      <ul className="wall" style={style} aria-label={label}>
+        {children}
+      </ul>
+    </WallLayoutContext.Provider>
   );
 }
 

@@ -104,6 +104,30 @@ export function allocateLines(counts: readonly number[], total: number): number[
   return lines;
 }
 
+/** What one house on the wall needs from the wall's shared lines: its notes per part and its room. */
+export interface HouseDemand {
+  /** Notes per part, in the template's order (roof first). */
+  readonly counts: readonly number[];
+  /** Note lines that fit in the house at its size now; null before it was measured. */
+  readonly room: number | null;
+}
+
+/**
+ * The lines each part gets in every house of the wall, the same for all, so that each part is a
+ * band of one height across the wall and the room compares the houses' roofs, walls and
+ * foundations at a glance: allocateLines over the largest count of each part in any house, within
+ * the room of the smallest house (the houses are cells of one grid, so their rooms differ only
+ * while one is being laid out). A house with fewer notes in a part leaves its band's lines empty.
+ * No house measured yet: no lines.
+ */
+export function wallLines(houses: readonly HouseDemand[]): number[] {
+  const measured = houses.filter((h): h is HouseDemand & { room: number } => h.room !== null);
+  const parts = Math.max(0, ...houses.map((h) => h.counts.length));
+  const most = Array.from({ length: parts }, (_, i) => Math.max(0, ...houses.map((h) => h.counts[i] ?? 0)));
+  if (measured.length === 0) return most.map(() => 0);
+  return allocateLines(most, Math.min(...measured.map((h) => h.room)));
+}
+
 /**
  * The notes a part shows on `lines` lines, and how many the last line counts as "+ n meer" (0: no
  * such line). A part of one line shows its newest note rather than only "+ n meer", and on no line

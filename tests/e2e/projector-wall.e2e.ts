@@ -292,7 +292,7 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
   it('shows the welcome, then the wall when building starts: six houses with the right count per part', async () => {
     // The address the facilitator's page gives for a projector on another computer.
     await facilitator.getByText('Projector op een andere computer?').click();
-    const address = await facilitator.locator('.projector-elsewhere code').innerText();
+    const address = await facilitator.getByLabel('Adres voor de projector op een andere computer').inputValue();
     // The link carries the projector's token: it may read every house, and write nothing.
     expect(address).toMatch(new RegExp(`^${live.url}/#/projector/${sessionId}/${code}/p\\.`));
     await projector.setViewportSize(P720);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { goToPhase, readAgenda, readRun, writeAgenda, writeRunFields, type PhaseInit } from '../../shared/schema/agenda';
 import type { Note } from '../../shared/schema/note';
-import { allocateLines, projectorShows, shownLines, wallGrid, wallParts } from '../../renderer/projector/choose';
+import { allocateLines, projectorShows, shownLines, wallGrid, wallLines, wallParts } from '../../renderer/projector/choose';
+import { WallLayout } from '../../renderer/projector/wallLayout';
 import { parseRoute, routeHref } from '../../renderer/hooks';
 
 const phase = (kind: PhaseInit['kind'], title: string): PhaseInit => ({ kind, title, minutes: 10, instruction: '', boardsOpen: kind === 'build' });
@@ -111,6 +112,36 @@ describe('the wall', () => {
       const lines = allocateLines([26, 28, 26], total);
       expect(lines.reduce((a, b) => a + b, 0)).toBe(Math.min(total, 80));
     }
+  });
+
+  it('gives every house of the wall the same lines per part: the fullest house of each part, the smallest room', () => {
+    // A house with 1 roof note and one with 30: both keep the roof's 7 lines (what the walls' 3 leave), so the bands line up.
+    expect(wallLines([{ counts: [1, 2, 0], room: 10 }, { counts: [30, 3, 0], room: 10 }])).toEqual([7, 3, 0]);
+    // A part no house has notes in gets no lines: only its heading.
+    expect(wallLines([{ counts: [0, 4, 0], room: 12 }, { counts: [0, 9, 0], room: 12 }])).toEqual([0, 9, 0]);
+    // The smallest room counts (a house still being laid out); one not measured yet does not.
+    expect(wallLines([{ counts: [26, 28, 26], room: 7 }, { counts: [2, 2, 2], room: 6 }, { counts: [1, 1, 1], room: null }])).toEqual([2, 2, 2]);
+    expect(wallLines([{ counts: [3, 3, 3], room: null }])).toEqual([0, 0, 0]);
+    expect(wallLines([])).toEqual([]);
+  });
+
+  it("keeps the wall's shared lines, telling its houses only when they change", () => {
+    const layout = new WallLayout();
+    let told = 0;
+    layout.subscribe(() => told++);
+    layout.report('a', { counts: [2, 2, 2], room: 9 });
+    layout.report('b', { counts: [0, 1, 0], room: 9 });
+    expect(layout.getSnapshot()).toEqual([2, 2, 2]);
+    const before = layout.getSnapshot();
+    // A note in house b that no band needs room for: same lines, same array, nobody told.
+    layout.report('b', { counts: [1, 1, 0], room: 9 });
+    expect(layout.getSnapshot()).toBe(before);
+    expect(told).toBe(1);
+    layout.report('b', { counts: [1, 8, 0], room: 9 });
+    expect(layout.getSnapshot()).toEqual([2, 5, 2]);
+    layout.forget('b');
+    expect(layout.getSnapshot()).toEqual([2, 2, 2]);
+    expect(told).toBe(3);
   });
 
   it('ends a part whose notes do not all fit with "+ n meer" on its last line', () => {

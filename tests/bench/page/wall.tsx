@@ -1,9 +1,9 @@
-import { StrictMode, type CSSProperties } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as Y from 'yjs';
 import { initI18n } from '../../../renderer/i18n';
-import { wallGrid } from '../../../renderer/projector/choose';
 import { WallHouse, type WallHouseProbe } from '../../../renderer/projector/WallHouse';
+import { WallList } from '../../../renderer/projector/WallView';
 import { notesMap } from '../../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../../shared/template/house';
 import { buildNotesDoc, prng } from './generate';
@@ -31,14 +31,14 @@ function probes(): (WallHouseProbe | null)[] {
 }
 
 function Wall() {
-  const { columns, rows } = wallGrid(boards.length);
+  // The wall's own grid and shared layout, so the bench measures the houses as the projector lines them up.
   return (
     <div className="projector">
-      <ul className="wall" style={{ '--wall-columns': columns, '--wall-rows': rows } as CSSProperties}>
+      <WallList count={boards.length}>
         {boards.map((b, i) => (
           <WallHouse key={i} doc={b.doc} groupId={`groep${i}`} name={`Groep ${i + 1}`} keyNumber={i < 9 ? i + 1 : 0} done={i % 3 === 0} template={template} lang="nl" onPick={null} />
         ))}
-      </ul>
+      </WallList>
     </div>
   );
 }

@@ -1,0 +1,157 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { boardDocName, sessionDocName } from '../../shared/schema/docNames';
+import { readGroups } from '../../shared/schema/group';
+import { addNote } from '../../shared/schema/note';
+import { freeSpotInZone } from '../../shared/template/freeSpot';
+import { HOUSE_TEMPLATE } from '../../shared/template/house';
+import { normaliseJoinCode } from '../../shared/live';
+import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { startLiveHost, type TestLiveHost } from './support/liveHost';
+import { LIVE_HERE_ONLY, createSession } from './support/liveSession';
+import { relayPeer, type RelayPeer } from './support/relayPeer';
+import { saveScreenshot } from './support/screenshots';
+
+/**
+ * The projector is the room's own PC, not the facilitator's laptop: the facilitator passes it the
+ * projector's link (address, code and a projector token, about 95 characters) with "Kopiëren",
+ * e.g. into a mail or chat, and opens it there. Where the browser will not let the page use the
+ * clipboard, the button selects the link in its field and copies the selection. Each time the
+ * link that arrives is opened in another Chromium, which must become the projector.
+ */
+
+const FIELD = 'Adres voor de projector op een andere computer';
+
+describe('the link for a projector on another computer', () => {
+  let dataDir: string;
+  let live: TestLiveHost;
+  const browsers: LaunchedChromium[] = [];
+  const peers: RelayPeer[] = [];
+  let facilitator: Page;
+  let sessionId: string;
+  let code: string;
+  const errors: string[] = [];
+
+  const launch = async () => {
+    const b = await launchChromium();
+    browsers.push(b);
+    const page = await b.page();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    return page;
+  };
+
+  /** The clipboard of the facilitator's browser, read as a page with leave to read it does. */
+  const clipboard = () => facilitator.evaluate(() => navigator.clipboard.readText());
+
+  /** Opens `link` in a Chromium of its own and checks that it is the projector of this session, reading its houses. */
+  const opensProjector = async (link: string) => {
+    const projector = await launch();
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.goto(link);
+    await projector.locator('.welcome-title', { hasText: 'Zo thuis mogelijk!' }).waitFor({ timeout: 30_000 });
+    expect(await projector.locator('.welcome-code').innerText()).toBe(`${code.slice(0, 3)}-${code.slice(3)}`);
+    // Its token reads every board: the wall counts the note group 1 has.
+    await facilitator.getByLabel('Op de projector').selectOption('wall');
+    const count = projector.locator('.wall-house').first().locator('.wall-part[data-zone="walls"] .wall-part-count');
+    await expect.poll(() => count.textContent(), { timeout: 20_000 }).toBe('1');
+    await facilitator.getByLabel('Op de projector').selectOption('auto');
+    return projector;
+  };
+
+  /** Whether the whole text of the field is selected and it has the keyboard; the selected text. */
+  const selection = (field: Locator) =>
+    field.evaluate((el: HTMLTextAreaElement) => ({ focused: document.activeElement === el, text: el.value.slice(el.selectionStart, el.selectionEnd) }));
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'bouwplaats-projector-link-'));
+    live = await startLiveHost(dataDir);
+    facilitator = await launch();
+    sessionId = await createSession(facilitator, live.url, { groups: 2 });
+    await facilitator.getByRole('button', { name: 'Sessie live zetten' }).click();
+    code = normaliseJoinCode(await facilitator.locator('.join-code').innerText())!;
+    await facilitator.getByRole('heading', { name: LIVE_HERE_ONLY }).waitFor({ timeout: 30_000 });
+    const session = await relayPeer(live.url, code, sessionDocName(sessionId), { role: 'facilitator' });
+    peers.push(session);
+    const group = readGroups(session.doc)[0]!;
+    const board = await relayPeer(live.url, code, boardDocName(sessionId, group.id), { role: 'facilitator' });
+    peers.push(board);
+    const walls = HOUSE_TEMPLATE.zones.find((z) => z.id === 'walls')!;
+    addNote(board.doc, HOUSE_TEMPLATE, { ...freeSpotInZone(HOUSE_TEMPLATE, walls, []), text: 'Werk systemisch' });
+  });
+
+  afterAll(async () => {
+    for (const peer of peers) peer.close();
+    await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+    await live?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the whole link, copies it with "Kopiëren" and says "Gekopieerd"; the copied link opens the projector in another Chromium', async () => {
+    await facilitator.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.url });
+    await facilitator.getByText('Projector op een andere computer?').click();
+    const field = facilitator.getByLabel(FIELD);
+    const link = await field.inputValue();
+    expect(link).toMatch(new RegExp(`^${live.url}/#/projector/${sessionId}/${code}/p\\.`));
+    expect(link.length).toBeGreaterThan(90);
+    // Readable: every character in view, none behind a scroll, and not in a tiny font.
+    const box = await field.evaluate((el) => ({ hidden: el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1, px: parseFloat(getComputedStyle(el).fontSize) }));
+    expect(box).toEqual({ hidden: false, px: expect.any(Number) });
+    expect(box.px).toBeGreaterThanOrEqual(14);
+
+    await facilitator.getByRole('button', { name: 'Kopiëren' }).click();
+    await facilitator.getByRole('status').filter({ hasText: 'Gekopieerd' }).waitFor();
+    expect(await clipboard()).toBe(link);
+    // The clipboard did it: the field was left alone.
+    expect((await selection(field)).focused).toBe(false);
+    await saveScreenshot(facilitator.locator('.projector-controls'), 'projector-link-copied');
+    // The session page with the link open: no serious or critical WCAG problem (the field is named, the line is a status).
+    const axe = await new AxeBuilder({ page: facilitator }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    // A short confirmation: it goes by itself.
+    await facilitator.getByRole('status').filter({ hasText: 'Gekopieerd' }).waitFor({ state: 'detached', timeout: 10_000 });
+
+    await opensProjector(await clipboard());
+  });
+
+  it('where the browser refuses the clipboard, selects the link in its field and copies the selection; that opens the projector too', async () => {
+    // The page may read the clipboard (for this test), but not write it: a browser that refuses,
+    // as a site setting can, and as a plain-http page has no clipboard API at all.
+    await facilitator.evaluate(() => navigator.clipboard.writeText('leeg'));
+    const cdp = await facilitator.context().browser()!.newBrowserCDPSession();
+    await cdp.send('Browser.setPermission', { permission: { name: 'clipboard-write' }, setting: 'denied', origin: live.url });
+    expect(await facilitator.evaluate(() => navigator.clipboard.writeText('x').then(() => 'written', (e: Error) => e.name))).toBe('NotAllowedError');
+
+    const field = facilitator.getByLabel(FIELD);
+    const link = await field.inputValue();
+    await facilitator.getByRole('button', { name: 'Kopiëren' }).click();
+    await facilitator.getByRole('status').filter({ hasText: 'Gekopieerd' }).waitFor();
+    // The whole link selected in its field, with the keyboard there (Ctrl+C would copy it again) ...
+    expect(await selection(field)).toEqual({ focused: true, text: link });
+    // ... and copied as a selection.
+    expect(await clipboard()).toBe(link);
+    await saveScreenshot(facilitator.locator('.projector-controls'), 'projector-link-selected');
+
+    await opensProjector((await selection(field)).text);
+    expect(errors).toEqual([]);
+  });
+
+  it('in English: "Copy" and "Copied"', async () => {
+    await facilitator.getByRole('button', { name: 'Instellingen' }).click();
+    await facilitator.getByLabel('Taal').selectOption('en');
+    await facilitator.getByRole('button', { name: 'Close' }).click();
+    const cdp = await facilitator.context().browser()!.newBrowserCDPSession();
+    await cdp.send('Browser.setPermission', { permission: { name: 'clipboard-write' }, setting: 'granted', origin: live.url });
+    // The part stays open as it was, now in English.
+    const field = facilitator.getByLabel('Address for the projector on another computer');
+    await field.waitFor();
+    await facilitator.getByRole('button', { name: 'Copy' }).click();
+    await facilitator.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+    expect(await clipboard()).toBe(await field.inputValue());
+    await saveScreenshot(facilitator.locator('.projector-controls'), 'projector-link-copied-en');
+    expect(errors).toEqual([]);
+  });
+});
