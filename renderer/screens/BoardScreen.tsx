@@ -129,7 +129,8 @@ function BoardView({ sessionId, groupId, sessionDoc, board, access, onOpenSettin
         editable={editor.editable}
         run={keys.fromButton}
         onOpenSettings={onOpenSettings}
-        live={live ? <LiveBadge live={live} others={others} /> : null}
+        // Not on a board of another table: her laptop does not sync it (the banner says so).
+        live={live && !seat ? <LiveBadge live={live} others={others} /> : null}
       />
       <LiveNotice room={room} />
       <ReadOnlyNotice access={access} tries={refusedTries} className="board-banner" />

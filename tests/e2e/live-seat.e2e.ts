@@ -13,7 +13,7 @@ import type { Point } from '../../shared/template/template';
 import { fitRect, worldToScreen } from '../../renderer/board/viewport';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
-import { EDITOR, addNote, join, localDoc, noteTexts, seesNote, selectNote, startLiveSession } from './support/liveSession';
+import { EDITOR, addNote, join, localDoc, noteTexts, seesNote, selectNote, startLiveSession, status } from './support/liveSession';
 import { saveScreenshot } from './support/screenshots';
 
 /**
@@ -155,6 +155,9 @@ describe('a participant writes only on the board of the table she sits at', () =
     await notice.getByText(AWAY_REASON).waitFor();
     await expect.poll(() => sorted(amira)).toEqual(['Kennis van het gezin', 'Vaste contactpersoon']);
     expect(await notice.getByRole('link', { name: 'Naar het huis van Groep 2' }).getAttribute('href')).toBe(`#/sessie/${sessionId}/groep/${groupId('Groep 2')}`);
+    // Her laptop does not sync this board: no "Live" over it, and the help says what can be done.
+    expect(await amira.locator('.live-status').count()).toBe(0);
+    expect(await amira.locator('.board-help .help-pointer').innerText()).toBe('Tab: volgende notitie · scrollwiel: zoomen · slepen: verschuiven · 0: hele huis · Esc: naar de knoppen · P: presenteren');
     await saveScreenshot(amira, 'seat-other-table-board');
 
     // Keys: 1 2 3 add nothing; Enter opens no editor; Delete, the arrows and Ctrl+Z change nothing.
@@ -188,6 +191,8 @@ describe('a participant writes only on the board of the table she sits at', () =
     // Her own table's board is hers to write, as ever.
     await notice.getByRole('link', { name: 'Naar het huis van Groep 2' }).click();
     await amira.getByRole('heading', { name: 'Groep 2' }).waitFor();
+    await status(amira, '● Live');
+    expect(await amira.locator('.seat-notice').count()).toBe(0);
     await addNote(amira, '1', 'Jeugdwerk in de wijk');
     await expect.poll(() => hostNotes('Groep 2'), { timeout: 15_000 }).toEqual(['Jeugdwerk in de wijk']);
   });
