@@ -92,9 +92,10 @@ export function BoardSurface({ editor, picture, label, onBoardKey, zoneLabel, pr
         }}
       />
       <p id="board-help" className="board-help">
-        {/* A tablet has no mouse wheel, keys or double-click: it gets the touch words. */}
-        <span className="help-pointer">{t('board.help')}</span>
-        <span className="help-touch">{t('board.helpTouch')}</span>
+        {/* A tablet has no mouse wheel, keys or double-click: it gets the touch words. A read-only
+            board says only what can be done on it (the banner above says why). */}
+        <span className="help-pointer">{t(editor.editable ? 'board.help' : 'board.helpReadOnly')}</span>
+        <span className="help-touch">{t(editor.editable ? 'board.helpTouch' : 'board.helpTouchReadOnly')}</span>
       </p>
       {/* The questions are painted on the canvas; screen readers hear them with the board. */}
       <div id="board-questions" className="sr-only">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocAccess } from '../../shared/schema/docVersion';
 
@@ -23,13 +24,24 @@ interface Props {
  * Says that a doc can be looked at but not changed, and why (a newer Bouwplaats wrote it): on the
  * session page and above a read-only board. Renders nothing for a doc this app may write.
  */
-export function ReadOnlyNotice({ access, id, className = '', tries = 0 }: Props) {
+export function ReadOnlyNotice({ access, id, className, tries }: Props) {
   const { t } = useTranslation();
   const key = readOnlyReasonKey(access);
   if (!key) return null;
+  return <ReadOnlyBanner reason={t(key)} {...{ id, className, tries }} />;
+}
+
+/**
+ * The banner of a thing that can be looked at but not changed here: "Alleen bekijken:" and why,
+ * said again (flashing, as an alert) at each refused try (`tries`, see Props). `children`: what the
+ * person can do instead (a link), after the reason.
+ */
+export function ReadOnlyBanner({ reason, id, className = '', tries = 0, children }: { reason: string; children?: ReactNode } & Omit<Props, 'access'>) {
+  const { t } = useTranslation();
   return (
     <p key={tries} id={id} role={tries > 0 ? 'alert' : 'status'} className={`banner warning read-only ${tries > 0 ? 'flash' : ''} ${className}`.trim()}>
-      <strong>{t('docVersion.title')}:</strong> {t(key)}
+      <strong>{t('docVersion.title')}:</strong> {reason}
+      {children && <> {children}</>}
     </p>
   );
 }

@@ -392,6 +392,30 @@ function readAll(db: IDBDatabase): Promise<{ updates: Uint8Array[]; lastKey: num
   });
 }
 
+/**
+ * Makes a doc's database hold exactly `update` (nothing when null) and the notes `local`, in one
+ * transaction (the database is created when missing). Only for a doc not open on this page
+ * (openDoc.replaceStoredDoc closes it first): an open DocStorage would write its state back.
+ */
+export async function rewriteDatabase(name: string, update: Uint8Array | null, local: ReadonlyMap<string, unknown>): Promise<void> {
+  const db = await openDatabase(name);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction([UPDATES, LOCAL], 'readwrite');
+      const updates = tx.objectStore(UPDATES);
+      updates.clear();
+      if (update) updates.add(update);
+      const notes = tx.objectStore(LOCAL);
+      notes.clear();
+      for (const [key, value] of local) notes.put(value, key);
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error(`IndexedDB ${name}: rewrite aborted`));
+    });
+  } finally {
+    db.close();
+  }
+}
+
 /** Deletes a doc's database for good. */
 export function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { parseDocName, type DocKind } from '../../shared/schema/docNames';
 import type { DocAccess } from '../../shared/schema/docVersion';
-import { DocStorage, deleteDatabase, type SaveState } from './docStorage';
+import { DocStorage, deleteDatabase, rewriteDatabase, type SaveState } from './docStorage';
 import { DocVersionWatch } from './docVersionWatch';
 import { cleanUpAbandonedNotes } from './freshNotes';
 
@@ -164,14 +164,28 @@ export async function withDoc<T>(name: string, fn: (stored: StoredDoc) => Promis
   }
 }
 
+/** Closes the doc on this page now if it is open, whoever holds it (they must not use it after). */
+async function closeNow(name: string): Promise<void> {
+  const promise = open.get(name);
+  if (!promise) return;
+  open.delete(name);
+  const entry = await promise.catch(() => null);
+  if (entry?.closeTimer) clearTimeout(entry.closeTimer);
+  if (entry) close(entry);
+}
+
 /** Deletes a doc's IndexedDB copy for good (after closing it if open). */
 export async function deleteStoredDoc(name: string): Promise<void> {
-  const promise = open.get(name);
-  if (promise) {
-    open.delete(name);
-    const entry = await promise.catch(() => null);
-    if (entry?.closeTimer) clearTimeout(entry.closeTimer);
-    if (entry) close(entry);
-  }
+  await closeNow(name);
   await deleteDatabase(name);
+}
+
+/**
+ * Replaces a doc's IndexedDB copy with `update` (empty when null) and this device's notes `local`
+ * (after closing it if open: call it when no screen or connection holds the doc). The next
+ * acquireDoc opens what was written.
+ */
+export async function replaceStoredDoc(name: string, update: Uint8Array | null, local: ReadonlyMap<string, unknown>): Promise<void> {
+  await closeNow(name);
+  await rewriteDatabase(name, update, local);
 }

@@ -21,6 +21,7 @@ import { ReadOnlyNotice, readOnlyReasonKey } from '../components/ReadOnlyNotice'
 import { routeHref, useDocAccess, useDocValue, useSaveState, useStoredDoc } from '../hooks';
 import { LiveBadge } from '../live/LiveBadge';
 import { LiveNotice } from '../live/LiveNotice';
+import { SeatNotice, useSeatReason } from '../live/SeatNotice';
 import { useLiveRoom } from '../live/useLive';
 import { PhaseBanner } from '../run/PhaseBanner';
 import { useBoardPhase } from '../run/useBoardPhase';
@@ -94,9 +95,13 @@ function BoardView({ sessionId, groupId, sessionDoc, board, access, onOpenSettin
   const reasonKey = readOnlyReasonKey(access);
   const [refusedTries, setRefusedTries] = useState(0);
   const onRefused = useCallback(() => setRefusedTries((n) => n + 1), []);
-  // And, for a participant, while the room is paused or the phase keeps houses closed (renderer/run).
+  // And, for a participant, on a board of a table she does not sit at (the host takes her writes
+  // only on her own: renderer/live/seat.ts), and while the room is paused or the phase keeps houses
+  // closed (renderer/run). One reason at a time, the one that outlasts the others first.
+  const seat = useSeatReason(room, sessionDoc, groupId);
   const phase = useBoardPhase(sessionId, sessionDoc);
-  const editor = useBoardEditor({ stored: board, template, byline, readOnlyReason: reasonKey ? t(reasonKey) : phase.reason, onRefused });
+  const reason = reasonKey ? t(reasonKey) : (seat?.text ?? phase.reason);
+  const editor = useBoardEditor({ stored: board, template, byline, readOnlyReason: reason, onRefused });
   const { live, others, presence, editingBy, shareCursor } = useBoardLive(room, sessionId, groupId, editor.editingId);
   const keys = useBoardKeys({ run: editor.run, editingId: editor.editingId, focusBoard: editor.focusBoard });
   // What is shown beside the board follows it as a transition: the board paints from the store first.
@@ -124,11 +129,14 @@ function BoardView({ sessionId, groupId, sessionDoc, board, access, onOpenSettin
         editable={editor.editable}
         run={keys.fromButton}
         onOpenSettings={onOpenSettings}
-        live={live ? <LiveBadge live={live} others={others} /> : null}
+        // Not on a board of another table: her laptop does not sync it (the banner says so).
+        live={live && !seat ? <LiveBadge live={live} others={others} /> : null}
       />
       <LiveNotice room={room} />
       <ReadOnlyNotice access={access} tries={refusedTries} className="board-banner" />
-      <PhaseBanner sessionId={sessionId} doc={sessionDoc} role={phase.role} groupId={groupId} tries={reasonKey ? 0 : refusedTries} compact />
+      {seat && <SeatNotice room={room} seat={seat} sessionId={sessionId} sessionDoc={sessionDoc} tries={reasonKey ? 0 : refusedTries} />}
+      {/* "Wij zijn klaar" only on her own table's board: it speaks for the table. */}
+      <PhaseBanner sessionId={sessionId} doc={sessionDoc} role={phase.role} groupId={seat ? undefined : groupId} tries={reasonKey || seat ? 0 : refusedTries} compact />
       {saveState === 'error' && (
         <p role="alert" className="banner error board-banner">
           {t('save.errorHelp')}

@@ -9,6 +9,7 @@ import { syncLibraryEntry } from '../docs/library';
 import { acquireDoc } from '../docs/openDoc';
 import { navigate } from '../hooks';
 import { defaultJoinAddress, fetchLiveInfo, joinGroup, JoinFailure, normaliseHostUrl } from '../live/joinApi';
+import { changeTable } from '../live/changeTable';
 import { enterRoom, liveRoomFor } from '../live/liveRoom';
 import { useAwareness } from '../live/useLive';
 import { usePresence } from '../live/usePresence';
@@ -190,6 +191,9 @@ function ChooseGroup({ step }: { step: Extract<Step, { kind: 'group' }> }) {
         name: name.trim().slice(0, 80),
         domain: domain || undefined,
       });
+      // Another table than before: what this laptop added to the new table's board while it sat
+      // elsewhere stays out of it (changeTable.ts), settled before the seat is saved.
+      if (previous?.role !== 'facilitator') await changeTable(step.info.sessionId, previous?.groupId, groupId);
       await saveMembership(membership);
       await enterRoom(membership);
       const { stored, release } = await acquireDoc(sessionDocName(step.info.sessionId));
