@@ -21,7 +21,7 @@ import { PROFILE, startProfile, stopProfile } from './profile';
 import { benchPhaseChanges, phaseRows, type PhaseBench } from './phases';
 import { benchAttack } from './attack';
 import { benchSignaling } from './signaling';
-import { benchFair, fairRows, type FairResult } from './fair';
+import { benchFair, fairRows, SENDER_NICE, type FairResult } from './fair';
 import { call, clockOffset } from './livePage';
 import { formatTable, percentile, summarise, type Row } from './table';
 
@@ -519,12 +519,16 @@ export async function benchLive(): Promise<void> {
     ({ results, version } = await latencyScenarios(host, session, log));
     if (!FILTER || FILTER.includes('fair')) {
       try {
-        const ran = await benchFair(host, session, SESSION_ID, NOTES, [GAP_MS, 0], SEED);
+        const ran = await benchFair(host, session, SESSION_ID, NOTES, [
+          { gapMs: GAP_MS, nice: SENDER_NICE },
+          { gapMs: 0, nice: SENDER_NICE },
+          { gapMs: 0, nice: 0 },
+        ], SEED);
         fair = ran.results;
         version ||= ran.version;
         for (const f of fair) {
           const q = (values: number[], p: number) => percentile(values, p).toFixed(1);
-          log(`fair 4 laptops, ${f.gapMs > 0 ? `${f.gapMs} ms apart` : 'burst'}: painted p50/p95/max ${q(f.painted, 50)}/${q(f.painted, 95)}/${q(f.painted, 100)} ms`);
+          log(`fair 4 laptops, ${f.gapMs > 0 ? `${f.gapMs} ms apart` : 'burst'}, senders at nice ${f.nice}: painted p50/p95/max ${q(f.painted, 50)}/${q(f.painted, 95)}/${q(f.painted, 100)} ms`);
           notes.push(...f.problems.map((p) => `fair ${f.gapMs > 0 ? `${f.gapMs}ms` : 'burst'}: ${p}`));
         }
       } catch (error) {

@@ -25,7 +25,10 @@ export interface PeerProcess {
 export function startPeerProcess(): PeerProcess {
   if (!existsSync(PEER_SCRIPT)) throw new Error(`${PEER_SCRIPT} is missing: run \`npm run build\` first.`);
   // execArgv []: not the test runner's loader flags; the peer is plain built JavaScript.
-  const child: ChildProcess = fork(PEER_SCRIPT, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // DRILL_CPU_PROF=<dir>: each peer process writes a V8 CPU profile there when it leaves.
+  const profileDir = process.env.DRILL_CPU_PROF;
+  const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child: ChildProcess = fork(PEER_SCRIPT, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pid = child.pid;
   if (pid === undefined) throw new Error('the peer process did not start');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
