@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { normaliseJoinCode } from '../../shared/live';
-import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { People } from './support/chromium';
 import { KeyboardUser } from './support/focusRing';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { EDITOR, LIVE_HERE_ONLY, noteTexts, seesNote } from './support/liveSession';
@@ -24,11 +24,11 @@ const TITLE = 'Zo thuis mogelijk!';
 describe('a whole session by keyboard, with a visible focus ring at every step', () => {
   let dataDir: string;
   let live: TestLiveHost;
-  const browsers: LaunchedChromium[] = [];
+  const people = new People();
+  const { errors } = people;
   let facilitator: KeyboardUser;
   let amira: KeyboardUser;
   let code: string;
-  const errors: string[] = [];
 
   const f = () => facilitator.page;
   const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
@@ -36,19 +36,13 @@ describe('a whole session by keyboard, with a visible focus ring at every step',
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'bouwplaats-keyboard-'));
     live = await startLiveHost(dataDir);
-    const launch = async () => {
-      const b = await launchChromium();
-      browsers.push(b);
-      const page = await b.page();
-      page.on('pageerror', (e) => errors.push(String(e)));
-      return page;
-    };
+    const launch = () => people.launch();
     facilitator = new KeyboardUser(await launch(), 'facilitator');
     amira = new KeyboardUser(await launch(), 'amira');
   });
 
   afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+    await people.closeAll();
     await live?.close();
     await rm(dataDir, { recursive: true, force: true });
   });

@@ -11,7 +11,7 @@ import { addNote as addNoteTo, deleteNote, readNotes, setNoteText } from '../../
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import type { Point } from '../../shared/template/template';
 import { fitRect, worldToScreen } from '../../renderer/board/viewport';
-import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { People } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { EDITOR, addNote, join, localDoc, noteTexts, seesNote, selectNote, startLiveSession, status } from './support/liveSession';
 import { saveScreenshot } from './support/screenshots';
@@ -90,14 +90,14 @@ const sorted = async (page: Page) => (await noteTexts(page)).sort();
 describe('a participant writes only on the board of the table she sits at', () => {
   let dataDir: string;
   let live: TestLiveHost;
-  const browsers: LaunchedChromium[] = [];
+  const people = new People();
+  const { errors } = people;
   let facilitator: Page;
   let amira: Page;
   let bram: Page;
   let sessionId: string;
   let code: string;
   let groups: Group[];
-  const errors: string[] = [];
 
   const groupId = (name: string) => groups.find((g) => g.name === name)!.id;
   const boardOf = (name: string) => boardDocName(sessionId, groupId(name));
@@ -109,20 +109,14 @@ describe('a participant writes only on the board of the table she sits at', () =
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'bouwplaats-seat-'));
     live = await startLiveHost(dataDir);
-    const launch = async () => {
-      const b = await launchChromium();
-      browsers.push(b);
-      const page = await b.page();
-      page.on('pageerror', (e) => errors.push(String(e)));
-      return page;
-    };
+    const launch = () => people.launch();
     facilitator = await launch();
     amira = await launch();
     bram = await launch();
   });
 
   afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+    await people.closeAll();
     await live?.close().catch(() => {});
     await rm(dataDir, { recursive: true, force: true });
   });

@@ -10,7 +10,7 @@ import { addNote } from '../../shared/schema/note';
 import { freeSpotInZone } from '../../shared/template/freeSpot';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { normaliseJoinCode } from '../../shared/live';
-import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { People } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { LIVE_HERE_ONLY, createSession } from './support/liveSession';
 import { relayPeer, type RelayPeer } from './support/relayPeer';
@@ -29,20 +29,14 @@ const FIELD = 'Adres voor de projector op een andere computer';
 describe('the link for a projector on another computer', () => {
   let dataDir: string;
   let live: TestLiveHost;
-  const browsers: LaunchedChromium[] = [];
+  const people = new People();
+  const { errors } = people;
   const peers: RelayPeer[] = [];
   let facilitator: Page;
   let sessionId: string;
   let code: string;
-  const errors: string[] = [];
 
-  const launch = async () => {
-    const b = await launchChromium();
-    browsers.push(b);
-    const page = await b.page();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    return page;
-  };
+  const launch = () => people.launch();
 
   /** The clipboard of the facilitator's browser, read as a page with leave to read it does. */
   const clipboard = () => facilitator.evaluate(() => navigator.clipboard.readText());
@@ -85,7 +79,7 @@ describe('the link for a projector on another computer', () => {
 
   afterAll(async () => {
     for (const peer of peers) peer.close();
-    await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+    await people.closeAll();
     await live?.close();
     await rm(dataDir, { recursive: true, force: true });
   });

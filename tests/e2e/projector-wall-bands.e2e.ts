@@ -11,7 +11,7 @@ import { setTableDone } from '../../shared/schema/tableDone';
 import { freeSpotInZone } from '../../shared/template/freeSpot';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { normaliseJoinCode } from '../../shared/live';
-import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { People } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { LIVE_HERE_ONLY, createSession } from './support/liveSession';
 import { relayPeer, type RelayPeer } from './support/relayPeer';
@@ -144,14 +144,14 @@ function misaligned(all: readonly Band[]): string[] {
 describe('the projector wall: the parts of every house line up as bands', () => {
   let dataDir: string;
   let live: TestLiveHost;
-  const browsers: LaunchedChromium[] = [];
+  const people = new People();
+  const { errors } = people;
   const peers: RelayPeer[] = [];
   let projector: Page;
   let session: RelayPeer;
   let room: RelayPeer;
   let sessionId: string;
   let code: string;
-  const errors: string[] = [];
 
   /** Fills the board of `group` (the i-th) with COUNTS[i] notes of the seeds' words, over the relay as its laptops would. */
   const fill = async (group: Group, i: number) => {
@@ -191,13 +191,8 @@ describe('the projector wall: the parts of every house line up as bands', () => 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'bouwplaats-bands-'));
     live = await startLiveHost(dataDir);
-    for (let i = 0; i < 2; i++) {
-      const b = await launchChromium();
-      browsers.push(b);
-    }
-    const facilitator = await browsers[0]!.page();
-    projector = await browsers[1]!.page();
-    for (const page of [facilitator, projector]) page.on('pageerror', (e) => errors.push(String(e)));
+    const facilitator = await people.launch();
+    projector = await people.launch();
 
     sessionId = await createSession(facilitator, live.url, { title: 'Zo thuis mogelijk!', groups: 6 });
     await facilitator.getByRole('button', { name: 'Sessie live zetten' }).click();
@@ -227,7 +222,7 @@ describe('the projector wall: the parts of every house line up as bands', () => 
 
   afterAll(async () => {
     for (const peer of peers) peer.close();
-    await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+    await people.closeAll();
     await live?.close();
     await rm(dataDir, { recursive: true, force: true });
   });

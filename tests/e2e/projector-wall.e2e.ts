@@ -13,7 +13,7 @@ import { setTableDone } from '../../shared/schema/tableDone';
 import { freeSpotInZone } from '../../shared/template/freeSpot';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { normaliseJoinCode } from '../../shared/live';
-import { launchChromium, type LaunchedChromium } from './support/chromium';
+import { People } from './support/chromium';
 import { rendererAndBrowser } from './support/host';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { LIVE_HERE_ONLY, addNote, createSession, join, noteTexts, openBoard } from './support/liveSession';
@@ -208,7 +208,8 @@ const seconds = (shown: string) => shown.split(':').reduce((total, part) => tota
 describe('the projector wall: six houses of seed 000, live, on a projector of its own', () => {
   let dataDir: string;
   let live: TestLiveHost;
-  const browsers: LaunchedChromium[] = [];
+  const people = new People();
+  const { errors } = people;
   const peers: RelayPeer[] = [];
   let facilitator: Page;
   let popup: Page;
@@ -218,7 +219,6 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
   let code: string;
   let groups: Group[];
   let session: RelayPeer;
-  const errors: string[] = [];
   const expected = new Map<string, [number, number, number]>();
 
   /** A peer of the session doc that makes the run's changes the phases' controls will make (issue 9's other part). */
@@ -238,13 +238,7 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'bouwplaats-projector-'));
     live = await startLiveHost(dataDir);
-    const launch = async () => {
-      const b = await launchChromium();
-      browsers.push(b);
-      const page = await b.page();
-      page.on('pageerror', (e) => errors.push(String(e)));
-      return page;
-    };
+    const launch = () => people.launch();
     facilitator = await launch();
     projector = await launch();
     amira = await launch();
@@ -252,7 +246,7 @@ describe('the projector wall: six houses of seed 000, live, on a projector of it
 
   afterAll(async () => {
     for (const peer of peers) peer.close();
-    await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+    await people.closeAll();
     await live?.close();
     await rm(dataDir, { recursive: true, force: true });
   });

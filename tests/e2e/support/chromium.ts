@@ -325,3 +325,29 @@ function isAlive(pid: number): boolean {
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * The people of one test file, each a Chromium process of its own (a laptop of their own):
+ * `launch()` starts one (options as launchChromium) and returns its page, whose uncaught errors
+ * are collected in `errors` (a test asserts it stays empty); `closeAll()` closes every one.
+ */
+export class People {
+  readonly browsers: LaunchedChromium[] = [];
+  readonly errors: string[] = [];
+
+  /** Listens for a page's uncaught errors (a popup a person's page opened, say). */
+  watch(page: Page): Page {
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    return page;
+  }
+
+  async launch(options: LaunchOptions = {}): Promise<Page> {
+    const browser = await launchChromium(options);
+    this.browsers.push(browser);
+    return this.watch(await browser.page());
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.browsers.map((b) => b.close().catch(() => {})));
+  }
+}
