@@ -12,7 +12,7 @@ import { onSessionLeave, sessionDocs } from '../docs/sessions';
 import { platform } from '../platform';
 import { syncHostClock } from './hostClock';
 import { fetchLiveInfo, joinGroup, JoinFailure } from './joinApi';
-import { loadMembership, saveMembership, type Membership } from './membership';
+import { loadMembership, onMembershipElsewhere, saveMembership, type Membership } from './membership';
 import { connectDoc, type ConnectionState, type DocConnection, type Transport } from './transport';
 
 /**
@@ -473,6 +473,20 @@ export function leaveRoom(sessionId: string): void {
 
 // A session deleted on this device is left first, so no doc of it stays open or syncing.
 onSessionLeave(leaveRoom);
+
+// Another window or tab of this app took another seat, a renewed token or a new code, or left: this
+// one follows at once, so a board left open on a table the person has moved away from turns
+// read-only (seat.ts) instead of writing there with the old seat. A projector window keeps its own
+// link (its membership is never saved, so what is saved is someone else's).
+onMembershipElsewhere((sessionId) => {
+  const room = rooms.get(sessionId);
+  if (!room || room.membership.role === 'projector') return;
+  void loadMembership(sessionId).then((saved) => {
+    if (rooms.get(sessionId) !== room) return;
+    if (saved) void enterRoom(saved);
+    else leaveRoom(sessionId);
+  }).catch(() => {});
+});
 
 /**
  * After a doc is synced with the host or a laptop, how long its other connection gets to bring

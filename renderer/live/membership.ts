@@ -61,10 +61,42 @@ export async function loadMembership(sessionId: string): Promise<Membership | nu
 
 export async function saveMembership(membership: Membership): Promise<void> {
   await kvSet(key(membership.sessionId), MembershipSchema.parse(membership));
+  tellOtherWindows(membership.sessionId);
 }
 
 export async function clearMembership(sessionId: string): Promise<void> {
   await kvSet(key(sessionId), null);
+  tellOtherWindows(sessionId);
+}
+
+/**
+ * The app's other windows and tabs on this device (same origin) hear of every saved or cleared
+ * membership, by session id: a tab left open on a table's board must not go on writing there with
+ * a seat the person has given up in another tab (issue 10, tester). A BroadcastChannel does not
+ * deliver to itself, so this window hears only the others.
+ */
+const MEMBERSHIP_CHANNEL = 'bouwplaats:membership';
+let channel: BroadcastChannel | null | undefined;
+
+function membershipChannel(): BroadcastChannel | null {
+  if (channel === undefined) channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(MEMBERSHIP_CHANNEL) : null;
+  return channel;
+}
+
+function tellOtherWindows(sessionId: string): void {
+  membershipChannel()?.postMessage({ sessionId });
+}
+
+/** Calls `listener(sessionId)` whenever another window of this app saved or cleared that session's membership. */
+export function onMembershipElsewhere(listener: (sessionId: string) => void): () => void {
+  const ch = membershipChannel();
+  if (!ch) return () => {};
+  const onMessage = (event: MessageEvent) => {
+    const sessionId = (event.data as { sessionId?: unknown } | null)?.sessionId;
+    if (typeof sessionId === 'string' && ID_PATTERN.test(sessionId)) listener(sessionId);
+  };
+  ch.addEventListener('message', onMessage);
+  return () => ch.removeEventListener('message', onMessage);
 }
 
 /** Presence colours: distinct, readable on the house's pastel zones. */

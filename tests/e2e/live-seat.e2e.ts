@@ -237,6 +237,37 @@ describe('a participant writes only on the board of the table she sits at', () =
     expect(Object.keys(await localNotesAbout(amira, boardOf('Groep 2')))).toContain('seat:left');
   });
 
+  it("a tab still open on table 1's board follows her to table 2 at once: it reads, and writes nothing there", async () => {
+    // Amira sits at table 1 again; a second tab of her browser shows table 1's board, live.
+    const board1 = ['Kennis van het gezin', 'Samen met school', 'Terug aan tafel 1', 'Vaste contactpersoon'];
+    const tab = people.watch(await amira.context().newPage());
+    await tab.goto(`${live.url}/#/sessie/${sessionId}/groep/${groupId('Groep 1')}`);
+    await tab.getByRole('heading', { name: 'Groep 1' }).waitFor();
+    await status(tab, '● Live');
+    await expect.poll(() => sorted(tab)).toEqual(board1);
+
+    // In her first tab she takes a seat at table 2; the second tab is not reloaded.
+    await join(amira, live.url, code, 'Groep 2', 'Amira', 'Lokaal team');
+    await tab.locator('.seat-notice').getByText(AWAY_REASON).waitFor({ timeout: 10_000 });
+    expect(await tab.locator('.live-status').count()).toBe(0);
+
+    // Delete on Bram's note, a new note, the editor: each refused, with the reason.
+    await selectNote(tab, 'Samen met school');
+    for (const key of ['Delete', '1', 'Enter']) await tab.keyboard.press(key);
+    await tab.getByRole('alert').filter({ hasText: AWAY_REASON }).waitFor();
+    expect(await tab.getByRole('textbox', { name: EDITOR }).count()).toBe(0);
+    await bram.waitForTimeout(2000);
+    expect(await sorted(bram)).toEqual(board1);
+    expect(await hostNotes('Groep 1')).toEqual(board1);
+
+    // Back at table 1 in her first tab: the second tab writes there again.
+    await join(amira, live.url, code, 'Groep 1', 'Amira', 'Lokaal team');
+    await expect.poll(() => tab.locator('.seat-notice').count(), { timeout: 10_000 }).toBe(0);
+    await status(tab, '● Live');
+    await tab.close();
+    expect(await sorted(bram)).toEqual(board1);
+  });
+
   it('a participant whose table was removed reads every board and writes none', async () => {
     // Bram is on table 1's board; the facilitator removes table 1 (asked first: its notes go).
     await facilitator.goto(`${live.url}/#/sessie/${sessionId}`);
