@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { seriousProblems } from './support/axe';
 import { rendererAndBrowser } from './support/host';
 
 /**
@@ -9,26 +8,12 @@ import { rendererAndBrowser } from './support/host';
  * reaches it, with real content (the sample session from seed 000), not an empty shell.
  */
 
-interface Problem {
-  rule: string;
-  impact: string;
-  help: string;
-  where: string[];
-}
-
-async function seriousProblems(page: Page): Promise<Problem[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, impact: v.impact ?? '', help: v.help, where: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
-
 describe('every screen, checked by axe-core', () => {
   const env = rendererAndBrowser();
 
   it('has no serious or critical problems: library, sample session, board, all houses, edit, new session, join, settings', async () => {
     const page = await env.chromium.page();
-    const found: Record<string, Problem[]> = {};
+    const found: Record<string, string[]> = {};
     const check = async (screen: string) => {
       found[screen] = await seriousProblems(page);
     };

@@ -11,6 +11,7 @@ import { addNote as addNoteTo, deleteNote, readNotes, setNoteText } from '../../
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import type { Point } from '../../shared/template/template';
 import { fitRect, worldToScreen } from '../../renderer/board/viewport';
+import { seriousProblems } from './support/axe';
 import { People } from './support/chromium';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
 import { EDITOR, addNote, join, localDoc, noteTexts, seesNote, selectNote, startLiveSession, status } from './support/liveSession';
@@ -153,6 +154,7 @@ describe('a participant writes only on the board of the table she sits at', () =
     expect(await amira.locator('.live-status').count()).toBe(0);
     expect(await amira.locator('.board-help .help-pointer').innerText()).toBe('Tab: volgende notitie · scrollwiel: zoomen · slepen: verschuiven · 0: hele huis · Esc: naar de knoppen · P: presenteren');
     await saveScreenshot(amira, 'seat-other-table-board');
+    expect(await seriousProblems(amira)).toEqual([]);
 
     // Keys: 1 2 3 add nothing; Enter opens no editor; Delete, the arrows and Ctrl+Z change nothing.
     await selectNote(amira, 'Kennis van het gezin');

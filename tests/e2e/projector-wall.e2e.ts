@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { setTableDone } from '../../shared/schema/tableDone';
 import { freeSpotInZone } from '../../shared/template/freeSpot';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
 import { normaliseJoinCode } from '../../shared/live';
+import { seriousProblems } from './support/axe';
 import { People } from './support/chromium';
 import { rendererAndBrowser } from './support/host';
 import { startLiveHost, type TestLiveHost } from './support/liveHost';
@@ -181,14 +181,6 @@ async function measureWall(page: Page): Promise<Measured> {
       lowestContrast: lowest,
     };
   });
-}
-
-/** Serious and critical WCAG 2.1 A/AA problems axe-core finds on the page now (rule: where). */
-async function seriousProblems(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A screenshot once the keys hint (shown for a while after the pointer moves) has gone. */
