@@ -478,15 +478,29 @@ onSessionLeave(leaveRoom);
 // one follows at once, so a board left open on a table the person has moved away from turns
 // read-only (seat.ts) instead of writing there with the old seat. A projector window keeps its own
 // link (its membership is never saved, so what is saved is someone else's).
-onMembershipElsewhere((sessionId) => {
+function followSavedMembership(sessionId: string): void {
   const room = rooms.get(sessionId);
   if (!room || room.membership.role === 'projector') return;
   void loadMembership(sessionId).then((saved) => {
     if (rooms.get(sessionId) !== room) return;
-    if (saved) void enterRoom(saved);
-    else leaveRoom(sessionId);
+    if (!saved) leaveRoom(sessionId);
+    else if (!sameSeat(saved, room.membership)) void enterRoom(saved);
   }).catch(() => {});
-});
+}
+
+/** Whether two memberships put this device in the same place the same way (fields compared one by one: key order and defaults differ between a saved and a built one). */
+function sameSeat(a: Membership, b: Membership): boolean {
+  const fields = ['role', 'hostUrl', 'code', 'token', 'groupId', 'participantId', 'name', 'domain', 'colour'] as const;
+  return fields.every((f) => a[f] === b[f]);
+}
+onMembershipElsewhere(followSavedMembership);
+// A tab the browser froze or kept in its back-forward cache may have missed the message: it looks
+// again whenever it is shown.
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') for (const sessionId of rooms.keys()) followSavedMembership(sessionId);
+  });
+}
 
 /**
  * After a doc is synced with the host or a laptop, how long its other connection gets to bring
