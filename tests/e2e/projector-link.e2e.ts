@@ -180,6 +180,9 @@ describe('the link for a projector on another computer', () => {
     const second = await newCode();
     await showsStale(welcome, second);
     await saveScreenshot(welcome, 'projector-stale-welcome');
+    // In the projector's theme, with no serious or critical WCAG problem (contrast, an alert with its words).
+    const axe = await new AxeBuilder({ page: welcome }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
