@@ -137,6 +137,8 @@ describe('the link for a projector on another computer', () => {
   const newCode = async () => {
     const old = code;
     await facilitator.getByRole('button', { name: 'Nieuwe code…' }).click();
+    // The facilitator is told before: the projector elsewhere needs its new address.
+    await facilitator.getByText('Een projector op een andere computer heeft daarna het nieuwe projectoradres nodig').waitFor();
     await facilitator.getByRole('button', { name: 'Ja, nieuwe code' }).click();
     await expect.poll(async () => normaliseJoinCode(await facilitator.locator('.join-code').innerText()), { timeout: 20_000 }).not.toBe(old);
     code = normaliseJoinCode(await facilitator.locator('.join-code').innerText())!;
