@@ -4,7 +4,7 @@ import { readGroups } from '../../shared/schema/group';
 import { ReadOnlyBanner } from '../components/ReadOnlyNotice';
 import { routeHref, useDocValue } from '../hooks';
 import type { LiveRoom } from './liveRoom';
-import { seatGate, type SeatGate } from './seat';
+import { seatGate, tableRemoved, type SeatGate } from './seat';
 
 /** Why this laptop may not write on `groupId`'s board by where its participant sits (seat.ts), in words. */
 export interface SeatReason {
@@ -23,8 +23,20 @@ export function useSeatReason(room: LiveRoom | null, sessionDoc: Y.Doc, groupId:
   const gate = seatGate(room?.membership ?? null, groupId, groups.map((g) => g.id));
   if (!gate) return null;
   const name = (id: string) => groups.find((g) => g.id === id)?.name ?? t('board.unknownGroup');
-  const text = gate.kind === 'other-table' ? t('seat.otherTable', { own: name(gate.ownGroupId), group: name(groupId) }) : t('seat.noSeat');
+  const removed = tableRemoved(room?.membership ?? null, groups.map((g) => g.id));
+  const text =
+    gate.kind === 'other-table'
+      ? t('seat.otherTable', { own: name(gate.ownGroupId), group: name(groupId) })
+      : removed
+        ? t(removed === groupId ? 'seat.removedHere' : 'seat.removed')
+        : t('seat.noSeat');
   return { gate, text };
+}
+
+/** Where a participant without a table chooses one: the join screen, with her session's code when she has it. */
+export function chooseTableHref(room: LiveRoom | null): string {
+  const code = room?.membership.code;
+  return routeHref(code ? { name: 'join', code } : { name: 'join' });
 }
 
 /**
@@ -36,13 +48,12 @@ export function SeatNotice({ room, seat, sessionId, sessionDoc, tries }: { room:
   const groups = useDocValue(sessionDoc, readGroups);
   const { gate } = seat;
   const own = gate.kind === 'other-table' ? groups.find((g) => g.id === gate.ownGroupId) : undefined;
-  const code = room?.membership.code;
   return (
     <ReadOnlyBanner reason={seat.text} tries={tries} className="board-banner seat-notice">
       {own ? (
         <a href={routeHref({ name: 'board', sessionId, groupId: own.id })}>{t('seat.toOwn', { group: own.name })}</a>
       ) : (
-        <a href={routeHref(code ? { name: 'join', code } : { name: 'join' })}>{t('seat.choose')}</a>
+        <a href={chooseTableHref(room)}>{t('seat.choose')}</a>
       )}
     </ReadOnlyBanner>
   );

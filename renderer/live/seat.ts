@@ -30,6 +30,17 @@ export function seatGate(membership: Pick<Membership, 'role' | 'groupId'> | null
 }
 
 /**
+ * The id of the table this participant sat at when the facilitator has since removed it from the
+ * session (`groupIds`: the groups the session doc has now), else null. Only what is said depends
+ * on it: the seat rule (seatGate) treats her as without a seat either way. An empty `groupIds` is
+ * a session doc not synced yet as often as one without groups, so it names no removal.
+ */
+export function tableRemoved(membership: Pick<Membership, 'role' | 'groupId'> | null, groupIds: readonly string[]): string | null {
+  const own = membership?.role === 'participant' ? membership.groupId : undefined;
+  return own !== undefined && groupIds.length > 0 && !groupIds.includes(own) ? own : null;
+}
+
+/**
  * The key, in a board's notes of this device (StoredDoc local store, never synced), of the board as
  * this device held it when its participant left that table: `{ at: ms, state: Yjs update }`.
  */

@@ -8,7 +8,8 @@ import { useLiveSnapshot } from '../live/useLive';
 import type { StoredDoc } from '../docs/openDoc';
 import { writeProjectorChoice, type ProjectorChoice } from './choose';
 import { ProjectorStage } from './ProjectorStage';
-import { useProjectorLink } from './useProjectorLink';
+import { useProjectorLink, type ProjectorLink } from './useProjectorLink';
+import type { LiveStatus } from '../live/liveRoom';
 
 /** How long the keys hint stays after the pointer last moved (ms). */
 const HINT_MS = 4000;
@@ -24,6 +25,9 @@ export function ProjectorScreen({ sessionId, code, token }: { sessionId: string;
   const session = useStoredDoc(sessionDocName(sessionId));
   const room = useStoredDoc(roomDocName(sessionId));
   const link = useProjectorLink(sessionId, code, token);
+  const status = useLiveSnapshot(link.room)?.status ?? null;
+  // A stale link shows nothing of the session: an old code on the screen would be typed by the room.
+  if (linkIsStale(link.error, status)) return <ProjectorStale />;
   if (link.error) {
     const key = link.error === 'otherSession' ? 'projector.otherSession' : `join.errors.${link.error}`;
     return (
@@ -44,16 +48,15 @@ export function ProjectorScreen({ sessionId, code, token }: { sessionId: string;
     );
   }
   if (session.state !== 'ready' || room.state !== 'ready') return <div className="projector" aria-busy="true" />;
-  return <Projector sessionId={sessionId} session={session.stored} room={room.stored.doc} link={link} />;
+  return <Projector sessionId={sessionId} session={session.stored} room={room.stored.doc} link={link} status={status} />;
 }
 
-function Projector({ sessionId, session, room, link }: { sessionId: string; session: StoredDoc; room: Y.Doc; link: ReturnType<typeof useProjectorLink> }) {
+function Projector({ sessionId, session, room, link, status }: { sessionId: string; session: StoredDoc; room: Y.Doc; link: ProjectorLink; status: LiveStatus | null }) {
   const { t } = useTranslation();
   const access = useDocAccess(session);
   const control = link.control && !access.readOnly;
   const doc = session.doc;
   const choose = useCallback((choice: ProjectorChoice) => writeProjectorChoice(doc, choice), [doc]);
-  const status = useLiveSnapshot(link.room)?.status ?? null;
   const hint = useHint();
 
   useEffect(() => {
@@ -89,11 +92,34 @@ function Projector({ sessionId, session, room, link }: { sessionId: string; sess
       choose={control ? choose : null}
       status={
         <>
-          {status && status !== 'live' && <p className="projector-status">{t(`live.status.${status}`)}</p>}
+          {status && status !== 'live' && <p className="projector-status">{t(`projector.status.${status}`)}</p>}
           {hint && <p className="projector-hint">{t(control ? 'projector.hint' : 'projector.hintShowOnly')}</p>}
         </>
       }
     />
+  );
+}
+
+/**
+ * Whether this projector's link is stale: the session got a new code (so the host no longer takes
+ * the link's code) while it showed, or before it was opened. Only a projector on another computer
+ * has a link; the facilitator's own window follows the code by itself.
+ */
+export function linkIsStale(error: ProjectorLink['error'], status: LiveStatus | null): boolean {
+  return status === 'code-invalid' || error === 'code' || error === 'codeReplaced';
+}
+
+/** A stale projector: what happened and what to do, in type read from the back of the room. */
+function ProjectorStale() {
+  const { t } = useTranslation();
+  return (
+    <div className="projector" data-view="stale">
+      <section className="projector-stale" role="alert">
+        <h1>{t('projector.stale.title')}</h1>
+        <p>{t('projector.stale.text')}</p>
+        <p>{t('projector.stale.what')}</p>
+      </section>
+    </div>
   );
 }
 

@@ -87,7 +87,8 @@ function BoardView({ sessionId, groupId, sessionDoc, board, access, onOpenSettin
   const { t } = useTranslation();
   const picture = useHousePicture(sessionDoc);
   const { template, lang } = picture;
-  const group = useDocValue(sessionDoc, readGroups).find((g) => g.id === groupId);
+  const groups = useDocValue(sessionDoc, readGroups);
+  const group = groups.find((g) => g.id === groupId);
   const room = useLiveRoom(sessionId);
   const byline = useByline(room);
   // Read-only while a newer app wrote the board or the session (DocAccess): the one place that says
@@ -118,7 +119,8 @@ function BoardView({ sessionId, groupId, sessionDoc, board, access, onOpenSettin
       <BoardToolbar
         backHref={routeHref({ name: 'session', sessionId })}
         sessionTitle={picture.title}
-        groupName={group?.name ?? t('board.unknownGroup')}
+        // A board whose group the (synced) session no longer has: the facilitator removed it.
+        groupName={group?.name ?? t(groups.length > 0 ? 'board.removedGroup' : 'board.unknownGroup')}
         template={template}
         lang={lang}
         // A selected note's own colour is the one checked (a swatch recolours it); else the next note's.

@@ -13,6 +13,9 @@ import { ReadOnlyNotice } from '../components/ReadOnlyNotice';
 import type { StoredDoc } from '../docs/openDoc';
 import { LiveControls } from '../live/LiveControls';
 import { LiveNotice } from '../live/LiveNotice';
+import type { LiveRoom } from '../live/liveRoom';
+import { chooseTableHref } from '../live/SeatNotice';
+import { tableRemoved } from '../live/seat';
 import { useLiveRoom } from '../live/useLive';
 import { isParticipantBrowser } from '../platform/device';
 import { ProjectorControls } from '../projector/ProjectorControls';
@@ -116,6 +119,7 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
           </a>
         )}
       </div>
+      {shownGroups.length === 0 && <NoGroups removed={tableRemoved(room?.membership ?? null, groups.map((g) => g.id)) !== null} room={room} />}
       <ul className="group-grid">
         {shownGroups.map((group) => (
           <li key={group.id}>
@@ -143,5 +147,19 @@ function SessionOverview({ sessionId, stored }: { sessionId: string; stored: Sto
         ))}
       </dl>
     </main>
+  );
+}
+
+/**
+ * Under the groups' heading when it has no house to show: for a participant whose table the
+ * facilitator removed, that and the way to choose another; else that the session has no groups yet.
+ */
+function NoGroups({ removed, room }: { removed: boolean; room: LiveRoom | null }) {
+  const { t } = useTranslation();
+  if (!removed) return <p className="muted">{t('session.noGroups')}</p>;
+  return (
+    <p className="banner warning seat-removed">
+      {t('session.seatRemoved')} <a href={chooseTableHref(room)}>{t('seat.choose')}</a>
+    </p>
   );
 }

@@ -27,7 +27,12 @@ import { saveScreenshot } from './support/screenshots';
 
 const TITLE = 'Aan welke tafel zit je?';
 const AWAY_REASON = 'Je zit nu aan de tafel van Groep 2. Dit huis is van Groep 1: je kunt het bekijken zoals het op deze laptop staat, maar niet veranderen.';
-const NO_SEAT_REASON = 'Je zit niet (meer) aan een tafel van deze sessie: je kunt dit huis bekijken, maar niet veranderen.';
+const REMOVED_HERE = 'De begeleider heeft deze subgroep verwijderd: je kunt het huis bekijken zoals het op deze laptop staat, maar niet meer veranderen. Kies een andere subgroep om weer mee te schrijven.';
+const REMOVED = 'De begeleider heeft jouw subgroep verwijderd: je kunt dit huis bekijken, maar niet veranderen. Kies een andere subgroep om weer mee te schrijven.';
+
+/** The board's title (the group's name) as it stands, and whether any of it is cut off. */
+const boardTitle = (page: Page) =>
+  page.locator('.toolbar-title h1').evaluate((h) => ({ text: h.textContent, cut: h.scrollWidth > h.clientWidth + 1 || h.scrollHeight > h.clientHeight + 1 }));
 
 /** Adds a Yjs update to a doc's IndexedDB copy, as the app stores its changes. */
 function storeUpdate(page: Page, name: string, update: Uint8Array): Promise<void> {
@@ -270,7 +275,7 @@ describe('a participant writes only on the board of the table she sits at', () =
     expect(await sorted(bram)).toEqual(board1);
   });
 
-  it('a participant whose table was removed reads every board and writes none', async () => {
+  it('a participant whose table was removed reads every board and writes none, is told the facilitator removed it, and chooses another', async () => {
     // Bram is on table 1's board; the facilitator removes table 1 (asked first: its notes go).
     await facilitator.goto(`${live.url}/#/sessie/${sessionId}`);
     await facilitator.getByRole('link', { name: 'Sessie bewerken' }).click();
@@ -280,22 +285,43 @@ describe('a participant writes only on the board of the table she sits at', () =
     await facilitator.getByRole('heading', { name: TITLE }).waitFor();
 
     const notice = bram.locator('.seat-notice');
-    await notice.getByText(NO_SEAT_REASON).waitFor({ timeout: 15_000 });
+    await notice.getByText(REMOVED_HERE).waitFor({ timeout: 15_000 });
+    // The board says what it is now, whole: not "Onbekende gro…".
+    expect(await boardTitle(bram)).toEqual({ text: 'Verwijderde subgroep', cut: false });
     await bram.getByRole('application').focus();
     await bram.keyboard.press('1');
-    await bram.getByRole('alert').filter({ hasText: NO_SEAT_REASON }).waitFor();
+    await bram.getByRole('alert').filter({ hasText: REMOVED_HERE }).waitFor();
     expect(await bram.getByRole('textbox', { name: EDITOR }).count()).toBe(0);
     expect(await notice.getByRole('link', { name: 'Kies je subgroep' }).getAttribute('href')).toBe(`#/deelnemen/${encodeURIComponent(code)}`);
+    await saveScreenshot(bram, 'seat-table-removed-board');
 
     // Amira, also without a table now, on the board of the table that is left: read-only too.
     await amira.goto(`${live.url}/#/sessie/${sessionId}/groep/${groupId('Groep 2')}`);
-    await amira.locator('.seat-notice').getByText(NO_SEAT_REASON).waitFor();
+    await amira.locator('.seat-notice').getByText(REMOVED).waitFor();
+    expect(await boardTitle(amira)).toEqual({ text: 'Groep 2', cut: false });
     await expect.poll(() => sorted(amira)).toEqual(['Jeugdwerk in de wijk']);
     await amira.getByRole('application').focus();
     await amira.keyboard.press('2');
-    await amira.getByRole('alert').filter({ hasText: NO_SEAT_REASON }).waitFor();
+    await amira.getByRole('alert').filter({ hasText: REMOVED }).waitFor();
     expect(await amira.getByRole('textbox', { name: EDITOR }).count()).toBe(0);
     await saveScreenshot(amira, 'seat-no-table-board');
+
+    // Bram's session page: no empty list of groups, but what happened and the way to another table.
+    await bram.goto(`${live.url}/#/sessie/${sessionId}`);
+    const removed = bram.locator('.seat-removed');
+    await removed.waitFor();
+    expect(await removed.innerText()).toContain('De begeleider heeft jouw subgroep verwijderd: je zit nu niet aan een tafel van deze sessie. Kies een subgroep om weer mee te doen.');
+    expect(await bram.locator('.group-card').count()).toBe(0);
+    await saveScreenshot(bram, 'seat-table-removed-session');
+    await removed.getByRole('link', { name: 'Kies je subgroep' }).click();
+    await bram.getByRole('radio', { name: /^Groep 2\b/ }).check();
+    await bram.getByLabel(/Je naam/).fill('Bram');
+    await bram.getByRole('button', { name: 'Naar ons huis' }).click();
+    await bram.getByRole('heading', { name: 'Groep 2' }).waitFor();
+    await status(bram, '● Live');
+    expect(await bram.locator('.seat-notice').count()).toBe(0);
+    await addNote(bram, '3', 'Bram schuift aan bij Groep 2');
+    await expect.poll(() => hostNotes('Groep 2'), { timeout: 15_000 }).toContain('Bram schuift aan bij Groep 2');
     expect(errors).toEqual([]);
   });
 });

@@ -132,6 +132,60 @@ describe('the link for a projector on another computer', () => {
     expect(errors).toEqual([]);
   });
 
+  /** The facilitator gives the session a new code; returns it (it is the test's `code` from then on). */
+  const newCode = async () => {
+    const old = code;
+    await facilitator.getByRole('button', { name: 'Nieuwe code…' }).click();
+    // The facilitator is told before: the projector elsewhere needs its new address.
+    await facilitator.getByText('Een projector op een andere computer heeft daarna het nieuwe projectoradres nodig').waitFor();
+    await facilitator.getByRole('button', { name: 'Ja, nieuwe code' }).click();
+    await expect.poll(async () => normaliseJoinCode(await facilitator.locator('.join-code').innerText()), { timeout: 20_000 }).not.toBe(old);
+    code = normaliseJoinCode(await facilitator.locator('.join-code').innerText())!;
+    return old;
+  };
+
+  /** What a stale projector shows: the message in projector type, and nothing of the session (no code, no QR, no houses). */
+  const showsStale = async (projector: Page, oldCode: string) => {
+    const message = projector.getByRole('alert').filter({ hasText: 'Dit projectoradres werkt niet meer.' });
+    await message.waitFor({ timeout: 30_000 });
+    const text = await message.innerText();
+    expect(text).toContain('De sessie heeft een nieuwe code gekregen. Dit scherm wordt daarom niet meer bijgewerkt.');
+    expect(text).toContain('Open op deze computer het nieuwe projectoradres: de begeleider kopieert het in Bouwplaats met Kopiëren');
+    const body = await projector.locator('body').innerText();
+    expect(body).not.toContain(`${oldCode.slice(0, 3)}-${oldCode.slice(3)}`);
+    expect(body).not.toContain('doe opnieuw mee');
+    expect(await projector.locator('.welcome-code, .welcome-qr, .welcome-address, .wall-house, .house-large').count()).toBe(0);
+    // Readable from the back of the room: the smallest line at least 24 px on a 720 px high projector.
+    const px = await message.locator('p').evaluateAll((ps) => Math.min(...ps.map((p) => parseFloat(getComputedStyle(p).fontSize))));
+    expect(px).toBeGreaterThanOrEqual(24);
+  };
+
+  it('after "Nieuwe code" a projector with the old link shows neither the old code nor the houses, but what to do — also after a reload; the new link works', async () => {
+    const field = facilitator.getByLabel(FIELD);
+    // During the building: the projector shows the wall when the code changes.
+    const onWall = await opensProjector(await field.inputValue());
+    await facilitator.getByLabel('Op de projector').selectOption('wall');
+    await onWall.locator('.wall-house').first().waitFor({ timeout: 20_000 });
+    const first = await newCode();
+    await showsStale(onWall, first);
+    await saveScreenshot(onWall, 'projector-stale-wall');
+    // Opened again, the old link says the same (the host no longer knows its code).
+    await onWall.reload();
+    await showsStale(onWall, first);
+    await facilitator.getByLabel('Op de projector').selectOption('auto');
+
+    // The new address, copied as before, opens the projector with the new code ...
+    await expect.poll(() => field.inputValue(), { timeout: 20_000 }).toContain(`/${code}/`);
+    const welcome = await opensProjector(await field.inputValue());
+    // ... and when the code changes again while it shows the welcome, the old code and QR go away at once.
+    const second = await newCode();
+    await showsStale(welcome, second);
+    await saveScreenshot(welcome, 'projector-stale-welcome');
+    // In the projector's theme, with no serious or critical WCAG problem (contrast, an alert with its words).
+    expect(await seriousProblems(welcome)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('in English: "Copy" and "Copied"', async () => {
     await facilitator.getByRole('button', { name: 'Instellingen' }).click();
     await facilitator.getByLabel('Taal').selectOption('en');

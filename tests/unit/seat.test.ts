@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, deleteNote, readNotes, setNoteText } from '../../shared/schema/note';
 import { HOUSE_TEMPLATE } from '../../shared/template/house';
-import { readLeftCopy, seatGate, settleReturn } from '../../renderer/live/seat';
+import { readLeftCopy, seatGate, settleReturn, tableRemoved } from '../../renderer/live/seat';
 
 /**
  * Where a participant sits decides which board her laptop may write (seatGate), and what her
@@ -35,6 +35,21 @@ describe('seatGate: which boards a laptop may write in a live session', () => {
 
   it('lets a projector computer write no board', () => {
     expect(seatGate({ role: 'projector' }, A, GROUPS)).toEqual({ kind: 'no-seat' });
+  });
+});
+
+describe('tableRemoved: whether to tell a participant the facilitator removed her table', () => {
+  it('names her table once the session no longer has it', () => {
+    expect(tableRemoved({ role: 'participant', groupId: A }, [B])).toBe(A);
+    expect(tableRemoved({ role: 'participant', groupId: A }, GROUPS)).toBeNull();
+  });
+
+  it('says nothing of a removal to a guest, a projector, the facilitator, or before the session doc has groups', () => {
+    expect(tableRemoved({ role: 'participant' }, GROUPS)).toBeNull();
+    expect(tableRemoved({ role: 'projector' }, GROUPS)).toBeNull();
+    expect(tableRemoved({ role: 'facilitator', groupId: 'weggehaald1' }, GROUPS)).toBeNull();
+    expect(tableRemoved(null, GROUPS)).toBeNull();
+    expect(tableRemoved({ role: 'participant', groupId: A }, [])).toBeNull();
   });
 });
 
