@@ -23,8 +23,8 @@ import type { Row } from './table';
  *
  * On separate laptops the senders would not take the receiving laptop's CPU; on this machine they
  * share its two cores and, in a burst, keep them busy (1.8 of 2). Which process the scheduler runs
- * first then decides the figure: runs of the same burst gave painted p95 84–178 ms with every process
- * at one priority, 21–53 ms with the senders at nice 19. So each run says its senders' priority: the
+ * first then decides the figure: eight runs of the same burst gave painted p95 78–256 ms with every
+ * process at one priority, 21–54 ms (median 35) with the senders at nice 19. So each run says its senders' priority: the
  * fair figure gives the receiving page the cores first (SENDER_NICE, as its own laptop would), and the
  * burst is also run at one priority for comparison. A niced sender is slower to send, which still
  * counts against the figure (each note is timed from its sender's clock when it was added).
