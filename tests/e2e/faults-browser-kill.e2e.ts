@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { converge, describeMissing, delay, drillRandom, missingCounts, recordDrill, scaled } from './faults/drill';
-import { Laptop, hostDisk, openDrillRoom, type DrillRoom } from './faults/room';
+import { hostDisk, drillScene } from './faults/room';
 import { EDITOR, addNote, join, saveStatus, seesNote, status } from './support/liveSession';
 
 /**
@@ -18,24 +18,16 @@ const KEYS = ['1', '2', '3'] as const;
 
 describe('fault drill 1: a participant’s browser killed at random moments while she writes', () => {
   const random = drillRandom();
-  let room: DrillRoom;
-  let amira: Laptop;
-  let bram: Laptop;
+  const scene = drillScene(PATTERN);
 
   beforeAll(async () => {
-    room = await openDrillRoom();
-    amira = await Laptop.open('Amira', PATTERN);
-    bram = await Laptop.open('Bram', PATTERN);
+    const { room, amira, bram } = scene;
     await join(amira.page, room.host.url, room.code, 'Groep 1', 'Amira');
     await join(bram.page, room.host.url, room.code, 'Groep 1', 'Bram');
   });
 
-  afterAll(async () => {
-    await Promise.all([amira?.close(), bram?.close()]);
-    await room?.close();
-  });
-
   it(`keeps every note Amira saw through ${KILLS} crashes of her browser in ${EDITS} notes`, { timeout: scaled(150_000, 1_800_000) }, async () => {
+    const { room, amira, bram } = scene;
     const boardUrl = amira.page.url();
     const board = room.board('Groep 1');
 
@@ -118,6 +110,7 @@ describe('fault drill 1: a participant’s browser killed at random moments whil
   });
 
   it('keeps a note whose words reached the others but not her own disk before the crash', async () => {
+    const { room, amira, bram } = scene;
     // What drill 4 found: her laptop judged the note empty from its own disk when it opened again
     // and removed it, on every laptop, words and all.
     const boardUrl = amira.page.url();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { converge, delay, describeMissing, drillRandom, missingCounts, recordDrill, scaled, type Range, type Convergence } from './faults/drill';
-import { Laptop, NodeWriter, hostDisk, keepWriting, keepWritingNode, openDrillRoom, type DrillRoom } from './faults/room';
+import { NodeWriter, hostDisk, keepWriting, keepWritingNode, drillScene } from './faults/room';
 import { join, status } from './support/liveSession';
 
 /**
@@ -19,24 +19,10 @@ const PATTERN = /^H[AB]\d{3} /;
 
 describe('fault drill 2: the host killed and restarted while people write', () => {
   const random = drillRandom();
-  let room: DrillRoom;
-  let amira: Laptop;
-  let bram: Laptop;
-  const writers: NodeWriter[] = [];
-
-  beforeAll(async () => {
-    room = await openDrillRoom();
-    amira = await Laptop.open('Amira', PATTERN);
-    bram = await Laptop.open('Bram', PATTERN);
-  });
-
-  afterAll(async () => {
-    for (const writer of writers) writer.close();
-    await Promise.all([amira?.close(), bram?.close()]);
-    await room?.close();
-  });
+  const scene = drillScene(PATTERN);
 
   it(`loses nothing anyone saw through ${RESTARTS} kills of the host`, { timeout: scaled(150_000, 1_200_000) }, async () => {
+    const { room, amira, bram, writers } = scene;
     await join(amira.page, room.host.url, room.code, 'Groep 1', 'Amira');
     await join(bram.page, room.host.url, room.code, 'Groep 1', 'Bram');
     const board1 = room.board('Groep 1');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { converge, delay, describeMissing, drillRandom, missingCounts, recordDrill, scaled, type Range } from './faults/drill';
-import { Laptop, NodeWriter, hostDisk, keepWriting, keepWritingNode, openDrillRoom, type DrillRoom } from './faults/room';
+import { NodeWriter, hostDisk, keepWriting, keepWritingNode, drillScene } from './faults/room';
 import { join, noteTexts, status } from './support/liveSession';
 import { saveScreenshot } from './support/screenshots';
 
@@ -18,24 +18,10 @@ const PATTERN = /^O[AB]\d{3} /;
 
 describe('fault drill 3: a participant offline for a while as others write', () => {
   const random = drillRandom();
-  let room: DrillRoom;
-  let amira: Laptop;
-  let bram: Laptop;
-  const writers: NodeWriter[] = [];
-
-  beforeAll(async () => {
-    room = await openDrillRoom();
-    amira = await Laptop.open('Amira', PATTERN);
-    bram = await Laptop.open('Bram', PATTERN);
-  });
-
-  afterAll(async () => {
-    for (const writer of writers) writer.close();
-    await Promise.all([amira?.close(), bram?.close()]);
-    await room?.close();
-  });
+  const scene = drillScene(PATTERN);
 
   it(`merges both sides after ${OFFLINE_MS / 1000} s offline`, { timeout: scaled(120_000, 900_000) }, async () => {
+    const { room, amira, bram, writers } = scene;
     await join(amira.page, room.host.url, room.code, 'Groep 1', 'Amira');
     await join(bram.page, room.host.url, room.code, 'Groep 1', 'Bram');
     const board = room.board('Groep 1');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { converge, describeMissing, drillRandom, missingCounts, recordDrill, scaled } from './faults/drill';
-import { Laptop, hostDisk, openDrillRoom, type DrillRoom } from './faults/room';
+import { hostDisk, drillScene } from './faults/room';
 import { dropRelay } from './support/chromium';
 import { addNote, join, seesNote, status } from './support/liveSession';
 
@@ -22,22 +22,10 @@ const KEYS = ['1', '2', '3'] as const;
 
 describe('fault drill 5: a laptop whose relay drops while its WebRTC stays up writes, then leaves', () => {
   const random = drillRandom();
-  let room: DrillRoom;
-  let amira: Laptop;
-  let bram: Laptop;
-
-  beforeAll(async () => {
-    room = await openDrillRoom();
-    amira = await Laptop.open('Amira', PATTERN, { relayDroppable: true });
-    bram = await Laptop.open('Bram', PATTERN);
-  });
-
-  afterAll(async () => {
-    await Promise.all([amira?.close(), bram?.close()]);
-    await room?.close();
-  });
+  const scene = drillScene(PATTERN, { relayDroppable: true });
 
   it(`gets her notes onto the host's disk within ${WITHIN_MS / 1000} s of her last one, from Bram, also once she has left (${ROUNDS}×)`, { timeout: scaled(120_000, 900_000) }, async () => {
+    const { room, amira, bram } = scene;
     const board = room.board('Groep 1');
     await join(bram.page, room.host.url, room.code, 'Groep 1', 'Bram');
     await join(amira.page, room.host.url, room.code, 'Groep 1', 'Amira');

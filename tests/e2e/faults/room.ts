@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type * as Y from 'yjs';
 import { generateJoinCode, readStoredDoc } from '../../../electron/host/live';
 import { newId } from '../../../shared/ids';
@@ -224,3 +225,31 @@ export async function keepWritingNode(writer: NodeWriter, label: (i: number) => 
 }
 
 const KEYS = ['1', '2', '3'] as const;
+
+/** The usual scene of a drill: its room, Amira and Bram (each a Chromium of their own), and the Node writers a test adds. */
+export interface DrillScene {
+  room: DrillRoom;
+  amira: Laptop;
+  bram: Laptop;
+  readonly writers: NodeWriter[];
+}
+
+/**
+ * Opens the scene before the tests of the calling describe block and closes all of it after them
+ * (writers, laptops, the room). `pattern`: the drill's note texts; `amira`: her Chromium's options.
+ * The fields are set once the first beforeAll has run.
+ */
+export function drillScene(pattern: RegExp, amira: Omit<LaunchOptions, 'userDataDir'> = {}): DrillScene {
+  const scene = { writers: [] as NodeWriter[] } as unknown as DrillScene;
+  beforeAll(async () => {
+    scene.room = await openDrillRoom();
+    scene.amira = await Laptop.open('Amira', pattern, amira);
+    scene.bram = await Laptop.open('Bram', pattern);
+  });
+  afterAll(async () => {
+    for (const writer of scene.writers) writer.close();
+    await Promise.all([scene.amira?.close(), scene.bram?.close()]);
+    await scene.room?.close();
+  });
+  return scene;
+}
