@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { readGroups } from '../../shared/schema/group';
+import { readGroups, type Group } from '../../shared/schema/group';
 import { ReadOnlyBanner } from '../components/ReadOnlyNotice';
 import { routeHref, useDocValue } from '../hooks';
 import type { LiveRoom } from './liveRoom';
@@ -11,6 +11,8 @@ export interface SeatReason {
   readonly gate: Exclude<SeatGate, null>;
   /** The sentence for the board's gate (useBoardEditor's readOnlyReason) and its banner. */
   readonly text: string;
+  /** Her own table (other-table only): where the banner's link leads. */
+  readonly own?: Group;
 }
 
 /**
@@ -20,17 +22,17 @@ export interface SeatReason {
 export function useSeatReason(room: LiveRoom | null, sessionDoc: Y.Doc, groupId: string): SeatReason | null {
   const { t } = useTranslation();
   const groups = useDocValue(sessionDoc, readGroups);
-  const gate = seatGate(room?.membership ?? null, groupId, groups.map((g) => g.id));
+  const membership = room?.membership ?? null;
+  const ids = groups.map((g) => g.id);
+  const gate = seatGate(membership, groupId, ids);
   if (!gate) return null;
-  const name = (id: string) => groups.find((g) => g.id === id)?.name ?? t('board.unknownGroup');
-  const removed = tableRemoved(room?.membership ?? null, groups.map((g) => g.id));
-  const text =
-    gate.kind === 'other-table'
-      ? t('seat.otherTable', { own: name(gate.ownGroupId), group: name(groupId) })
-      : removed
-        ? t(removed === groupId ? 'seat.removedHere' : 'seat.removed')
-        : t('seat.noSeat');
-  return { gate, text };
+  if (gate.kind === 'other-table') {
+    const own = groups.find((g) => g.id === gate.ownGroupId);
+    const name = groups.find((g) => g.id === groupId)?.name ?? t('board.unknownGroup');
+    return { gate, own, text: t('seat.otherTable', { own: own?.name ?? t('board.unknownGroup'), group: name }) };
+  }
+  const removed = tableRemoved(membership, ids);
+  return { gate, text: removed ? t(removed === groupId ? 'seat.removedHere' : 'seat.removed') : t('seat.noSeat') };
 }
 
 /** Where a participant without a table chooses one: the join screen, with her session's code when she has it. */
@@ -43,11 +45,9 @@ export function chooseTableHref(room: LiveRoom | null): string {
  * Above a board this laptop may only look at because its participant sits elsewhere: why, and the
  * way to her own table's board (or, without a table, to choosing one). Flashes at each refused try.
  */
-export function SeatNotice({ room, seat, sessionId, sessionDoc, tries }: { room: LiveRoom | null; seat: SeatReason; sessionId: string; sessionDoc: Y.Doc; tries: number }) {
+export function SeatNotice({ room, seat, sessionId, tries }: { room: LiveRoom | null; seat: SeatReason; sessionId: string; tries: number }) {
   const { t } = useTranslation();
-  const groups = useDocValue(sessionDoc, readGroups);
-  const { gate } = seat;
-  const own = gate.kind === 'other-table' ? groups.find((g) => g.id === gate.ownGroupId) : undefined;
+  const { own } = seat;
   return (
     <ReadOnlyBanner reason={seat.text} tries={tries} className="board-banner seat-notice">
       {own ? (

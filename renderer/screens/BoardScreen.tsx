@@ -136,7 +136,7 @@ function BoardView({ sessionId, groupId, sessionDoc, board, access, onOpenSettin
       />
       <LiveNotice room={room} />
       <ReadOnlyNotice access={access} tries={refusedTries} className="board-banner" />
-      {seat && <SeatNotice room={room} seat={seat} sessionId={sessionId} sessionDoc={sessionDoc} tries={reasonKey ? 0 : refusedTries} />}
+      {seat && <SeatNotice room={room} seat={seat} sessionId={sessionId} tries={reasonKey ? 0 : refusedTries} />}
       {/* "Wij zijn klaar" only on her own table's board: it speaks for the table. */}
       <PhaseBanner sessionId={sessionId} doc={sessionDoc} role={phase.role} groupId={seat ? undefined : groupId} tries={reasonKey || seat ? 0 : refusedTries} compact />
       {saveState === 'error' && (
